@@ -1,0 +1,167 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeText } from './engine/corpus/decode';
+import { loadCorpus } from './engine/corpus/loadCorpus';
+import { checkText, CorpusIndex } from './engine';
+import { toJson, type FileReport } from './cli/report';
+import { toSarif } from './cli/sarif';
+import { formatText } from './cli/textFormat';
+
+declare const __VERSION__: string | undefined;
+
+const USAGE = `corroborate — check a draft's statements against your own sources
+
+Usage:
+  corroborate check FILE... [--corpus DIR]... [--format text|json|sarif] [--all]
+  corroborate search QUERY... [--corpus DIR]... [--limit N] [--format text|json]
+  corroborate --help | --version
+
+Options:
+  --corpus DIR   a folder of sources (.txt, .md, .html), repeatable; default: the bundled corpus
+  --format F     text (default), json or sarif
+  --all          text format: also list supported and skipped statements
+  --limit N      search: number of passages to show (default 10)
+
+Exit status: 0 nothing conflicts, 1 a statement conflicts with the sources, 2 bad usage or unreadable input.`;
+
+class UsageError extends Error {}
+
+function version(): string {
+  if (typeof __VERSION__ === 'string') return __VERSION__;
+  try {
+    return JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function bundledCorpus(): string {
+  return path.join(__dirname, '..', 'corpus');
+}
+
+/** Paths inside the working folder are shown relative to it, as compilers do. */
+function display(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
+}
+
+async function openCorpus(folders: string[] | undefined): Promise<CorpusIndex> {
+  const chosen = folders?.length ? folders : [display(bundledCorpus())];
+  for (const f of chosen) {
+    if (!existsSync(f)) throw new UsageError(`corpus folder not found: ${f}`);
+    if (!statSync(f).isDirectory()) throw new UsageError(`corpus is not a folder: ${f}`);
+  }
+  const corpus = await loadCorpus(chosen);
+  for (const s of corpus.skipped) process.stderr.write(`corroborate: skipped ${s.path}: ${s.reason}\n`);
+  if (!corpus.documents.length) throw new UsageError(`no readable documents (.txt, .md, .html) in corpus: ${chosen.join(', ')}`);
+  return CorpusIndex.build(corpus);
+}
+
+function readDraft(file: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `file not found: ${file}` : code === 'EISDIR' ? `is a folder, not a file: ${file}` : `cannot read ${file}: ${(e as Error).message}`);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw new UsageError(`cannot check ${file}: ${decoded.reason}`);
+  return decoded.text;
+}
+
+async function check(files: string[], values: Record<string, unknown>): Promise<number> {
+  if (!files.length) throw new UsageError('check needs at least one FILE');
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format: ${format} (text, json or sarif)`);
+  const texts = files.map((f) => ({ path: f, text: readDraft(f) }));
+  const index = await openCorpus(values.corpus as string[] | undefined);
+  const reports: FileReport[] = texts.map(({ path: p, text }) => ({
+    path: display(p),
+    text,
+    results: checkText(index, text, { format: /\.(md|markdown)$/i.test(p) ? 'markdown' : 'plaintext' }),
+  }));
+  if (format === 'json') process.stdout.write(`${JSON.stringify(toJson(version(), index, reports), null, 2)}\n`);
+  else if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(version(), index, reports), null, 2)}\n`);
+  else process.stdout.write(`${formatText(reports, { all: !!values.all })}\n`);
+  return reports.some((r) => r.results.some((s) => s.verdict === 'conflicting')) ? 1 : 0;
+}
+
+async function search(words: string[], values: Record<string, unknown>): Promise<number> {
+  const query = words.join(' ').trim();
+  if (!query) throw new UsageError('search needs a QUERY');
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${values.limit}`);
+  const index = await openCorpus(values.corpus as string[] | undefined);
+  const hits = index.search(query, limit);
+  if (values.format === 'json') {
+    const out = hits.map((h) => {
+      const doc = index.documents[h.passage.doc];
+      return { source: doc.path, title: doc.meta.title, line: h.passage.line, excerpt: h.passage.text, score: Math.round(h.score * 100) / 100 };
+    });
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } else {
+    if (!hits.length) process.stdout.write(`no passage matches "${query}"\n`);
+    for (const h of hits) {
+      const doc = index.documents[h.passage.doc];
+      process.stdout.write(`${doc.path}:${h.passage.line}: ${h.passage.text}\n    — ${doc.meta.title} (score ${h.score.toFixed(2)})\n`);
+    }
+  }
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        corpus: { type: 'string', multiple: true },
+        format: { type: 'string' },
+        limit: { type: 'string' },
+        all: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`corroborate: ${(e as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  try {
+    if (command === 'check') return await check(rest, values);
+    if (command === 'search') return await search(rest, values);
+    throw new UsageError(command ? `unknown command: ${command}` : 'missing command');
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`corroborate: ${e.message}\n${command === undefined || !['check', 'search'].includes(command) ? `\n${USAGE}\n` : ''}`);
+      return 2;
+    }
+    process.stderr.write(`corroborate: internal error: ${(e as Error).stack ?? e}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`corroborate: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

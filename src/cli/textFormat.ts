@@ -1,0 +1,49 @@
+import { LineMap, type StatementResult } from '../engine';
+import { countVerdicts, type FileReport } from './report';
+
+const SEVERITY: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
+
+function quote(s: string): string {
+  return `"${s.replace(/\s+/g, ' ')}"`;
+}
+
+function clip(s: string, max = 160): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+export function describe(r: StatementResult): string {
+  if (r.verdict === 'conflicting' && r.conflicts.length) {
+    return r.conflicts.map((c) => `conflicting [${c.kind}]: ${quote(c.claimed)} — source says ${quote(c.source || '(nothing)')}`).join('; ');
+  }
+  if (r.verdict === 'contested') return 'contested: the sources disagree about this statement';
+  if (r.verdict === 'unverified') return 'unverified: nothing in the sources speaks to this statement';
+  if (r.verdict === 'supported') return `supported by ${r.evidence.filter((e) => e.stance === 'supports').length} passage(s)`;
+  return `skipped: ${r.reason ?? 'nothing to check'}`;
+}
+
+/**
+ * Compiler-style lines (`draft.md:3:1: warning: …`) that editors and CI logs turn into links,
+ * each followed by the best excerpt and its `source:line`.
+ */
+export function formatText(files: FileReport[], options: { all?: boolean } = {}): string {
+  const out: string[] = [];
+  const totals = countVerdicts(files.flatMap((f) => f.results));
+  for (const f of files) {
+    const lines = new LineMap(f.text);
+    for (const r of f.results) {
+      const severity = SEVERITY[r.verdict] ?? 'info';
+      if (!options.all && (r.verdict === 'supported' || r.verdict === 'skipped')) continue;
+      const at = lines.positionAt(r.conflicts[0]?.offset ?? r.offset);
+      out.push(`${f.path}:${at.line + 1}:${at.character + 1}: ${severity}: ${describe(r)} (confidence ${r.confidence.toFixed(2)})`);
+      out.push(`    ${clip(r.text)}`);
+      const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
+      for (const e of shown.length ? shown : r.evidence.slice(0, 1)) out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}  ${e.source}:${e.line}`);
+    }
+  }
+  const n = files.reduce((s, f) => s + f.results.length, 0);
+  out.push(
+    `${files.length} file(s), ${n} statement(s): ${totals.supported} supported, ${totals.conflicting} conflicting, ` +
+      `${totals.contested} contested, ${totals.unverified} unverified, ${totals.skipped} skipped`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,18 @@
+import type { Analysis } from '../facts/analysis';
+import { ATTRIBUTION_MARKERS, OPINION_MARKERS } from '../text/lexicon';
+import { isContent } from '../compare/units';
+
+/** Why a statement is not worth checking, or undefined when it states something checkable. */
+export function skipReason(a: Analysis): string | undefined {
+  const text = a.text.trim();
+  if (!a.tokens.length) return 'no words';
+  if (/\?["”’')\]]*$/.test(text)) return 'question';
+  const hasFact = a.numbers.length > 0 || a.dates.length > 0 || a.names.length > 0 || a.quotes.some((q) => q.raw.split(/\s+/).length >= 2);
+  if (hasFact) return undefined;
+  if (a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
+  const firstPerson = a.tokens.some((t) => t.norm === 'i' || t.norm === 'we' || t.norm === 'my');
+  if (a.tokens.some((t) => OPINION_MARKERS.has(t.norm)) || firstPerson) return 'opinion, no checkable fact';
+  const content = a.tokens.filter(isContent).length;
+  if (content < 4) return 'no checkable fact';
+  return undefined;
+}

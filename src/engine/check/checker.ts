@@ -1,0 +1,70 @@
+import { analyze, type Analysis } from '../facts/analysis';
+import { compare, type Comparison } from '../compare/compare';
+import type { DraftStatement } from '../draft';
+import type { CorpusIndex } from '../search/corpusIndex';
+import { isContent } from '../compare/units';
+import type { Conflict, Evidence, StatementResult } from '../types';
+import { skipReason } from './checkWorthiness';
+import { decide } from './verdict';
+
+const DEFAULT_CANDIDATES = 30;
+const MAX_EVIDENCE = 8;
+
+interface Scored {
+  passage: number;
+  comparison: Comparison;
+}
+
+function retrieve(index: CorpusIndex, claim: Analysis, limit: number): number[] {
+  const terms: string[] = [];
+  for (const t of claim.tokens) {
+    if (!isContent(t)) continue;
+    terms.push(t.term);
+    if (t.capitalized) terms.push(...index.nameVariants(t.term));
+  }
+  return index.searchTerms(terms, limit).map((h) => h.passage.id);
+}
+
+/** Checks one statement (already split from a draft) against the corpus. */
+export function checkStatement(index: CorpusIndex, statement: DraftStatement, candidates = DEFAULT_CANDIDATES): StatementResult {
+  const base = { text: statement.text, offset: statement.offset, length: statement.length };
+  if (statement.ignored) return { ...base, verdict: 'skipped', confidence: 1, reason: 'ignored by a corroborate comment', conflicts: [], evidence: [] };
+  const claim = analyze(statement.masked, index.isProperNoun);
+  const reason = skipReason(claim);
+  if (reason) return { ...base, verdict: 'skipped', confidence: 0.9, reason, conflicts: [], evidence: [] };
+
+  const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants };
+  const scored: Scored[] = [];
+  for (const id of retrieve(index, claim, candidates)) {
+    const context = index.neighbours(id).map((n) => index.analysis(n));
+    scored.push({ passage: id, comparison: compare(claim, index.analysis(id), context, env) });
+  }
+  const decision = decide(scored.map((s) => s.comparison));
+  scored.sort((a, b) => rank(b.comparison) - rank(a.comparison));
+
+  const evidence: Evidence[] = [];
+  for (const s of scored) {
+    const stance = s.comparison.stance;
+    if (stance === 'related' && (evidence.length >= 3 || s.comparison.coverage < 0.25)) continue;
+    if (evidence.length >= MAX_EVIDENCE) break;
+    const p = index.passages[s.passage];
+    const doc = index.documents[p.doc];
+    evidence.push({ passage: p.id, source: doc.path, title: doc.meta.title, line: p.line, excerpt: p.text, stance, score: round(s.comparison.score) });
+  }
+
+  const conflicts: Conflict[] = [];
+  const best = scored.find((s) => s.comparison.stance === 'conflicts');
+  if (best && (decision.verdict === 'conflicting' || decision.verdict === 'contested')) {
+    for (const c of best.comparison.conflicts) {
+      conflicts.push({ kind: c.kind, claimed: c.claimed, source: c.source, offset: statement.offset + c.claimStart, length: c.claimEnd - c.claimStart, passage: best.passage });
+    }
+  }
+  return { ...base, verdict: decision.verdict, confidence: round(decision.confidence), conflicts, evidence };
+}
+
+function rank(c: Comparison): number {
+  const stanceBonus = c.stance === 'related' ? 0 : 1;
+  return stanceBonus + c.score;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

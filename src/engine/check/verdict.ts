@@ -1,0 +1,37 @@
+import type { Comparison } from '../compare/compare';
+import type { Verdict } from '../types';
+
+/** Passages count as credible for "contested" only when they align this well with the claim. */
+const CREDIBLE = 0.75;
+
+export interface Decision {
+  verdict: Verdict;
+  confidence: number;
+}
+
+/**
+ * Turns the comparisons with every candidate passage into one verdict. Supporting and
+ * contradicting passages that are both credible make the statement contested; otherwise the
+ * better-aligned side wins.
+ */
+export function decide(comparisons: Comparison[]): Decision {
+  const supports = comparisons.filter((c) => c.stance === 'supports').sort((a, b) => b.score - a.score);
+  const conflicts = comparisons.filter((c) => c.stance === 'conflicts').sort((a, b) => b.score - a.score);
+  const bestCoverage = comparisons.reduce((m, c) => Math.max(m, c.coverage), 0);
+  if (!supports.length && !conflicts.length) {
+    return { verdict: 'unverified', confidence: clamp(1 - bestCoverage * 0.6) };
+  }
+  const s = supports[0]?.score ?? 0;
+  const c = conflicts[0]?.score ?? 0;
+  if (supports.length && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
+    return { verdict: 'contested', confidence: clamp(Math.min(s, c)) };
+  }
+  if (c > s) {
+    const agreeing = Math.min(conflicts.length - 1, 3) * 0.03;
+    return { verdict: 'conflicting', confidence: clamp(0.35 + 0.6 * c + agreeing) };
+  }
+  const agreeing = Math.min(supports.length - 1, 3) * 0.03;
+  return { verdict: 'supported', confidence: clamp(0.35 + 0.6 * s + agreeing) };
+}
+
+const clamp = (x: number) => Math.max(0, Math.min(0.99, x));

@@ -1,0 +1,88 @@
+import type { Analysis } from '../facts/analysis';
+import { foldDiacritics } from '../text/tokenize';
+import type { SlotConflict } from './compare';
+
+interface Word {
+  norm: string;
+  start: number;
+  end: number;
+}
+
+function words(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
+  const slice = text.slice(start, end);
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    out.push({ norm: foldDiacritics(m[0].replace(/’/g, "'")), start: start + m.index, end: start + m.index + m[0].length });
+  }
+  return out;
+}
+
+function containsSequence(hay: Word[], needle: Word[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j].norm !== needle[j].norm) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Longest common subsequence of two word lists, as index pairs. */
+function lcs(a: Word[], b: Word[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) table[i][j] = a[i].norm === b[j].norm ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i].norm === b[j].norm) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/**
+ * Checks each quotation of the claim word by word against the passage's wording. A quotation
+ * that mostly matches but differs in some words is a misquote; the first differing stretch is
+ * reported so a quick fix can restore the source's words.
+ */
+export function compareQuotes(claim: Analysis, passage: Analysis, context: Analysis[]): { allFound: boolean; conflict?: SlotConflict } {
+  let allFound = true;
+  for (const q of claim.quotes) {
+    const qWords = words(claim.text, q.start, q.end);
+    if (qWords.length < 2) continue;
+    const texts = [passage, ...context];
+    if (texts.some((a) => containsSequence(words(a.text, 0, a.text.length), qWords))) continue;
+    allFound = false;
+    if (qWords.length < 3) continue;
+    const pWords = words(passage.text, 0, passage.text.length);
+    const pairs = lcs(qWords, pWords);
+    if (pairs.length < Math.max(2, Math.ceil(qWords.length * 0.6))) continue;
+    // The matched words must lie close together in the passage, as a quotation would.
+    const spread = pairs[pairs.length - 1][1] - pairs[0][1] + 1;
+    if (spread > qWords.length * 1.6 + 2) continue;
+    for (let k = 0; k <= pairs.length; k++) {
+      const [qi, pi] = k === 0 ? [-1, pairs[0][1] - 1] : pairs[k - 1];
+      const [qj, pj] = k === pairs.length ? [qWords.length, pairs[pairs.length - 1][1] + 1] : pairs[k];
+      const claimGap = qWords.slice(qi + 1, qj);
+      const sourceGap = k === 0 || k === pairs.length ? [] : pWords.slice(pi + 1, pj);
+      if (!claimGap.length && !sourceGap.length) continue;
+      if (!claimGap.length) continue;
+      const cs = claimGap[0].start;
+      const ce = claimGap[claimGap.length - 1].end;
+      const ps = sourceGap.length ? sourceGap[0].start : pWords[Math.max(0, pi)].start;
+      const pe = sourceGap.length ? sourceGap[sourceGap.length - 1].end : pWords[Math.max(0, pi)].end;
+      return {
+        allFound,
+        conflict: { kind: 'quote', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: sourceGap.length ? passage.text.slice(ps, pe) : '', sourceStart: ps, sourceEnd: pe },
+      };
+    }
+  }
+  return { allFound };
+}

@@ -1,0 +1,61 @@
+import type { Analysis } from '../facts/analysis';
+import type { DateFact } from '../facts/dates';
+import type { NameFact } from '../facts/names';
+import type { NumberFact } from '../facts/numbers';
+import { LIGHT_WORDS, NEGATORS } from '../text/lexicon';
+import { termOf } from '../text/tokenize';
+
+const LIGHT_TERMS = new Set([...LIGHT_WORDS].map(termOf));
+const LIGHT_WEIGHT = 0.25;
+import type { Token } from '../text/tokenize';
+
+/**
+ * A claim broken into the pieces that must each find a counterpart in the evidence: plain
+ * content words, and whole facts (a number with its unit, a date, a multi-word name).
+ */
+export type Unit =
+  | { kind: 'word'; token: Token; first: number; last: number; weight: number }
+  | { kind: 'number'; fact: NumberFact; first: number; last: number; weight: number }
+  | { kind: 'date'; fact: DateFact; first: number; last: number; weight: number }
+  | { kind: 'name'; fact: NameFact; words: Token[]; first: number; last: number; weight: number };
+
+/** Weight of a number or date: about that of a rare word, since a wrong one matters as much. */
+export const FACT_WEIGHT = 4;
+
+export function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
+  return tokens.filter((t) => t.start >= start && t.end <= end);
+}
+
+export function isContent(t: Token): boolean {
+  return !t.stop && !NEGATORS.has(t.norm);
+}
+
+/** Splits an analysed claim into units; `idf` weighs words by how rare they are in the corpus. */
+export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit[] {
+  const units: Unit[] = [];
+  const used = new Set<number>();
+  for (const d of claim.dates) {
+    const toks = tokensWithin(claim.tokens, d.start, d.end);
+    if (!toks.length) continue;
+    toks.forEach((t) => used.add(t.index));
+    units.push({ kind: 'date', fact: d, first: toks[0].index, last: toks[toks.length - 1].index, weight: FACT_WEIGHT });
+  }
+  for (const n of claim.numbers) {
+    for (let k = n.firstToken; k <= n.lastToken; k++) used.add(k);
+    units.push({ kind: 'number', fact: n, first: n.firstToken, last: n.lastToken, weight: FACT_WEIGHT });
+  }
+  for (const name of claim.names) {
+    if (name.tokens.some((k) => used.has(k))) continue;
+    const words = name.tokens.map((k) => claim.tokens[k]);
+    name.tokens.forEach((k) => used.add(k));
+    const weight = words.reduce((s, w) => s + idf(w.term), 0);
+    units.push({ kind: 'name', fact: name, words, first: name.tokens[0], last: name.tokens[name.tokens.length - 1], weight });
+  }
+  for (const t of claim.tokens) {
+    if (used.has(t.index) || !isContent(t)) continue;
+    const light = LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
+    units.push({ kind: 'word', token: t, first: t.index, last: t.index, weight: idf(t.term) * (light ? LIGHT_WEIGHT : 1) });
+  }
+  units.sort((a, b) => a.first - b.first);
+  return units;
+}

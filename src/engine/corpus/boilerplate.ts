@@ -1,0 +1,314 @@
+import { findFullDate } from './metadata';
+
+/**
+ * Everything here is length-preserving: removed characters become spaces and line breaks stay,
+ * so offsets into the cleaned text equal offsets into the raw .txt/.md file and line numbers hold.
+ */
+
+/** A paragraph-like unit of a document: [start, end) in the text, trimmed of whitespace. */
+export interface Block {
+  start: number;
+  end: number;
+}
+
+/**
+ * How a document is cut into blocks: 'lines' (news exports: one paragraph per line),
+ * 'paragraphs' (hard-wrapped prose: blank-line separated), 'html' (block tags and blank lines).
+ */
+export type BlockMode = 'lines' | 'paragraphs' | 'html';
+
+function blankRange(chars: string[], start: number, end: number): void {
+  for (let i = start; i < end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+}
+
+function blankMatches(chars: string[], line: string, pattern: RegExp, keep?: (match: RegExpExecArray) => [number, number]): void {
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!keep) {
+      blankRange(chars, start, end);
+      continue;
+    }
+    const [keepStart, keepEnd] = keep(match);
+    blankRange(chars, start, keepStart);
+    blankRange(chars, keepEnd, end);
+  }
+}
+
+const FENCE = /^\s{0,3}(```|~~~)/;
+const WHOLE_LINE_MARKUP = [
+  /^\s{0,3}\[[^\]\n]+\]:\s+\S+.*$/, // link reference definition
+  /^\s*([-*_])(\s*\1)*\s*$/, // thematic break, lone bullet
+  /^\s*=+\s*$/, // setext underline
+];
+const EMPHASIS_RUN = /(\*{1,3}|_{1,3}|~~)/g;
+
+function isSpace(char: string | undefined): boolean {
+  return char === undefined || /\s/.test(char);
+}
+
+function isPunctuation(char: string | undefined): boolean {
+  return char !== undefined && /[\p{P}\p{S}]/u.test(char);
+}
+
+function blankMarkdownLine(line: string): string {
+  if (WHOLE_LINE_MARKUP.some((pattern) => pattern.test(line))) return line.replace(/[^\r\n]/g, ' ');
+  const chars = line.split('');
+  if (/^\s{0,3}#{1,6}(\s|$)/.test(line)) {
+    blankMatches(chars, line, /^(\s{0,3})(#{1,6})/g, (m) => [0, m[1]!.length]);
+    blankMatches(chars, line, /\s#+\s*$/g);
+  }
+  blankMatches(chars, line, /^\s{0,3}(>\s?)+/g);
+  blankMatches(chars, line, /^(\s*)([-*+]|\d{1,3}[.)])(?=\s)/g, (m) => [0, m[1]!.length]);
+  blankMatches(chars, line, /!\[[^\]\n]*\]\([^)\n]*\)/g);
+  const link = /\[([^\]\n]+)\](\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)|\[[^\]\n]*\])/g;
+  blankMatches(chars, line, link, (m) => [m.index + 1, m.index + 1 + m[1]!.length]);
+  blankMatches(chars, line, /`+/g);
+  // Emphasis delimiters are blanked only where they flank a word, so "5 * 3" and snake_case stay.
+  const current = chars.join('');
+  for (let match = EMPHASIS_RUN.exec(current); match; match = EMPHASIS_RUN.exec(current)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const before = current[start - 1];
+    const after = current[end];
+    const opens = !isSpace(after) && (isSpace(before) || isPunctuation(before));
+    const closes = !isSpace(before) && (isSpace(after) || isPunctuation(after));
+    if (opens || closes) blankRange(chars, start, end);
+  }
+  return chars.join('');
+}
+
+/** Markdown markup (emphasis, links, headings, quotes, bullets, code fences) → spaces of equal length. */
+export function blankMarkdown(text: string): string {
+  const lines = text.split('\n');
+  let inFence = false;
+  return lines
+    .map((line) => {
+      if (FENCE.test(line)) {
+        inFence = !inFence;
+        return line.replace(/[^\r]/g, ' ');
+      }
+      // Code is not a statement about the world.
+      return inFence ? line.replace(/[^\r]/g, ' ') : blankMarkdownLine(line);
+    })
+    .join('\n');
+}
+
+const STRUCTURAL_LINE = /^\s{0,3}(#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\||```|~~~)/;
+const TERMINAL = /[.!?:;"”’)\]]\s*$/;
+
+/**
+ * Hard-wrapped prose (lines cut mid-sentence at a fixed width) must be joined before sentence
+ * splitting; one-paragraph-per-line exports must not. The tell: short lines that end without
+ * punctuation and are continued by a line starting in lower case.
+ */
+export function looksHardWrapped(raw: string): boolean {
+  const lines = raw.split('\n').map((line) => line.trimEnd());
+  const nonEmpty = lines.filter((line) => line.trim());
+  if (nonEmpty.length < 4) return false;
+  if (nonEmpty.filter((line) => line.length <= 100).length < nonEmpty.length * 0.9) return false;
+  let pairs = 0;
+  let continued = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (!line.trim() || !next.trim() || STRUCTURAL_LINE.test(next)) continue;
+    pairs++;
+    if (!TERMINAL.test(line) && /^\s*\p{Ll}/u.test(next)) continued++;
+  }
+  return pairs >= 2 && continued >= pairs * 0.4;
+}
+
+function trimmedBlock(text: string, start: number, end: number): Block | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return start < end ? { start, end } : undefined;
+}
+
+function lineRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', start);
+    ranges.push([start, newline < 0 ? text.length : newline]);
+    if (newline < 0) return ranges;
+    start = newline + 1;
+  }
+}
+
+/**
+ * Cuts `text` into blocks. `raw` (same offsets as `text`) shows markdown structure that blanking
+ * hid; `breaks` are block-tag positions from the HTML converter.
+ */
+export function splitBlocks(text: string, mode: BlockMode, options: { raw?: string; breaks?: number[] } = {}): Block[] {
+  const blocks: Block[] = [];
+  const push = (start: number, end: number): void => {
+    const block = trimmedBlock(text, start, end);
+    if (block) blocks.push(block);
+  };
+  if (mode === 'lines') {
+    for (const [start, end] of lineRanges(text)) push(start, end);
+    return blocks;
+  }
+  if (mode === 'html') {
+    const cuts = [0, ...(options.breaks ?? []), text.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const segment = text.slice(cuts[i], cuts[i + 1]);
+      const blankLine = /\n[ \t\r]*\n/g;
+      let from = 0;
+      for (let match = blankLine.exec(segment); match; match = blankLine.exec(segment)) {
+        push(cuts[i]! + from, cuts[i]! + match.index);
+        from = match.index + match[0].length;
+      }
+      push(cuts[i]! + from, cuts[i + 1]!);
+    }
+    return blocks;
+  }
+  const raw = options.raw ?? text;
+  let blockStart = -1;
+  let blockEnd = -1;
+  let previousQuote = false;
+  const flush = (): void => {
+    if (blockStart >= 0) push(blockStart, blockEnd);
+    blockStart = -1;
+  };
+  for (const [start, end] of lineRanges(text)) {
+    const rawLine = raw.slice(start, end);
+    if (!text.slice(start, end).trim()) {
+      flush();
+      previousQuote = false;
+      continue;
+    }
+    const quote = /^\s{0,3}>/.test(rawLine);
+    const heading = /^\s{0,3}#{1,6}\s/.test(rawLine);
+    if (STRUCTURAL_LINE.test(rawLine) || (quote && !previousQuote) || (!quote && previousQuote)) flush();
+    if (blockStart < 0) blockStart = start;
+    blockEnd = end;
+    previousQuote = quote;
+    if (heading) flush();
+  }
+  flush();
+  return blocks;
+}
+
+function letterWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+}
+
+const ADVERTISEMENT =
+  /^(advertisement|advertising|advert|ads?|sponsored( content| post| links?| stories)?|sponsored by\b.{0,60}|promoted( content| stories)?|paid (content|post|partnership)|partner content|(story|article) continues below( advertisement)?|continue reading below|scroll (down )?to continue( with content)?)[.:!]?$/i;
+const UI_COMMAND =
+  /^((read|show|see|view|load) (more|less|all|full story|full article|the full (story|article)|comments?)|dismiss|close|skip to (main )?(content|navigation)|back to top|continue reading|click here|open in (the )?app|listen to (this )?(article|story)|print( this (article|page))?|(previous|next) (article|story|post)|go to (home|homepage))\b/i;
+const READING_TIME = /\b\d+\s*-?\s*(min|mins|minutes?)\.?\s+(read|listen)\b|^reading time\b/i;
+const READER_PROMPTS = [
+  /\b(follow|join|like|find) us\b/i,
+  /\bsubscribe (to|for) (our|my|the newsletter|updates|free)\b|(^|[.!?]\s+)(please\s+)?subscribe\b|\bsubscribe (now|today|here)\b/i,
+  /\bsign up (for|to) (our|the|my|a free)\b.*\b(newsletter|updates|alerts|emails?|briefing)\b|(^|[.!?]\s+)sign up\b/i,
+  /\bmak(e|ing) a\b[^.]{0,40}\bdonation\b|(^|[.!?]\s+)(please\s+)?donate\b|\bdonate (now|today|here)\b/i,
+  /\bhelp us (stay|keep|continue|remain)\b|\bsupport (our|independent|quality) (journalism|work|reporting|newsroom)\b|\breader-(funded|supported)\b/i,
+  /\bbecome an? (member|patron|subscriber|supporter|paid subscriber)\b/i,
+  /\b(leave|post|add|write) a comment\b|\bcomment on\b.*\bour\b|\bjoin the (conversation|discussion|debate)\b|^comments?(\s*\(\d+\))?$/i,
+  /\bclick (on )?(the |this )?(share |image |button |link )?(below|above|here|button)\b|\bclick the (share|image|button|link)\b/i,
+  /\bfeel free to (repost|republish|share|cross-post)\b|\b(share|email|forward) (this|the) (article|story|post)\b|^share (on|via|this)\b/i,
+  /\b(download|get) (our|the) app\b/i,
+];
+const COPYRIGHT = /^(copyright|©|\(c\))\s*(©\s*)?((19|20)\d{2}|\p{Lu}|\[)|\ball rights reserved\b/iu;
+const DISCLAIMER =
+  /^disclaimer\b|\b(is|are) (of )?(the )?sole responsibility of the author|^the views (and opinions )?expressed (in|on|here)/i;
+const SOURCE_NOTE =
+  /^(the )?original source of this article\b|^this (article|story|piece) (was )?(originally|first) (published|appeared)\b|^(articles?|posts?|stories) by\s*:/i;
+const IMAGE_CREDIT = [
+  /^(featured|header|lead|main|cover|top|hero|thumbnail) (image|photo|picture)\b/i,
+  /^(image|photo|picture|video|illustration|graphic)s? (credit|courtesy|source|by)\b|^(photo )?credits?\s*:/i,
+  /^((article|author|featured|header|lead|profile|cover|main|post) )?(image|photo|picture|avatar|thumbnail|logo|icon)$/i,
+];
+/** "Photo: Jane Doe/Agency" is a credit; "Photo: <a sentence with facts>" is a caption and kept. */
+const LABELLED_CREDIT = /^(image|photo|photograph|picture|illustration|graphic|video)\s*:\s*(.*)$/i;
+const CORRECTION =
+  /\b(suggest|report|submit|request) an? (correction|error|typo|mistake)\b|\b(spotted|found|see|notice)d? an? (error|mistake|typo)\b|\bpress ctrl\s*\+\s*enter\b|\bhighlight (the|some) text and press\b/i;
+const NAVIGATION =
+  /^(related( articles| stories| posts| news| content| topics| coverage| reading| links)?|other topics of interest|more (stories|news|articles|from [^.]{1,40}|on (this|the) (topic|story))|recommended( for you| reading| stories| articles)?|you (may|might) also (like|be interested in|enjoy)|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest( news| stories)?|editor'?s picks?|up next|also read|see also|further reading|what to read next)\s*:?$/i;
+const TAXONOMY = /^(region|theme|tags?|topics?|categor(y|ies)|sections?|filed under|in-depth report|keywords?|posted in|series)\s*:/i;
+const DATELINE_TAIL = /^[\s,|·–—-]*((at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$/i;
+
+function isDateline(text: string): boolean {
+  const date = findFullDate(text);
+  if (!date || text.length > 100) return false;
+  const before = text.slice(0, date.index);
+  return letterWords(before) <= 5 && !/[.!?]\s/.test(before) && DATELINE_TAIL.test(text.slice(date.index + date.length));
+}
+
+/**
+ * Why a block (whitespace-collapsed) is page furniture rather than evidence, or undefined if it
+ * may be evidence. Patterns are general web conventions, never particular sites.
+ */
+export function boilerplateReason(text: string): string | undefined {
+  const words = letterWords(text);
+  const sentence = /[.!?]["”’)]?$/.test(text);
+  if (ADVERTISEMENT.test(text)) return 'advertisement';
+  if (UI_COMMAND.test(text) && words <= 6 && !sentence) return 'interface text';
+  if (/^(read|see) (more|also)\s*:/i.test(text) && text.length <= 200) return 'link to another article';
+  if (READING_TIME.test(text) && text.length <= 80) return 'reading time';
+  if (text.length <= 600 && READER_PROMPTS.some((pattern) => pattern.test(text))) return 'reader prompt';
+  if (COPYRIGHT.test(text) && text.length <= 250) return 'copyright notice';
+  if (text.includes('©') && text.length <= 200) return 'copyright notice';
+  if (DISCLAIMER.test(text) || (/\bfair use\b/i.test(text) && /\bcopyright/i.test(text))) return 'disclaimer';
+  if (SOURCE_NOTE.test(text) && text.length <= 300) return 'source note';
+  if (IMAGE_CREDIT.some((pattern) => pattern.test(text)) && text.length <= 300) return 'image credit';
+  const labelled = LABELLED_CREDIT.exec(text);
+  if (labelled && letterWords(labelled[2]!) <= 12) return 'image credit';
+  if (CORRECTION.test(text) && text.length <= 300) return 'correction prompt';
+  if (NAVIGATION.test(text)) return 'navigation';
+  if (TAXONOMY.test(text) && words <= 15) return 'navigation';
+  if (/^(written\s+)?by\s+\S/i.test(text) && words <= 8 && !sentence) return 'byline';
+  if (isDateline(text)) return 'dateline';
+  if (/\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text) && words <= 6 && text.length <= 120) return 'contact';
+  const tokens = text.split(' ');
+  // Page chrome ("News", "News Feed", "Menu"): a label of one or two bare words.
+  if (tokens.length <= 2 && !/[\d.!?;:,"“”'‘’()]/.test(text)) return 'interface text';
+  return undefined;
+}
+
+/**
+ * A sentence that is only a bracketed picture credit, "(Jane Doe/Agency via Getty Images)",
+ * trailing a caption whose factual part is kept.
+ */
+export function isCreditSentence(sentence: string): boolean {
+  const inner = /^[(\[](.*)[)\]]\.?$/s.exec(sentence.trim())?.[1];
+  if (inner === undefined || /[([]/.test(inner)) return false;
+  return /\/|\bvia\b|\b(images?|photos?|photograph|courtesy|credit|pool)\b/i.test(inner) && letterWords(inner) <= 10;
+}
+
+/** Reasons whose block continues onto following lines that it does not end (a wrapped disclaimer). */
+const RUNS_ON = new Set(['disclaimer']);
+
+export interface BlankedText {
+  text: string;
+  /** Blocks that survived, in order. */
+  kept: Block[];
+  removed: { block: Block; reason: string }[];
+}
+
+/** Replaces boilerplate blocks by spaces (line breaks kept). */
+export function blankBoilerplate(text: string, blocks: Block[]): BlankedText {
+  const chars = text.split('');
+  const kept: Block[] = [];
+  const removed: BlankedText['removed'] = [];
+  let runOn = false;
+  let previous: Block | undefined;
+  for (const block of blocks) {
+    const content = text.slice(block.start, block.end).replace(/\s+/g, ' ');
+    const adjacent = previous !== undefined && !/\n[ \t\r]*\n/.test(text.slice(previous.end, block.start));
+    let reason = boilerplateReason(content);
+    if (!reason && runOn && adjacent) reason = 'disclaimer';
+    runOn = reason !== undefined && RUNS_ON.has(reason) && !TERMINAL.test(content);
+    previous = block;
+    if (!reason) {
+      kept.push(block);
+      continue;
+    }
+    blankRange(chars, block.start, block.end);
+    removed.push({ block, reason });
+  }
+  return { text: chars.join(''), kept, removed };
+}

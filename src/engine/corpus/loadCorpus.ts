@@ -1,0 +1,241 @@
+import * as path from 'node:path';
+import { throwIfCancelled } from '../types';
+import type { CancellationToken, CorpusData, Passage, SkippedFile, SourceDocument } from '../types';
+import { decodeText } from './decode';
+import { hashBytes, parseSourceDocument } from './document';
+import type { SourceKind } from './document';
+import { nodeFileSystem } from './fileSystem';
+import type { CorpusFileSystem, CorpusStat } from './fileSystem';
+
+/** Lower-case extensions the loader reads; anything else is reported as skipped. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm']);
+
+const KIND_BY_EXTENSION: Readonly<Record<string, SourceKind>> = {
+  '.txt': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+export interface LoadCorpusOptions {
+  fs?: CorpusFileSystem;
+  /** Files larger than this are skipped (default 10 MB). */
+  maxFileBytes?: number;
+  /** Supported files beyond this count are not loaded (default 50 000). */
+  maxFiles?: number;
+  token?: CancellationToken;
+  /** Called with (0, total) once the walk is done, then after each file. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_FILES = 50_000;
+/** Backstop for hosts whose stat gives no realPath, where a symlink loop would otherwise recurse forever. */
+const MAX_DEPTH = 64;
+
+interface Candidate {
+  fsPath: string;
+  display: string;
+  kind: SourceKind;
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Node and VS Code spell "not found" differently. */
+function isNotFound(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'FileNotFound';
+}
+
+function isLoop(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'ELOOP' || code === 'FileSystemLoop';
+}
+
+function describe(error: unknown): string {
+  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function toDisplay(fsPath: string): string {
+  return fsPath.replace(/\\/g, '/');
+}
+
+/** Dot-folders (.git), dot-files (.DS_Store) and dependency trees are never sources. */
+function isIgnored(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+class Walker {
+  readonly candidates: Candidate[] = [];
+  readonly skipped = new Map<string, string>();
+  private readonly visitedFolders = new Set<string>();
+  private readonly seenFiles = new Map<string, string>();
+  private limitReported = false;
+
+  constructor(
+    private readonly fs: CorpusFileSystem,
+    private readonly maxFiles: number,
+    private readonly token: CancellationToken | undefined,
+  ) {}
+
+  skip(display: string, reason: string): void {
+    // Each path once: the first reason is the one that stopped it.
+    if (!this.skipped.has(display)) this.skipped.set(display, reason);
+  }
+
+  async walkRoot(folder: string): Promise<void> {
+    const fsPath = path.join(folder);
+    const display = toDisplay(fsPath);
+    let info: CorpusStat;
+    try {
+      info = await this.fs.stat(fsPath);
+    } catch (error) {
+      if (isNotFound(error)) this.skip(display, 'folder not found');
+      else if (isLoop(error)) this.skip(display, 'symbolic link loop');
+      else this.skip(display, `unreadable folder (${describe(error)})`);
+      return;
+    }
+    const real = info.realPath ?? fsPath;
+    // A file given instead of a folder is loaded on its own.
+    if (info.kind === 'file') return this.addFile(fsPath, display, real, display);
+    if (info.kind !== 'directory') return this.skip(display, 'not a folder or a regular file');
+    if (this.visitedFolders.has(real)) return this.skip(display, 'folder already included via another path');
+    this.visitedFolders.add(real);
+    await this.walkFolder(fsPath, real, [real], display);
+  }
+
+  private async walkFolder(fsPath: string, real: string, ancestors: string[], root: string): Promise<void> {
+    throwIfCancelled(this.token);
+    const display = toDisplay(fsPath);
+    let entries;
+    try {
+      entries = await this.fs.readDirectory(fsPath);
+    } catch (error) {
+      this.skip(display, isNotFound(error) ? 'folder disappeared while loading' : `unreadable folder (${describe(error)})`);
+      return;
+    }
+    // Code-unit order, not localeCompare: the same corpus must load identically on every machine.
+    entries = [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (isIgnored(entry.name)) continue;
+      const childPath = path.join(fsPath, entry.name);
+      const childDisplay = toDisplay(childPath);
+      // Without a symlink in between, the canonical path follows from the parent's.
+      let childReal = path.join(real, entry.name);
+      let kind = entry.kind;
+      if (kind === 'symlink') {
+        try {
+          const target = await this.fs.stat(childPath);
+          kind = target.kind;
+          childReal = target.realPath ?? childPath;
+        } catch (error) {
+          if (isLoop(error)) this.skip(childDisplay, 'symbolic link loop');
+          else if (isNotFound(error)) this.skip(childDisplay, 'broken symbolic link');
+          else this.skip(childDisplay, `unreadable (${describe(error)})`);
+          continue;
+        }
+      }
+      if (kind === 'file') {
+        this.addFile(childPath, childDisplay, childReal, root);
+      } else if (kind === 'directory') {
+        if (ancestors.includes(childReal)) this.skip(childDisplay, 'symbolic link loop (points back to a parent folder)');
+        else if (this.visitedFolders.has(childReal)) this.skip(childDisplay, 'folder already included via another path');
+        else if (ancestors.length > MAX_DEPTH) this.skip(childDisplay, `folder nested deeper than ${MAX_DEPTH} levels`);
+        else {
+          this.visitedFolders.add(childReal);
+          await this.walkFolder(childPath, childReal, [...ancestors, childReal], root);
+        }
+      } else {
+        this.skip(childDisplay, 'not a regular file');
+      }
+    }
+  }
+
+  private addFile(fsPath: string, display: string, real: string, root: string): void {
+    const extension = path.extname(fsPath).toLowerCase();
+    const kind = KIND_BY_EXTENSION[extension];
+    if (!kind) return this.skip(display, `unsupported file type (${extension || 'no extension'})`);
+    const first = this.seenFiles.get(real);
+    if (first !== undefined) return this.skip(display, `same file as ${first}`);
+    if (this.candidates.length >= this.maxFiles) {
+      if (!this.limitReported) this.skip(root, `file limit reached: only the first ${this.maxFiles} files are loaded`);
+      this.limitReported = true;
+      return;
+    }
+    this.seenFiles.set(real, display);
+    this.candidates.push({ fsPath, display, kind });
+  }
+}
+
+/**
+ * Reads every supported source under `folders` (recursively, in sorted order) into documents
+ * and passages. Nothing on disk makes it throw: unreadable, odd or vanished files end up in
+ * `skipped`. Only cancellation throws (CancelledError), checked between folders and files.
+ */
+export async function loadCorpus(folders: string[], options: LoadCorpusOptions = {}): Promise<CorpusData> {
+  const fs = options.fs ?? nodeFileSystem;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const walker = new Walker(fs, options.maxFiles ?? DEFAULT_MAX_FILES, options.token);
+  for (const folder of folders) {
+    throwIfCancelled(options.token);
+    await walker.walkRoot(folder);
+  }
+
+  const documents: SourceDocument[] = [];
+  const passages: Passage[] = [];
+  const total = walker.candidates.length;
+  options.onProgress?.(0, total);
+  let done = 0;
+  for (const candidate of walker.candidates) {
+    throwIfCancelled(options.token);
+    const reason = await readCandidate(fs, candidate, maxFileBytes, documents, passages);
+    if (reason) walker.skip(candidate.display, reason);
+    options.onProgress?.(++done, total);
+  }
+  const skipped: SkippedFile[] = [...walker.skipped].map(([path, reason]) => ({ path, reason }));
+  return { documents, passages, skipped };
+}
+
+/** Loads one file into `documents`/`passages`; returns why it was skipped instead. */
+async function readCandidate(
+  fs: CorpusFileSystem,
+  candidate: Candidate,
+  maxFileBytes: number,
+  documents: SourceDocument[],
+  passages: Passage[],
+): Promise<string | undefined> {
+  const unreadable = (error: unknown): string =>
+    isNotFound(error) ? 'file disappeared before it could be read' : `unreadable file (${describe(error)})`;
+  let bytes: Uint8Array;
+  try {
+    // Size first, so a huge file is never pulled into memory.
+    const info = await fs.stat(candidate.fsPath);
+    if (info.kind !== 'file') return 'no longer a regular file';
+    if (info.size === 0) return 'empty file';
+    if (info.size > maxFileBytes) return `file too large (${formatBytes(info.size)}; limit ${formatBytes(maxFileBytes)})`;
+    bytes = await fs.readFile(candidate.fsPath);
+  } catch (error) {
+    return unreadable(error);
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxFileBytes) return `file too large (${formatBytes(bytes.length)}; limit ${formatBytes(maxFileBytes)})`;
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return decoded.reason;
+  if (!decoded.text.trim()) return 'empty file (whitespace only)';
+  const parsed = parseSourceDocument(candidate.display, decoded.text, candidate.kind, { hash: hashBytes(bytes) });
+  if (parsed.passages.length === 0) return 'no sentences found (only markup or page furniture)';
+  const doc = documents.length;
+  documents.push(parsed.document);
+  for (const passage of parsed.passages) passages.push({ id: passages.length, doc, ...passage });
+  return undefined;
+}

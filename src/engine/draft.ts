@@ -1,0 +1,122 @@
+import type { SentenceSpan } from './types';
+import { LineMap } from './text/lineMap';
+import { maskMarkdownBlocks, type MaskResult } from './text/markdownMask';
+import { splitSentences } from './text/sentences';
+
+export interface DraftStatement extends SentenceSpan {
+  /** Same length as `text`: markup replaced by spaces, so offsets inside it are offsets inside `text`. */
+  masked: string;
+  /** Silenced by an ignore comment or inside a disabled region. */
+  ignored: boolean;
+  /** 0-based line of the first character. */
+  line: number;
+}
+
+/** Markdown with markup, code, comments and link targets replaced by spaces; same length and lines. */
+export function maskMarkdown(text: string): string {
+  return maskMarkdownBlocks(text).masked;
+}
+
+const DIRECTIVE = /^<!--\s*corroborate-(ignore|disable|enable)\s*(?::[^]*?)?-->$/i;
+const DIRECTIVE_GLOBAL = /<!--\s*corroborate-(?:ignore|disable|enable)\s*(?::[^]*?)?-->/gi;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Splits a draft into the statements to check. Both formats are treated as hard-wrapped prose; markdown
+ * is masked first so markup never reaches the checker, while offsets still point into the original.
+ */
+export function parseDraft(text: string, format: 'markdown' | 'plaintext'): DraftStatement[] {
+  const mask = format === 'markdown' ? maskMarkdownBlocks(text) : maskDirectivesOnly(text);
+  const spans = splitSentences(mask.masked, { softWrap: true, lineFlags: mask.lineFlags });
+  const lines = new LineMap(text);
+  const statements: DraftStatement[] = [];
+  for (const s of spans) {
+    if (!HAS_WORD.test(s.text)) continue;
+    statements.push({
+      offset: s.offset,
+      length: s.length,
+      text: text.slice(s.offset, s.offset + s.length),
+      masked: s.text,
+      ignored: false,
+      line: lines.positionAt(s.offset).line,
+    });
+  }
+  applyDirectives(text, mask, statements);
+  return statements;
+}
+
+/**
+ * Plain text keeps every character, except the ignore comments themselves: left in place they would
+ * glue the statement they follow to the next one and be checked as prose.
+ */
+function maskDirectivesOnly(text: string): MaskResult {
+  const comments: Array<[number, number]> = [];
+  let masked = text;
+  if (text.includes('<!--')) {
+    const parts: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(DIRECTIVE_GLOBAL)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      comments.push([s, e]);
+      parts.push(text.slice(last, s), m[0].replace(/[^\r\n]/g, ' '));
+      last = e;
+    }
+    parts.push(text.slice(last));
+    masked = parts.join('');
+  }
+  return { masked, comments, lineFlags: undefined };
+}
+
+function applyDirectives(text: string, mask: MaskResult, statements: DraftStatement[]): void {
+  if (statements.length === 0) return;
+  const regions: Array<[number, number]> = [];
+  let disabledAt = -1;
+  for (const [s, e] of mask.comments) {
+    const m = DIRECTIVE.exec(text.slice(s, e));
+    if (!m) continue;
+    const kind = m[1].toLowerCase();
+    if (kind === 'disable') {
+      if (disabledAt < 0) disabledAt = e;
+    } else if (kind === 'enable') {
+      if (disabledAt >= 0) regions.push([disabledAt, s]);
+      disabledAt = -1;
+    } else {
+      const target = aloneOnLine(mask.masked, s) ? firstStartingAtOrAfter(statements, e) : ownerOf(statements, s);
+      if (target >= 0 && target < statements.length) statements[target].ignored = true;
+    }
+  }
+  if (disabledAt >= 0) regions.push([disabledAt, text.length + 1]);
+  let r = 0;
+  for (const st of statements) {
+    while (r < regions.length && regions[r][1] <= st.offset) r++;
+    if (r < regions.length && regions[r][0] <= st.offset) st.ignored = true;
+  }
+}
+
+/** Nothing but whitespace (or blanked markup) precedes `pos` on its line. */
+function aloneOnLine(masked: string, pos: number): boolean {
+  for (let i = pos - 1; i >= 0; i--) {
+    const c = masked.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 0xfeff) return false;
+  }
+  return true;
+}
+
+/** Index of the first statement starting at or after `pos` (statements are sorted by offset). */
+function firstStartingAtOrAfter(statements: DraftStatement[], pos: number): number {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (statements[mid].offset < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The statement containing `pos`, else the last one ending before it. */
+function ownerOf(statements: DraftStatement[], pos: number): number {
+  return firstStartingAtOrAfter(statements, pos + 1) - 1;
+}

@@ -1,0 +1,93 @@
+import * as chrono from 'chrono-node';
+import type { Token } from '../text/tokenize';
+
+/** A calendar date or part of one, as stated: only the parts the text states are set. */
+export interface DateFact {
+  year?: number;
+  month?: number;
+  day?: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday?: number;
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const MONTH_OR_WEEKDAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)day\b/i;
+const VAGUE_DAY = /\b(end|beginning|start|early|mid|middle|late)\b/i;
+const RELATIVE = /\b(ago|next|last|this|coming|within|few|past|today|tomorrow|yesterday|tonight|now)\b/i;
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/**
+ * Extracts stated dates. chrono-node reads the many written forms (Jan. 12, 12 January, March
+ * 2014, Monday); only the components the text states are kept, so relative phrases ("within a few
+ * days") that chrono resolves against a reference date are dropped rather than invented.
+ */
+export function extractDates(text: string, tokens: Token[]): DateFact[] {
+  const facts: DateFact[] = [];
+  const occupied: [number, number][] = [];
+  let results: chrono.ParsedResult[] = [];
+  try {
+    results = chrono.parse(text, REFERENCE);
+  } catch {
+    results = [];
+  }
+  for (const r of results) {
+    const raw = r.text.replace(/[\s,.;:]+$/, '');
+    if (!MONTH_OR_WEEKDAY.test(raw) && !/\b\d{4}\b/.test(raw)) continue;
+    const start = r.index;
+    const c = r.start;
+    const fact: DateFact = { start, end: start + raw.length, raw };
+    const relative = RELATIVE.test(raw);
+    if (c.isCertain('year') && !relative) fact.year = c.get('year') ?? undefined;
+    if (c.isCertain('month') && !relative) fact.month = c.get('month') ?? undefined;
+    if (c.isCertain('day') && !VAGUE_DAY.test(raw) && !relative) fact.day = c.get('day') ?? undefined;
+    if (c.isCertain('weekday') && /day\b/i.test(raw)) fact.weekday = c.get('weekday') ?? undefined;
+    if (fact.year === undefined && fact.month === undefined && fact.day === undefined && fact.weekday === undefined) continue;
+    facts.push(fact);
+    occupied.push([fact.start, fact.end]);
+  }
+  // Bare years ("in 2014", "the 2024 campaign") are dates too; chrono leaves them alone.
+  for (const t of tokens) {
+    if (!t.isNumber || !/^\d{4}$/.test(t.norm)) continue;
+    const year = Number(t.norm);
+    if (year < 1000 || year > 2200) continue;
+    if (occupied.some(([s, e]) => t.start >= s && t.start < e)) continue;
+    const next = tokens[t.index + 1];
+    // "1500 troops" counts things; a plural noun right after the number marks a count.
+    if (next && !next.stop && !next.capitalized && /s$/.test(next.norm) && next.start - t.end <= 1 && !/^(s|'s)$/.test(next.norm)) continue;
+    if (/[$€£]/.test(text[t.start - 1] ?? '')) continue;
+    facts.push({ year, start: t.start, end: t.end, raw: t.raw });
+  }
+  facts.sort((a, b) => a.start - b.start);
+  return facts;
+}
+
+/** Every component both dates state agrees. */
+export function sameDate(a: DateFact, b: DateFact): boolean {
+  let shared = 0;
+  for (const k of ['year', 'month', 'day', 'weekday'] as const) {
+    if (a[k] !== undefined && b[k] !== undefined) {
+      if (a[k] !== b[k]) return false;
+      shared++;
+    }
+  }
+  return shared > 0;
+}
+
+/** The dates share a component they disagree on (March 2014 vs March 2016, Jan. 11 vs Jan. 12). */
+export function conflictingDates(a: DateFact, b: DateFact): boolean {
+  // A weekday alone against a calendar date cannot be compared without a calendar year.
+  const comparable = (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined);
+  if (!comparable) return a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday;
+  // Jan. 12 vs 2017 share nothing; only compare when the claim's stated parts are all stated by the source.
+  for (const k of ['year', 'month', 'day'] as const) if (a[k] !== undefined && b[k] === undefined && k !== 'year') return false;
+  return !sameDate(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
+}
+
+/** Tokens covered by the dates, so the number extractor does not read them again. */
+export function dateTokenIndexes(dates: DateFact[], tokens: Token[]): Set<number> {
+  const taken = new Set<number>();
+  for (const t of tokens) if (dates.some((d) => t.start >= d.start && t.end <= d.end)) taken.add(t.index);
+  return taken;
+}

@@ -1,0 +1,157 @@
+import type { Token } from '../text/tokenize';
+
+/** A quantity stated in a text, in digits or words, normalised to a base unit. */
+export interface NumberFact {
+  /** Value as written, in the unit written ("two decades" → 2). */
+  value: number;
+  /** Value in the base unit of its dimension ("two decades" → 20 years → 7305 days). */
+  base: number;
+  /** Dimension or counted noun: 'time', 'percent', 'usd', 'eur', 'gbp', or the counted noun's term. */
+  unit?: string;
+  /** The unit word as written ("decades"), when there is one. */
+  unitRaw?: string;
+  /** The value expressed in the claim's wording unit; filled by the comparer when it converts. */
+  approx: boolean;
+  start: number;
+  end: number;
+  raw: string;
+  /** Token index range [first, last] covered, unit included. */
+  firstToken: number;
+  lastToken: number;
+}
+
+const SMALL: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, dozen: 12, half: 0.5, single: 1, couple: 2, both: 2, twice: 2, thrice: 3,
+};
+const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3 };
+
+/** Time units in days, so "two decades" equals "20 years". */
+const TIME_UNITS: Record<string, number> = {
+  second: 1 / 86400, seconds: 1 / 86400, minute: 1 / 1440, minutes: 1 / 1440, hour: 1 / 24, hours: 1 / 24,
+  day: 1, days: 1, week: 7, weeks: 7, fortnight: 14, month: 30.4375, months: 30.4375, year: 365.25,
+  years: 365.25, decade: 3652.5, decades: 3652.5, century: 36525, centuries: 36525,
+};
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd', dollars: 'usd', usd: 'usd', euro: 'eur', euros: 'eur', eur: 'eur', pound: 'gbp', pounds: 'gbp',
+  gbp: 'gbp', percent: 'percent', pct: 'percent',
+};
+const CURRENCY_SIGNS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp' };
+const APPROX_WORDS = new Set(['almost', 'nearly', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'more', 'less', 'least', 'up', 'circa', 'estimated', 'close']);
+
+function wordValue(t: Token): number | undefined {
+  if (t.isNumber) {
+    const v = Number(t.norm);
+    return Number.isFinite(v) ? v : undefined;
+  }
+  return SMALL[t.norm];
+}
+
+/**
+ * Finds quantities in a token stream. `taken` marks tokens already claimed by dates, so a year
+ * or a day of the month is not read twice.
+ */
+export function extractNumbers(text: string, tokens: Token[], taken: Set<number>): NumberFact[] {
+  const facts: NumberFact[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken.has(i)) continue;
+    const t = tokens[i];
+    let value = wordValue(t);
+    // "a decade", "a dozen": the article stands for one.
+    if (value === undefined && (t.norm === 'a' || t.norm === 'an') && i + 1 < tokens.length && TIME_UNITS[tokens[i + 1].norm] && tokens[i + 1].norm !== 'second') {
+      const unitToken = tokens[i + 1];
+      if (unitToken.start - t.end <= 1 && ['decade', 'century', 'year', 'fortnight'].includes(unitToken.norm)) value = 1;
+      else continue;
+    }
+    if (value === undefined) continue;
+    // "one" is usually a pronoun ("one of them"); only count it before a unit or a noun it counts.
+    let j = i;
+    // Compose word numbers: "twenty five", "two hundred thousand", "60 billion".
+    while (j + 1 < tokens.length && !taken.has(j + 1) && tokens[j + 1].start - tokens[j].end <= 1) {
+      const next = tokens[j + 1];
+      const scale = SCALE[next.norm];
+      const small = !next.isNumber ? SMALL[next.norm] : undefined;
+      if (scale !== undefined && !(next.norm.length === 1 && text[next.start - 1] === ' ')) {
+        value *= scale;
+        j++;
+      } else if (small !== undefined && small < 10 && value >= 20 && value % 10 === 0 && !tokens[j].isNumber) {
+        value += small;
+        j++;
+      } else break;
+    }
+    let start = t.start;
+    let approx = false;
+    const before = tokens[i - 1];
+    if (before && APPROX_WORDS.has(before.norm)) approx = true;
+    const sign = text[start - 1];
+    let unit: string | undefined = sign ? CURRENCY_SIGNS[sign] : undefined;
+    if (unit) start -= 1;
+    let unitRaw: string | undefined;
+    let base = value;
+    let last = j;
+    if (text[tokens[j].end] === '%') {
+      unit = 'percent';
+      unitRaw = '%';
+    } else if (j + 1 < tokens.length) {
+      const next = tokens[j + 1];
+      const gap = text.slice(tokens[j].end, next.start);
+      if (/^[\s-]?$/.test(gap)) {
+        const time = TIME_UNITS[next.norm];
+        if (time !== undefined) {
+          unit = 'time';
+          base = value * time;
+          unitRaw = next.raw;
+          last = j + 1;
+        } else if (CURRENCY_WORDS[next.norm]) {
+          unit = CURRENCY_WORDS[next.norm];
+          unitRaw = next.raw;
+          last = j + 1;
+        } else if (next.norm === 'per' && tokens[j + 2]?.norm === 'cent') {
+          unit = 'percent';
+          unitRaw = 'per cent';
+          last = j + 2;
+        } else if (!unit && !next.stop && !next.isNumber && !next.capitalized) {
+          unit = next.term;
+        }
+      }
+    }
+    if (!t.isNumber && value === 1 && !unit) continue;
+    if (!t.isNumber && (t.norm === 'both' || t.norm === 'single' || t.norm === 'half') && !unit) continue;
+    const end = text[tokens[j].end] === '%' ? tokens[j].end + 1 : tokens[last].end;
+    facts.push({ value, base, unit, unitRaw, approx, start, end, raw: text.slice(start, end), firstToken: i, lastToken: last });
+    i = last;
+  }
+  return facts;
+}
+
+/** Two quantities state the same amount: same dimension and value (with slack when hedged). */
+export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
+  if (a.unit && b.unit && a.unit !== b.unit && !(a.unit === 'time' || b.unit === 'time')) {
+    // Counted nouns differ ("3 ships" vs "3 days"): same value still counts as the same number.
+    return a.value === b.value;
+  }
+  const x = a.unit === 'time' && b.unit === 'time' ? a.base : a.value;
+  const y = a.unit === 'time' && b.unit === 'time' ? b.base : b.value;
+  if (x === y) return true;
+  const tolerance = a.approx || b.approx ? 0.15 : 0.005;
+  return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/** Whether two quantities measure the same kind of thing, so a different value is a conflict. */
+export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
+  if (!a.unit || !b.unit) return !a.unit && !b.unit ? true : a.unit === 'time' || b.unit === 'time' ? false : true;
+  return a.unit === b.unit;
+}
+
+/** Writes the source quantity in the claim's unit, so a quick fix reads naturally ("20", not "two decades"). */
+export function expressIn(source: NumberFact, claim: NumberFact): string {
+  if (claim.unit === 'time' && source.unit === 'time' && claim.value !== 0) {
+    const factor = claim.base / claim.value;
+    const converted = source.base / factor;
+    const rounded = Math.round(converted * 100) / 100;
+    return String(rounded);
+  }
+  return Number.isInteger(source.value) ? String(source.value) : String(source.value);
+}

@@ -1,0 +1,28 @@
+/** The engine's public surface, shared by the CLI and the VS Code adapter. Never imports `vscode`. */
+import { checkStatement } from './check/checker';
+import { parseDraft } from './draft';
+import type { CorpusIndex } from './search/corpusIndex';
+import { type CancellationToken, type StatementResult, throwIfCancelled } from './types';
+
+export * from './types';
+export { checkStatement } from './check/checker';
+export { parseDraft, type DraftStatement } from './draft';
+export { CorpusIndex, type SerializedIndex, type SearchHit } from './search/corpusIndex';
+export { LineMap } from './text/lineMap';
+
+export interface CheckOptions {
+  format?: 'markdown' | 'plaintext';
+  token?: CancellationToken;
+  /** Candidate passages compared per statement. */
+  candidates?: number;
+}
+
+/** Splits a draft into statements and checks each, in document order. */
+export function checkText(index: CorpusIndex, text: string, options: CheckOptions = {}): StatementResult[] {
+  const results: StatementResult[] = [];
+  for (const s of parseDraft(text, options.format ?? 'markdown')) {
+    throwIfCancelled(options.token);
+    results.push(checkStatement(index, s, options.candidates));
+  }
+  return results;
+}

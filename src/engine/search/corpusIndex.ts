@@ -1,0 +1,203 @@
+import MiniSearch from 'minisearch';
+import { analyze, type Analysis } from '../facts/analysis';
+import { tokenize } from '../text/tokenize';
+import { type CancellationToken, type CorpusData, type Passage, type SkippedFile, type SourceDocument, throwIfCancelled } from '../types';
+import { NameVariants } from './nameVariants';
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export interface SerializedIndex {
+  format: number;
+  documents: SourceDocument[];
+  passages: Passage[];
+  skipped: SkippedFile[];
+  documentFrequency: [string, number][];
+  properNouns: string[];
+  nameTerms: string[];
+  search: unknown;
+}
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+}
+
+const CHUNK = 2000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function newMiniSearch(): MiniSearch<{ id: number; terms: string }> {
+  return new MiniSearch({
+    fields: ['terms'],
+    idField: 'id',
+    // Terms are produced once by our tokenizer (folding, lemmas, stems, synonyms); MiniSearch only splits them.
+    tokenize: (s) => s.split(' '),
+    processTerm: (t) => t || null,
+    searchOptions: { combineWith: 'OR', tokenize: (s) => s.split(' '), processTerm: (t) => t || null },
+  });
+}
+
+function isSentenceInitial(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === ' ' || c === '"' || c === '“' || c === '‘' || c === "'" || c === '(') continue;
+    return c === '.' || c === '!' || c === '?' || c === ':' || c === '\n';
+  }
+  return true;
+}
+
+/**
+ * The searchable corpus: an inverted index with BM25 ranking (MiniSearch) over sentences, plus
+ * the statistics the comparer needs (term rarity, which words are names, spelling variants).
+ */
+export class CorpusIndex {
+  private readonly analyses = new Map<number, Analysis>();
+  readonly variants: NameVariants;
+  private readonly df: Map<string, number>;
+  private readonly properNouns: Set<string>;
+
+  private constructor(
+    readonly documents: SourceDocument[],
+    readonly passages: Passage[],
+    readonly skipped: SkippedFile[],
+    private readonly miniSearch: MiniSearch<{ id: number; terms: string }>,
+    df: Map<string, number>,
+    properNouns: Set<string>,
+    private readonly nameTerms: string[],
+  ) {
+    this.df = df;
+    this.properNouns = properNouns;
+    this.variants = new NameVariants(() => this.nameTerms);
+  }
+
+  static async build(corpus: CorpusData, token?: CancellationToken, onProgress?: (done: number, total: number) => void): Promise<CorpusIndex> {
+    const ms = newMiniSearch();
+    const df = new Map<string, number>();
+    const capitalisedInside = new Map<string, number>();
+    const lowercase = new Map<string, number>();
+    const nameTerms = new Set<string>();
+    const passages = corpus.passages;
+    for (let from = 0; from < passages.length; from += CHUNK) {
+      throwIfCancelled(token);
+      const batch: { id: number; terms: string }[] = [];
+      for (const p of passages.slice(from, from + CHUNK)) {
+        const seen = new Set<string>();
+        const terms: string[] = [];
+        for (const t of tokenize(p.text)) {
+          if (t.isNumber) {
+            terms.push(t.term);
+            continue;
+          }
+          if (t.capitalized) {
+            if (!isSentenceInitial(p.text, t.start)) {
+              capitalisedInside.set(t.norm, (capitalisedInside.get(t.norm) ?? 0) + 1);
+              if (!t.stop) nameTerms.add(t.term);
+            }
+          } else lowercase.set(t.norm, (lowercase.get(t.norm) ?? 0) + 1);
+          if (t.stop) continue;
+          terms.push(t.term);
+          if (!seen.has(t.term)) {
+            seen.add(t.term);
+            df.set(t.term, (df.get(t.term) ?? 0) + 1);
+          }
+        }
+        batch.push({ id: p.id, terms: terms.join(' ') });
+      }
+      ms.addAll(batch);
+      onProgress?.(Math.min(from + CHUNK, passages.length), passages.length);
+      if (from + CHUNK < passages.length) await yieldToEventLoop();
+    }
+    const proper = new Set<string>();
+    for (const [norm, n] of capitalisedInside) if (n > (lowercase.get(norm) ?? 0)) proper.add(norm);
+    return new CorpusIndex(corpus.documents, passages, corpus.skipped, ms, df, proper, [...nameTerms]);
+  }
+
+  static fromJSON(data: SerializedIndex): CorpusIndex {
+    if (!data || data.format !== INDEX_FORMAT_VERSION) throw new Error(`Unsupported index format ${data?.format}; rebuild the index.`);
+    const ms = MiniSearch.loadJS(data.search as never, {
+      fields: ['terms'],
+      idField: 'id',
+      tokenize: (s: string) => s.split(' '),
+      processTerm: (t: string) => t || null,
+      searchOptions: { combineWith: 'OR', tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
+    });
+    return new CorpusIndex(data.documents, data.passages, data.skipped, ms as never, new Map(data.documentFrequency), new Set(data.properNouns), data.nameTerms);
+  }
+
+  toJSON(): SerializedIndex {
+    return {
+      format: INDEX_FORMAT_VERSION,
+      documents: this.documents,
+      passages: this.passages,
+      skipped: this.skipped,
+      documentFrequency: [...this.df],
+      properNouns: [...this.properNouns],
+      nameTerms: this.nameTerms,
+      search: this.miniSearch.toJSON(),
+    };
+  }
+
+  get documentCount(): number {
+    return this.documents.length;
+  }
+
+  /** Inverse document frequency of a term; unseen terms count as rare. */
+  idf(term: string): number {
+    const n = this.passages.length || 1;
+    const d = this.df.get(term) ?? 0;
+    return Math.log(1 + (n - d + 0.5) / (d + 0.5));
+  }
+
+  hasTerm(term: string): boolean {
+    return this.df.has(term);
+  }
+
+  /** Whether the corpus writes this word capitalised inside sentences, i.e. as a name. */
+  isProperNoun = (norm: string): boolean | undefined => (this.properNouns.has(norm) ? true : undefined);
+
+  /** Corpus spellings of a name term the corpus does not contain. */
+  nameVariants = (term: string): readonly string[] => (this.df.has(term) ? [] : this.variants.of(term));
+
+  /** BM25-ranked passages for a list of terms (already normalised by our tokenizer). */
+  searchTerms(terms: string[], limit: number): SearchHit[] {
+    const query = terms.filter(Boolean).join(' ');
+    if (!query) return [];
+    const hits = this.miniSearch.search(query);
+    return hits.slice(0, limit).map((h) => ({ passage: this.passages[h.id as number], score: h.score }));
+  }
+
+  /** Free-text search, as the CLI's `search` command and the editor's quick pick use it. */
+  search(text: string, limit = 10): SearchHit[] {
+    const terms: string[] = [];
+    for (const t of tokenize(text)) {
+      if (t.stop) continue;
+      terms.push(t.term, ...this.nameVariants(t.term));
+    }
+    return this.searchTerms(terms, limit);
+  }
+
+  /** Facts of a passage, computed once and kept (the corpus does not change under an index). */
+  analysis(id: number): Analysis {
+    let a = this.analyses.get(id);
+    if (!a) {
+      a = analyze(this.passages[id].text, this.isProperNoun);
+      if (this.analyses.size > 50_000) this.analyses.clear();
+      this.analyses.set(id, a);
+    }
+    return a;
+  }
+
+  /**
+   * The sentences a passage is read with: the one before and after it, and the rest of its
+   * paragraph (up to a few sentences each way), since a claim often joins facts a paragraph spreads.
+   */
+  neighbours(id: number, radius = 1, paragraphRadius = 4): number[] {
+    const p = this.passages[id];
+    const out: number[] = [];
+    for (let k = id - paragraphRadius; k <= id + paragraphRadius; k++) {
+      const q = this.passages[k];
+      if (k === id || !q || q.doc !== p.doc) continue;
+      if (Math.abs(k - id) <= radius || q.paragraph === p.paragraph) out.push(k);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * Small general English lexicons. They describe the language, never a particular corpus:
+ * nothing here names an entity, number or sentence of any evaluation set.
+ */
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of to in on at by for with from into onto over under about above below ' +
+    'as than then that this these those there here it its it\'s is are was were be been being am do does did ' +
+    'doing done have has had having he she they them their theirs his her hers him we us our ours you your ' +
+    'yours i me my mine who whom whose which what when where why how all any both each few more most other ' +
+    'some such only own same too very can could will would shall should may might must just also even still ' +
+    'again further once up down out off if because while until whether though although after before during ' +
+    'between through against within without per via upon among amid toward towards s t d ll re ve m o ' +
+    'one\'s itself himself herself themselves ourselves yourself myself'
+  ).split(/\s+/),
+);
+
+/** Words that flip the polarity of the predicate that follows them. */
+export const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'without', 'cannot', 'hardly', 'barely']);
+
+/** Irregular forms mapped to their lemma before stemming, so "met" aligns with "meeting". */
+export const IRREGULAR_LEMMAS: Record<string, string> = {
+  met: 'meet', said: 'say', says: 'say', told: 'tell', began: 'begin', begun: 'begin', held: 'hold',
+  took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', won: 'win', lost: 'lose',
+  left: 'leave', led: 'lead', sent: 'send', spent: 'spend', spoke: 'speak', spoken: 'speak', wrote: 'write',
+  written: 'write', went: 'go', gone: 'go', came: 'come', saw: 'see', seen: 'see', knew: 'know', known: 'know',
+  thought: 'think', brought: 'bring', bought: 'buy', sought: 'seek', fought: 'fight', caught: 'catch',
+  taught: 'teach', struck: 'strike', stood: 'stand', understood: 'understand', felt: 'feel', kept: 'keep',
+  meant: 'mean', paid: 'pay', laid: 'lay', built: 'build', chose: 'choose', chosen: 'choose', drew: 'draw',
+  drawn: 'draw', drove: 'drive', driven: 'drive', fell: 'fall', fallen: 'fall', flew: 'fly', flown: 'fly',
+  forgot: 'forget', froze: 'freeze', frozen: 'freeze', grew: 'grow', grown: 'grow', hid: 'hide', hit: 'hit',
+  rose: 'rise', risen: 'rise', ran: 'run', sold: 'sell', shot: 'shoot', shut: 'shut', sank: 'sink', sat: 'sit',
+  slept: 'sleep', stole: 'steal', swore: 'swear', threw: 'throw', thrown: 'throw', woke: 'wake', wore: 'wear',
+  withdrew: 'withdraw', withdrawn: 'withdraw', overtook: 'overtake', undertook: 'undertake', arose: 'arise',
+  became: 'become', broke: 'break', broken: 'break', dealt: 'deal', found: 'find', got: 'get', gotten: 'get',
+  heard: 'hear', lay: 'lie', lent: 'lend', rang: 'ring', rung: 'ring', shook: 'shake', shaken: 'shake',
+  swept: 'sweep', tore: 'tear', torn: 'tear', wept: 'weep', children: 'child', men: 'man', women: 'woman',
+  people: 'person', feet: 'foot', teeth: 'tooth', mice: 'mouse', lives: 'life', wives: 'wife',
+};
+
+/**
+ * Groups of words that state the same thing in news prose. Each group maps to its first member,
+ * so retrieval and alignment treat them as one term. Kept deliberately small and general.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ['say', 'state', 'tell', 'claim', 'add', 'assert', 'declare', 'remark', 'note', 'according'],
+  ['talk', 'meeting', 'meet', 'summit', 'negotiation', 'discussion', 'dialogue'],
+  ['call', 'conversation'],
+  ['begin', 'start', 'commence', 'launch'],
+  ['end', 'finish', 'conclude', 'stop', 'halt'],
+  ['postpone', 'delay', 'defer'],
+  ['membership', 'accession'],
+  ['plan', 'proposal', 'pitch', 'scheme'],
+  ['offer', 'propose', 'willing', 'willingness'],
+  ['prepare', 'preparation', 'organize', 'arrange'],
+  ['help', 'assist', 'aid', 'assistance'],
+  ['big', 'large', 'huge', 'sizable', 'sizeable', 'major'],
+  ['small', 'little', 'minor'],
+  ['quick', 'fast', 'rapid', 'swift', 'soon', 'shortly'],
+  ['buy', 'purchase', 'acquire'],
+  ['kill', 'slay'],
+  ['die', 'death', 'dead'],
+  ['country', 'nation', 'state'],
+  ['leader', 'head'],
+  ['war', 'conflict', 'fighting'],
+  ['presence', 'deployment'],
+  ['adviser', 'advisor'],
+  ['annex', 'annexation'],
+  ['pick', 'nominee', 'choice', 'nominate'],
+  ['telephone', 'phone'],
+  ['reporter', 'journalist', 'correspondent'],
+  ['increase', 'rise', 'grow', 'growth', 'climb'],
+  ['decrease', 'fall', 'decline', 'drop'],
+  ['warm', 'warming', 'heat'],
+  ['cause', 'drive', 'lead'],
+];
+
+/**
+ * Verb/adjective pairs of opposite polarity. Claiming one where the source says the other is a
+ * negation conflict, the same as inserting or removing "not".
+ */
+export const ANTONYM_PAIRS: [string, string][] = [
+  ['confirm', 'deny'], ['accept', 'reject'], ['accept', 'refuse'], ['offer', 'refuse'], ['offer', 'withdraw'],
+  ['welcome', 'criticize'], ['welcome', 'condemn'], ['welcome', 'reject'], ['praise', 'criticize'],
+  ['praise', 'condemn'], ['support', 'oppose'], ['support', 'reject'], ['approve', 'reject'], ['approve', 'veto'],
+  ['approve', 'disapprove'], ['agree', 'disagree'], ['agree', 'refuse'], ['admit', 'deny'], ['include', 'exclude'],
+  ['win', 'lose'], ['increase', 'decrease'], ['increase', 'reduce'], ['rise', 'fall'], ['raise', 'lower'],
+  ['raise', 'cut'], ['expand', 'shrink'], ['expand', 'reduce'], ['strengthen', 'weaken'], ['allow', 'ban'],
+  ['allow', 'forbid'], ['allow', 'prohibit'], ['permit', 'ban'], ['legal', 'illegal'], ['succeed', 'fail'],
+  ['open', 'close'], ['acquit', 'convict'], ['escalate', 'deescalate'], ['join', 'leave'], ['enter', 'exit'],
+  ['arrive', 'depart'], ['attend', 'skip'], ['lift', 'impose'], ['end', 'extend'], ['ease', 'tighten'],
+  ['possible', 'impossible'], ['likely', 'unlikely'], ['realistic', 'unrealistic'], ['true', 'false'],
+  ['before', 'after'], ['above', 'below'], ['more', 'less'], ['most', 'least'], ['higher', 'lower'],
+  ['warm', 'cool'], ['warming', 'cooling'], ['gain', 'loss'], ['positive', 'negative'], ['accelerate', 'slow'],
+  ['hire', 'fire'], ['elect', 'defeat'], ['release', 'detain'], ['release', 'arrest'], ['sign', 'refuse'],
+];
+
+/** Nouns that name a role or title held by a person. */
+export const ROLE_WORDS = new Set(
+  (
+    'adviser advisor secretary minister president vice chancellor premier editor reporter journalist correspondent ' +
+    'spokesman spokeswoman spokesperson envoy ambassador director chief head governor senator congressman ' +
+    'congresswoman representative mayor general admiral colonel commander ceo chairman chairwoman chair founder ' +
+    'owner leader deputy prosecutor judge justice attorney lawyer officer official diplomat analyst researcher ' +
+    'professor scientist economist candidate nominee pick speaker member manager coach captain king queen prince ' +
+    'princess emperor pope bishop cardinal prime treasurer auditor inspector commissioner counsel negotiator ' +
+    'delegate delegation mediator contributor columnist producer anchor host founder cofounder executive'
+  ).split(/\s+/),
+);
+
+/** Personal titles that introduce a name. */
+export const PERSON_TITLES = new Set(
+  'mr mrs ms miss dr prof sir dame lord lady president chancellor minister senator governor mayor general gen ' +
+    'col lt capt adm sgt rep sen gov judge justice king queen prince princess pope father sister brother ' +
+    'secretary ambassador envoy spokesman spokeswoman editor'.split(/\s+/),
+);
+
+/** Words that mark a statement as opinion, speculation or hedging rather than a checkable fact. */
+export const OPINION_MARKERS = new Set(
+  (
+    'think believe feel guess suppose seem seems seemed perhaps maybe arguably hopefully probably possibly ' +
+    'opinion imagine wonder should ought fortunately unfortunately sadly clearly obviously surely undoubtedly ' +
+    'interesting remarkable amazing terrible wonderful awful best worst beautiful ugly'
+  ).split(/\s+/),
+);
+
+/** Verbs and phrases that attribute a statement to a speaker or source. */
+export const ATTRIBUTION_MARKERS = new Set(
+  'say said says told tell tells according reported reports report stated states announced claimed added ' +
+    'confirmed denied revealed wrote insisted argued warned noted explained'.split(/\s+/),
+);
+
+/**
+ * Light verbs and fillers that carry little of a statement's content ("took place", "was held",
+ * "made a statement"): they count for less when measuring how much of a claim a source states.
+ */
+export const LIGHT_WORDS = new Set(
+  'take place happen occur hold make get go come set put keep give seem become remain do also already currently reportedly previously recently earlier later'.split(/\s+/),
+);
