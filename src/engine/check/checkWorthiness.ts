@@ -9,10 +9,11 @@ export function skipReason(a: Analysis): string | undefined {
   if (/\?["”’')\]]*$/.test(text)) return 'question';
   const hasFact = a.numbers.length > 0 || a.dates.length > 0 || a.names.length > 0 || a.quotes.some((q) => q.raw.split(/\s+/).length >= 2);
   if (hasFact) return undefined;
-  if (a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
+  const content = a.tokens.filter(isContent).length;
+  // An attribution needs something attributed: "officials said the plan was dropped", not "Time will tell".
+  if (content >= 3 && a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
   const firstPerson = a.tokens.some((t) => t.norm === 'i' || t.norm === 'we' || t.norm === 'my');
   if (a.tokens.some((t) => OPINION_MARKERS.has(t.norm)) || firstPerson) return 'opinion, no checkable fact';
-  const content = a.tokens.filter(isContent).length;
   if (content < 4) return 'no checkable fact';
   return undefined;
 }

@@ -40,7 +40,7 @@ export interface Comparison {
 
 /** Thresholds of the stance decision; tuned on the development set, see DESIGN.md. */
 export const SUPPORT_COVERAGE = 0.62;
-export const CONFLICT_COVERAGE = 0.7;
+export const CONFLICT_COVERAGE = 0.6;
 const CONTEXT_DISCOUNT = 0.75;
 /** A contradiction must come from the passage itself; its neighbours only lend it a little. */
 const CONFLICT_CONTEXT_DISCOUNT = 0.4;
@@ -235,6 +235,10 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     const claimNeg = claim.negated.has(u.token.index);
     const sourceNeg = m.in.negated.has(m.token);
     if (claimNeg === sourceNeg) return;
+    // Only a sentence that negates nothing can contradict one that negates this word: when both
+    // carry negations, scope guesses are too fragile to call a contradiction.
+    const plain = claimNeg ? m.in : claim;
+    if (plain.negated.size > 0) return;
     const p = m.in.tokens[m.token];
     const negator = (a: Analysis, idx: number) => {
       for (let j = idx - 1; j >= Math.max(0, idx - 4); j--) if (/^(not|no|never|without|cannot|neither|nor|none)$/.test(a.tokens[j].norm)) return a.tokens[j];

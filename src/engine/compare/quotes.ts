@@ -61,7 +61,9 @@ export function compareQuotes(claim: Analysis, passage: Analysis, context: Analy
     if (texts.some((a) => containsSequence(words(a.text, 0, a.text.length), qWords))) continue;
     allFound = false;
     if (qWords.length < 3) continue;
-    const pWords = words(passage.text, 0, passage.text.length);
+    // A misquote needs the source's own quotation to compare with; a paraphrase is not one.
+    const pWords = passage.quotes.flatMap((pq) => words(passage.text, pq.start, pq.end));
+    if (!pWords.length) continue;
     const pairs = lcs(qWords, pWords);
     if (pairs.length < Math.max(2, Math.ceil(qWords.length * 0.6))) continue;
     // The matched words must lie close together in the passage, as a quotation would.

@@ -41,6 +41,9 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
     units.push({ kind: 'date', fact: d, first: toks[0].index, last: toks[toks.length - 1].index, weight: FACT_WEIGHT });
   }
   for (const n of claim.numbers) {
+    // "the two spoke", "both leaders": small numbers in words that measure nothing read as plain words.
+    const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp';
+    if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured) continue;
     for (let k = n.firstToken; k <= n.lastToken; k++) used.add(k);
     units.push({ kind: 'number', fact: n, first: n.firstToken, last: n.lastToken, weight: FACT_WEIGHT });
   }

@@ -51,7 +51,11 @@ function isPunctuation(char: string | undefined): boolean {
   return char !== undefined && /[\p{P}\p{S}]/u.test(char);
 }
 
+/** Characters without which a line holds no markdown markup worth blanking. */
+const MARKUP_HINT = /[*_~`[\]#>|=+-]|^\s*\d{1,3}[.)]\s/;
+
 function blankMarkdownLine(line: string): string {
+  if (!MARKUP_HINT.test(line)) return line;
   if (WHOLE_LINE_MARKUP.some((pattern) => pattern.test(line))) return line.replace(/[^\r\n]/g, ' ');
   const chars = line.split('');
   if (/^\s{0,3}#{1,6}(\s|$)/.test(line)) {
@@ -191,6 +195,8 @@ export function splitBlocks(text: string, mode: BlockMode, options: { raw?: stri
   return blocks;
 }
 
+const CHROME = 'page chrome';
+
 function letterWords(text: string): number {
   return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
 }
@@ -243,16 +249,19 @@ function isDateline(text: string): boolean {
  * may be evidence. Patterns are general web conventions, never particular sites.
  */
 export function boilerplateReason(text: string): string | undefined {
-  const words = letterWords(text);
+  if (DISCLAIMER.test(text) || (/\bfair use\b/i.test(text) && /\bcopyright/i.test(text))) return 'disclaimer';
+  // Every other rule is bounded in length: a long paragraph is article text.
+  if (text.length > 600) return undefined;
   const sentence = /[.!?]["”’)]?$/.test(text);
+  // Word-bounded rules (≤ 15 words) never fire on longer text, so the count is skipped there.
+  const words = text.length <= 250 ? letterWords(text) : Infinity;
   if (ADVERTISEMENT.test(text)) return 'advertisement';
   if (UI_COMMAND.test(text) && words <= 6 && !sentence) return 'interface text';
   if (/^(read|see) (more|also)\s*:/i.test(text) && text.length <= 200) return 'link to another article';
   if (READING_TIME.test(text) && text.length <= 80) return 'reading time';
   if (text.length <= 600 && READER_PROMPTS.some((pattern) => pattern.test(text))) return 'reader prompt';
-  if (COPYRIGHT.test(text) && text.length <= 250) return 'copyright notice';
-  if (text.includes('©') && text.length <= 200) return 'copyright notice';
-  if (DISCLAIMER.test(text) || (/\bfair use\b/i.test(text) && /\bcopyright/i.test(text))) return 'disclaimer';
+  if (text.length <= 250 && COPYRIGHT.test(text)) return 'copyright notice';
+  if (text.length <= 200 && text.includes('©')) return 'copyright notice';
   if (SOURCE_NOTE.test(text) && text.length <= 300) return 'source note';
   if (IMAGE_CREDIT.some((pattern) => pattern.test(text)) && text.length <= 300) return 'image credit';
   const labelled = LABELLED_CREDIT.exec(text);
@@ -262,10 +271,10 @@ export function boilerplateReason(text: string): string | undefined {
   if (TAXONOMY.test(text) && words <= 15) return 'navigation';
   if (/^(written\s+)?by\s+\S/i.test(text) && words <= 8 && !sentence) return 'byline';
   if (isDateline(text)) return 'dateline';
-  if (/\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text) && words <= 6 && text.length <= 120) return 'contact';
+  if (text.length <= 120 && words <= 6 && /\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text)) return 'contact';
   const tokens = text.split(' ');
   // Page chrome ("News", "News Feed", "Menu"): a label of one or two bare words.
-  if (tokens.length <= 2 && !/[\d.!?;:,"“”'‘’()]/.test(text)) return 'interface text';
+  if (tokens.length <= 2 && !/[\d.!?;:,"“”'‘’()]/.test(text)) return CHROME;
   return undefined;
 }
 
@@ -289,17 +298,28 @@ export interface BlankedText {
   removed: { block: Block; reason: string }[];
 }
 
-/** Replaces boilerplate blocks by spaces (line breaks kept). */
-export function blankBoilerplate(text: string, blocks: Block[]): BlankedText {
-  const chars = text.split('');
+/**
+ * Replaces boilerplate blocks by spaces (line breaks kept). `isHeading` marks blocks the source
+ * marks up as headings: a two-word heading is a title, not page chrome.
+ */
+export function blankBoilerplate(
+  text: string,
+  blocks: Block[],
+  isHeading?: (block: Block) => boolean,
+  /** The blocks' text, whitespace-collapsed, when the caller already has it. */
+  contents?: string[],
+): BlankedText {
+  const parts: string[] = [];
+  let copied = 0;
   const kept: Block[] = [];
   const removed: BlankedText['removed'] = [];
   let runOn = false;
   let previous: Block | undefined;
-  for (const block of blocks) {
-    const content = text.slice(block.start, block.end).replace(/\s+/g, ' ');
+  for (const [index, block] of blocks.entries()) {
+    const content = contents?.[index] ?? text.slice(block.start, block.end).replace(/\s+/g, ' ');
     const adjacent = previous !== undefined && !/\n[ \t\r]*\n/.test(text.slice(previous.end, block.start));
     let reason = boilerplateReason(content);
+    if (reason === CHROME && isHeading?.(block)) reason = undefined;
     if (!reason && runOn && adjacent) reason = 'disclaimer';
     runOn = reason !== undefined && RUNS_ON.has(reason) && !TERMINAL.test(content);
     previous = block;
@@ -307,8 +327,10 @@ export function blankBoilerplate(text: string, blocks: Block[]): BlankedText {
       kept.push(block);
       continue;
     }
-    blankRange(chars, block.start, block.end);
+    parts.push(text.slice(copied, block.start), text.slice(block.start, block.end).replace(/[^\r\n]/g, ' '));
+    copied = block.end;
     removed.push({ block, reason });
   }
-  return { text: chars.join(''), kept, removed };
+  parts.push(text.slice(copied));
+  return { text: parts.join(''), kept, removed };
 }

@@ -14,6 +14,27 @@ const MAX_HIGH_BYTE_RATIO = 0.3;
 /** Bytes windows-1252 leaves undefined; they do not occur in genuine text in that encoding. */
 const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/**
+ * Windows-1252 characters for bytes 0x80–0x9F (undefined ones kept as C1 controls). Written out
+ * because Node's TextDecoder('windows-1252') decodes these bytes as Latin-1 control characters.
+ */
+export const WINDOWS_1252_C1: readonly string[] = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
+
+function decodeWindows1252Bytes(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    let text = '';
+    const end = Math.min(bytes.length, start + chunk);
+    for (let i = start; i < end; i++) {
+      const byte = bytes[i]!;
+      text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_C1[byte - 0x80]! : String.fromCharCode(byte);
+    }
+    parts.push(text);
+  }
+  return parts.join('');
+}
+
 function isControlByte(byte: number): boolean {
   // Tab, LF, VT, FF, CR and ESC occur in real text files (ESC in terminal logs); the rest do not.
   return byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b;
@@ -45,8 +66,9 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Deco
  * Windows-1252 fallback, taken only when the bytes look like it: few high bytes, none of the
  * undefined ones, and no control characters after decoding. Old Western-European exports (and
  * Latin-1 files, which WHATWG decodes as windows-1252) are common in archives of articles, so
- * skipping them would lose real sources; random or other-encoding bytes fail these checks and are
- * skipped rather than indexed as mojibake that would match nothing and mislead excerpts.
+ * skipping them would lose real sources; random or other-encoding bytes (undefined bytes, a high
+ * share of bytes >= 0x80) are skipped rather than indexed as mojibake that would match nothing
+ * and mislead excerpts.
  */
 function decodeWindows1252(bytes: Uint8Array): DecodeResult | undefined {
   let high = 0;
@@ -56,7 +78,7 @@ function decodeWindows1252(bytes: Uint8Array): DecodeResult | undefined {
     high++;
   }
   if (high / bytes.length > MAX_HIGH_BYTE_RATIO) return undefined;
-  const text = new TextDecoder('windows-1252').decode(bytes);
+  const text = decodeWindows1252Bytes(bytes);
   return { ok: true, text, encoding: 'windows-1252' };
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Passage, SourceDocument } from '../types';
 import { splitSentences } from '../text/sentences';
 import { blankBoilerplate, blankMarkdown, boilerplateReason, isCreditSentence, looksHardWrapped, splitBlocks } from './boilerplate';
-import type { BlockMode } from './boilerplate';
+import type { Block, BlockMode } from './boilerplate';
 import { htmlToText } from './html';
 import type { HtmlMeta } from './html';
 import { extractMetadata } from './metadata';
@@ -58,10 +58,30 @@ function lineOf(starts: number[], offset: number): number {
  * character is one that differs from the raw file.
  */
 function readableText(clean: string, raw: string | undefined, start: number, end: number): string {
-  let text = '';
-  if (raw === undefined) text = clean.slice(start, end);
-  else for (let i = start; i < end; i++) if (clean[i] === raw[i] || /\s/.test(raw[i]!)) text += clean[i];
+  let text = clean.slice(start, end);
+  if (raw !== undefined && text !== raw.slice(start, end)) {
+    let kept = '';
+    for (let i = start; i < end; i++) if (clean[i] === raw[i] || /\s/.test(raw[i]!)) kept += clean[i];
+    text = kept;
+  }
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The largest value of the sorted `values` that is ≤ `offset`, or -1. */
+function lastAtOrBefore(values: number[], offset: number): number {
+  let found = -1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (values[mid]! <= offset) {
+      found = values[mid]!;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 const MIN_WORDS = 2;
@@ -84,13 +104,18 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
   let clean: string;
   let breaks: number[] = [];
   let html: HtmlMeta | undefined;
+  let isHeading: (block: Block) => boolean;
   if (kind === 'html') {
     const converted = htmlToText(text);
     clean = converted.text;
     breaks = converted.breaks;
     html = converted.meta;
+    const headings = new Set(converted.headings);
+    isHeading = (block) => headings.has(lastAtOrBefore(breaks, block.start));
   } else {
     clean = blankMarkdown(text);
+    const starts = lineStarts(text);
+    isHeading = (block) => /^\s{0,3}#{1,6}\s/.test(text.slice(starts[lineOf(starts, block.start) - 1], block.end));
   }
   const mode: BlockMode = kind === 'html' ? 'html' : looksHardWrapped(text) ? 'paragraphs' : 'lines';
   const blocks = splitBlocks(clean, mode, { raw: kind === 'html' ? undefined : text, breaks });
@@ -100,7 +125,7 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
     html,
     isBoilerplate: (line) => boilerplateReason(line) !== undefined,
   });
-  const blanked = blankBoilerplate(clean, blocks);
+  const blanked = blankBoilerplate(clean, blocks, isHeading, blockTexts);
   clean = blanked.text;
 
   const starts = lineStarts(clean);

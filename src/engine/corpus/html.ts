@@ -1,3 +1,5 @@
+import { WINDOWS_1252_C1 } from './decode';
+
 /** What an HTML page states about itself in its markup. */
 export interface HtmlMeta {
   /** og:title (or twitter:title), else `<title>` without a trailing " | Site" part. */
@@ -21,6 +23,8 @@ export interface HtmlText {
    * breaks: inserting newlines for them instead would shift every later line number.
    */
   breaks: number[];
+  /** Those of `breaks` that open an h1–h6 heading (kept even when short, unlike page chrome). */
+  headings: number[];
   meta: HtmlMeta;
 }
 
@@ -65,11 +69,9 @@ function namedEntity(name: string): string | undefined {
   return composed.length === 1 ? composed : undefined;
 }
 
-const windows1252 = new TextDecoder('windows-1252');
-
 function numericEntity(code: number): string {
   // Browsers read &#128;–&#159; as windows-1252, the encoding the author's editor really used.
-  if (code >= 0x80 && code <= 0x9f) return windows1252.decode(new Uint8Array([code]));
+  if (code >= 0x80 && code <= 0x9f) return WINDOWS_1252_C1[code - 0x80]!;
   // An encoded line break must not add a line: passages' line numbers count the raw file's lines.
   if (code === 0x0a || code === 0x0d) return ' ';
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
@@ -128,7 +130,7 @@ const META_DATE_KEYS = [
 
 /** Collects candidate values by priority, then keeps the best one per field. */
 class MetaCollector {
-  private readonly found = new Map<string, string>();
+  private readonly found = new Map<string, string[]>();
   private pageTitle?: string;
 
   addPageTitle(title: string): void {
@@ -136,14 +138,18 @@ class MetaCollector {
   }
 
   add(key: string, value: string | undefined): void {
-    if (value && !this.found.has(key)) this.found.set(key, value);
+    if (!value) return;
+    const values = this.found.get(key);
+    if (values) values.push(value);
+    else this.found.set(key, [value]);
   }
 
   private first(keys: string[], accept: (value: string) => string | undefined): string | undefined {
     for (const key of keys) {
-      const value = this.found.get(key);
-      const accepted = value === undefined ? undefined : accept(value);
-      if (accepted) return accepted;
+      for (const value of this.found.get(key) ?? []) {
+        const accepted = accept(value);
+        if (accepted) return accepted;
+      }
     }
     return undefined;
   }
@@ -162,6 +168,9 @@ class MetaCollector {
         const suffix = new RegExp(`\\s*[|–—·:-]\\s*${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
         title = title.replace(suffix, '') || title;
       }
+      // Without a site name only a pipe is an unambiguous separator ("Trump - Putin talks" is a title).
+      const piped = title && /^(.*\S)\s+\|\s+([^|]+)$/.exec(title);
+      if (piped && piped[2]!.split(/\s+/).length <= 5) title = piped[1]!;
     }
     const meta: HtmlMeta = {};
     if (title) meta.title = title;
@@ -208,6 +217,7 @@ function tagEnd(html: string, start: number): number {
 export function htmlToText(html: string): HtmlText {
   const parts: string[] = [];
   const breaks: number[] = [];
+  const headings: number[] = [];
   const meta = new MetaCollector();
   let length = 0;
   const emit = (text: string): void => {
@@ -248,6 +258,7 @@ export function htmlToText(html: string): HtmlText {
     if (!closing) collectTagMeta(name, tag, meta);
     const block = BLOCK_TAGS.has(name) || HIDDEN_CONTENT_TAGS.has(name);
     if (block) markBreak();
+    if (!closing && /^h[1-6]$/.test(name)) headings.push(length);
     // Inline tags vanish as in a browser ("<b>Peskov</b>, the" reads "Peskov, the"); block tags
     // become spaces so words on either side never fuse.
     emit(block ? blankOut(tag) : lineBreaksOf(tag));
@@ -266,5 +277,5 @@ export function htmlToText(html: string): HtmlText {
     markBreak();
     i = close ? closer.lastIndex : html.length;
   }
-  return { text: parts.join(''), breaks, meta: meta.result() };
+  return { text: parts.join(''), breaks, headings, meta: meta.result() };
 }

@@ -17,7 +17,7 @@ const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const MONTH_DAY_YEAR = new RegExp(String.raw`\b${MONTH}\s+${DAY},?\s+${YEAR}\b`, 'i');
 const DAY_MONTH_YEAR = new RegExp(String.raw`\b${DAY}\s+${MONTH},?\s+${YEAR}\b`, 'i');
-const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
+const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?!\d)/;
 
 function toIso(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -186,8 +186,17 @@ function firstOf<T>(values: Iterable<T | undefined>): T | undefined {
  * Fields stay undefined unless a recognised pattern states them.
  */
 export function extractMetadata(lines: string[], options: MetadataOptions): DocumentMeta {
-  const normalised = lines.map((line) => line.replace(/\s+/g, ' ').trim());
-  const header = headerLines(normalised);
+  const normalise = (line: string): string => line.replace(/\s+/g, ' ').trim();
+  // Footer statements are searched document-wide, so a cheap test picks the lines worth parsing.
+  const scan = (hint: RegExp, parse: (line: string) => string | undefined): string | undefined => {
+    for (const line of lines) {
+      if (!hint.test(line)) continue;
+      const found = parse(normalise(line));
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const header = headerLines(lines.slice(0, 4 * HEADER_MAX_LINES).map(normalise));
   const isBoilerplate = options.isBoilerplate ?? (() => false);
   const html = options.html ?? {};
 
@@ -198,15 +207,15 @@ export function extractMetadata(lines: string[], options: MetadataOptions): Docu
     options.fileName.replace(/\.[^.]+$/, '');
   const meta: DocumentMeta = { title };
 
-  const author = html.author ?? firstOf(headerFacts.map((fact) => fact.author)) ?? firstOf(normalised.map(authorLine));
+  const author = html.author ?? firstOf(headerFacts.map((fact) => fact.author)) ?? scan(/^\s*(article|author)/i, authorLine);
   if (author) meta.author = author;
 
   const outlet =
     html.siteName ??
     firstOf(headerFacts.map((fact) => fact.outlet)) ??
-    firstOf(normalised.map(sourceOutlet)) ??
-    firstOf(normalised.map(copyrightOutlet)) ??
-    firstOf(normalised.map(republishedFrom));
+    scan(/original source/i, sourceOutlet) ??
+    scan(/©|^\s*(copyright|\(c\))/i, copyrightOutlet) ??
+    scan(/published|appeared/i, republishedFrom);
   if (outlet) meta.outlet = outlet;
 
   const date = html.date ?? firstOf(headerFacts.map((fact) => fact.date));

@@ -82,13 +82,17 @@ export class CorpusIndex {
       for (const p of passages.slice(from, from + CHUNK)) {
         const seen = new Set<string>();
         const terms: string[] = [];
-        for (const t of tokenize(p.text)) {
+        const tokens = tokenize(p.text);
+        // Title Case headlines capitalise every word; they say nothing about which words are names.
+        const content = tokens.filter((t) => !t.stop && !t.isNumber);
+        const titleCase = !/[.!?]["”’)]*$/.test(p.text) && content.filter((t) => t.capitalized).length >= 0.8 * content.length;
+        for (const t of tokens) {
           if (t.isNumber) {
             terms.push(t.term);
             continue;
           }
           if (t.capitalized) {
-            if (!isSentenceInitial(p.text, t.start)) {
+            if (!titleCase && !isSentenceInitial(p.text, t.start)) {
               capitalisedInside.set(t.norm, (capitalisedInside.get(t.norm) ?? 0) + 1);
               if (!t.stop) nameTerms.add(t.term);
             }

@@ -111,9 +111,11 @@ export const ROLE_WORDS = new Set(
 
 /** Personal titles that introduce a name. */
 export const PERSON_TITLES = new Set(
-  'mr mrs ms miss dr prof sir dame lord lady president chancellor minister senator governor mayor general gen ' +
+  (
+    'mr mrs ms miss dr prof sir dame lord lady president chancellor minister senator governor mayor general gen ' +
     'col lt capt adm sgt rep sen gov judge justice king queen prince princess pope father sister brother ' +
-    'secretary ambassador envoy spokesman spokeswoman editor'.split(/\s+/),
+    'secretary ambassador envoy spokesman spokeswoman editor'
+  ).split(/\s+/),
 );
 
 /** Words that mark a statement as opinion, speculation or hedging rather than a checkable fact. */
@@ -127,8 +129,10 @@ export const OPINION_MARKERS = new Set(
 
 /** Verbs and phrases that attribute a statement to a speaker or source. */
 export const ATTRIBUTION_MARKERS = new Set(
-  'say said says told tell tells according reported reports report stated states announced claimed added ' +
-    'confirmed denied revealed wrote insisted argued warned noted explained'.split(/\s+/),
+  (
+    'say said says told tell tells according reported reports report stated states announced claimed added ' +
+    'confirmed denied revealed wrote insisted argued warned noted explained'
+  ).split(/\s+/),
 );
 
 /**

@@ -56,11 +56,14 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
     let j = i + 1;
     while (j < n && isTerminator(text.charCodeAt(j))) j++;
     const runEnd = j;
+    // French spacing puts a (narrow) space before the closing guillemet: `« Non. »`.
+    const g = text.charCodeAt(j + 1);
+    if ((g === 0xbb || g === 0x203a) && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0 || text.charCodeAt(j) === 0x202f)) j++;
     while (j < n && isCloser(text.charCodeAt(j))) j++;
     if (j < n && isSpace(text.charCodeAt(j))) {
       let k = j + 1;
       while (k < n && isSpace(text.charCodeAt(k))) k++;
-      if (endsSentence(text, i, runEnd, k)) {
+      if (endsSentence(text, i, runEnd, j, k)) {
         emit(out, text, start, j);
         start = j;
       }
@@ -187,14 +190,18 @@ function nextOpensSentence(text: string, k: number): boolean {
 }
 
 /**
- * Decides a terminator run [i, runEnd) followed by whitespace and then `text[k]`.
- * Only a lone period gets the abbreviation treatment; `?`, `!`, `…` and `...` end a
+ * Decides a terminator run [i, runEnd), closed by [runEnd, closeEnd), followed by whitespace and then
+ * `text[k]`. Only a lone period gets the abbreviation treatment; `?`, `!`, `…` and `...` end a
  * sentence whenever the next word looks like the start of one.
  */
-function endsSentence(text: string, i: number, runEnd: number, k: number): boolean {
+function endsSentence(text: string, i: number, runEnd: number, closeEnd: number, k: number): boolean {
   if (k >= text.length) return true;
   if (!startsSentence(text, k)) return false;
-  if (runEnd - i !== 1 || text.charCodeAt(i) !== 46) return true;
+  if (runEnd - i !== 1 || text.charCodeAt(i) !== 46) {
+    // `“Is it ready?” Waltz asked.` is one sentence, like its comma form.
+    const quoted = closeEnd > runEnd && isQuote(text.charCodeAt(closeEnd - 1));
+    return !(quoted && hasQuestionOrBang(text, i, runEnd) && attributionFollows(text, k));
+  }
   const word = wordBefore(text, i);
   if (word === '') return true;
   const kind = ABBREVIATIONS.get(word);
@@ -220,6 +227,37 @@ function endsSentence(text: string, i: number, runEnd: number, k: number): boole
     }
   }
   return true;
+}
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x203a;
+}
+
+function hasQuestionOrBang(text: string, i: number, e: number): boolean {
+  for (; i < e; i++) if (text.charCodeAt(i) === 63 || text.charCodeAt(i) === 33) return true;
+  return false;
+}
+
+const SPEECH_VERBS = new Set(
+  (
+    'said says asked asks told tells added adds wrote writes replied replies explained noted continued ' +
+    'insisted argued shouted yelled wondered whispered responded recalled tweeted posted declared exclaimed'
+  ).split(' '),
+);
+
+/** `Waltz asked`, `Senate leader Chuck Schumer said`: capitalised words, then a speech verb. */
+function attributionFollows(text: string, k: number): boolean {
+  for (let w = 0; w < 6; w++) {
+    let e = k;
+    while (e < text.length && e - k < 30 && /[\p{L}.'’-]/u.test(text[e])) e++;
+    if (e === k) return false;
+    const word = text.slice(k, e);
+    if (w > 0 && SPEECH_VERBS.has(word.replace(/\.+$/, ''))) return true;
+    if (word[0] === word[0].toLowerCase()) return false;
+    if (text.charCodeAt(e) !== 32) return false;
+    k = e + 1;
+  }
+  return false;
 }
 
 /** Whether a soft-wrapped line starting at `p` begins a block of its own (or the line is blank). */

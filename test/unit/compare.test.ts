@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { compare, type CompareEnv } from '../../src/engine/compare/compare';
+import { analyze } from '../../src/engine/facts/analysis';
+import { decide } from '../../src/engine/check/verdict';
+
+// Every word equally rare, no spelling variants: the comparer is tested on its own.
+const env: CompareEnv = { idf: () => 2, variants: () => [] };
+const proper = () => true;
+
+function run(claim: string, passage: string, context: string[] = []) {
+  return compare(analyze(claim, proper), analyze(passage, proper), context.map((c) => analyze(c, proper)), env);
+}
+
+function onlyConflict(claim: string, passage: string, context: string[] = []) {
+  const c = run(claim, passage, context);
+  assert.equal(c.stance, 'conflicts', `expected a conflict, got ${c.stance} (coverage ${c.coverage.toFixed(2)}, rest ${c.restCoverage.toFixed(2)})`);
+  assert.equal(c.conflicts.length, 1, JSON.stringify(c.conflicts));
+  const k = c.conflicts[0];
+  assert.equal(claim.slice(k.claimStart, k.claimEnd), k.claimed);
+  return k;
+}
+
+describe('stance of one passage', () => {
+  test('support: same facts in other words', () => {
+    const c = run('Switzerland offered to host in-person talks on Jan. 12.', 'On January 12, Switzerland said it was willing to host in-person talks between the leaders.');
+    assert.equal(c.stance, 'supports');
+    assert.ok(c.coverage > 0.8);
+  });
+  test('number conflict', () => {
+    const k = onlyConflict('He urged Kyiv to lower its draft age from 27 to 18.', 'He suggested that Kyiv could lower its draft age from 26 to 18.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', '27', '26']);
+  });
+  test('number conflict across units: the source value is written in the claim\'s unit', () => {
+    const k = onlyConflict('The plan delays NATO membership by 15 years.', 'The plan delays NATO membership by two decades.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', '15 years', '20']);
+  });
+  test('date conflict', () => {
+    const k = onlyConflict('The referendum in Crimea was held in March 2016.', 'The referendum in Crimea was held in March 2014.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['date', 'March 2016', 'March 2014']);
+  });
+  test('name conflict in the same slot', () => {
+    const k = onlyConflict('The plan included deploying Turkish peacekeepers in the region.', 'The plan included deploying European peacekeepers in the region.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Turkish', 'European']);
+  });
+  test('name conflict inside an organisation name', () => {
+    const k = onlyConflict('Kateryna Hodunova is a news editor at the Kyiv Post.', 'Kateryna Hodunova is a News Editor at the Kyiv Independent.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Post', 'Independent']);
+  });
+  test('a shortened name is the same person, not a conflict', () => {
+    const c = run('Kateryna Hodunova covered the Olympics in Beijing.', 'Kateryna covered the 2022 Olympics in Beijing for the Special Mentions list.');
+    assert.equal(c.stance, 'supports');
+  });
+  test('negation conflict: inserted or removed "not"', () => {
+    const k = onlyConflict('Trump urged Putin to escalate the war.', 'Trump called Putin and urged him not to escalate the war.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'escalate', 'not to escalate']);
+  });
+  test('negation conflict: opposite verbs from the lexicon', () => {
+    const k = onlyConflict('The Kremlin criticized the readiness for dialogue.', 'The Kremlin welcomed the readiness for dialogue, calling it positive.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'criticized', 'welcomed']);
+  });
+  test('quote conflict, word by word', () => {
+    const k = onlyConflict('Waltz said, "We need to see those budget issues addressed."', '“We need to see those manpower issues addressed,” Waltz said.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['quote', 'budget', 'manpower']);
+  });
+  test('a paraphrase without quotation marks is not a misquote', () => {
+    const c = run('Waltz expects a call "in the coming days and weeks."', 'Waltz expects a call in the coming days or weeks.');
+    assert.notEqual(c.stance, 'conflicts');
+  });
+  test('role conflict', () => {
+    const k = onlyConflict('Mike Waltz, Trump\'s envoy, spoke to ABC.', 'Mike Waltz, Trump\'s adviser, spoke to ABC.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['role', 'envoy', 'adviser']);
+  });
+  test('two different slots at once mean a different event, not a conflict', () => {
+    const c = run('Trump and Putin last met in Osaka in 2019.', 'Trump spoke with Putin at a meeting in Danang, Vietnam, on Nov. 11, 2017.');
+    assert.notEqual(c.stance, 'conflicts');
+  });
+  test('a contradiction about someone else is not a conflict', () => {
+    const c = run('Waltz said the preparations are underway.', 'The Kremlin added that no preparations were currently underway.');
+    assert.notEqual(c.stance, 'conflicts');
+  });
+  test('neighbouring sentences complete a claim', () => {
+    const c = run('Ukraine\'s allies were excluded from the Istanbul talks.', 'Its allies were excluded from these talks.', ['The Istanbul agreement followed talks in 2022.', 'Ukraine withdrew.']);
+    assert.equal(c.stance, 'supports');
+  });
+  test('unrelated passage is only related', () => {
+    const c = run('Finland joined NATO in April 2023.', 'Four regions opted to join Russia at the end of September 2022.');
+    assert.equal(c.stance, 'related');
+  });
+});
+
+describe('verdicts over passages', () => {
+  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number) => ({ stance, score, coverage: score, restCoverage: score, factsMatched: true, conflicts: [] });
+  test('nothing speaks to it: unverified', () => assert.equal(decide([cmp('related', 0.3)]).verdict, 'unverified'));
+  test('support only: supported, more sources raise confidence', () => {
+    const one = decide([cmp('supports', 0.9)]);
+    const three = decide([cmp('supports', 0.9), cmp('supports', 0.85), cmp('supports', 0.8)]);
+    assert.equal(one.verdict, 'supported');
+    assert.ok(three.confidence > one.confidence);
+  });
+  test('conflict only: conflicting', () => assert.equal(decide([cmp('conflicts', 0.8), cmp('related', 0.4)]).verdict, 'conflicting'));
+  test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
+  test('a weak contradiction does not outweigh strong support', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'supported'));
+  test('confidence stays within 0..1', () => {
+    for (const d of [decide([]), decide([cmp('supports', 1), cmp('supports', 1), cmp('supports', 1), cmp('supports', 1)])]) assert.ok(d.confidence >= 0 && d.confidence <= 1);
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { analyze } from '../../src/engine/facts/analysis';
+import { conflictingDates, sameDate } from '../../src/engine/facts/dates';
+import { sameQuantity } from '../../src/engine/facts/numbers';
+import { foldDiacritics, tokenize } from '../../src/engine/text/tokenize';
+
+const names = (s: string) => analyze(s, () => true).names.map((n) => n.raw);
+
+describe('tokenize', () => {
+  test('keeps exact offsets and folds diacritics', () => {
+    const text = 'Vučić met Zelenskiy in Kyiv.';
+    for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.raw);
+    assert.equal(foldDiacritics('Vučić'), 'vucic');
+    assert.equal(foldDiacritics('São Paulo'), 'sao paulo');
+  });
+  test('drops possessive s, reads n\'t as not, keeps acronyms as names', () => {
+    const toks = tokenize("Trump's team didn't brief the U.S. envoy");
+    assert.deepEqual(toks.map((t) => t.norm), ['trump', 'team', 'not', 'brief', 'the', 'us', 'envoy']);
+    assert.equal(toks.find((t) => t.norm === 'us')!.stop, false);
+  });
+  test('one term for inflections, spellings and synonyms', () => {
+    const term = (w: string) => tokenize(w)[0].term;
+    assert.equal(term('criticised'), term('criticized'));
+    assert.equal(term('Zelensky'), term('Zelenskiy'));
+    assert.equal(term('met'), term('meeting'));
+    assert.equal(term('postponing'), term('delaying'));
+    assert.notEqual(term('welcomed'), term('criticised'));
+  });
+});
+
+describe('numbers', () => {
+  const nums = (s: string) => analyze(s).numbers.map((n) => ({ value: n.value, unit: n.unit, base: n.base, approx: n.approx, raw: n.raw }));
+  test('digits, separators, percentages and currency', () => {
+    const found = nums('In the vote, 96% backed it; 1,500 troops and $60 billion followed, plus 3.5 percent.');
+    assert.deepEqual(found.map((n) => [n.value, n.unit]), [[96, 'percent'], [1500, 'troop'], [60e9, 'usd'], [3.5, 'percent']]);
+    assert.equal(found[2].raw, '$60 billion');
+  });
+  test('number words and durations normalise to one base', () => {
+    const [decades] = nums('delayed by two decades');
+    const [years] = nums('delayed by 20 years');
+    assert.equal(decades.value, 2);
+    assert.equal(decades.base, years.base);
+    const a = analyze('delayed by two decades').numbers[0];
+    const b = analyze('delayed by 20 years').numbers[0];
+    assert.ok(sameQuantity(a, b));
+    assert.ok(!sameQuantity(a, analyze('delayed by 15 years').numbers[0]));
+  });
+  test('compound words, hyphenated units and hedges', () => {
+    assert.equal(nums('twenty five cases')[0].value, 25);
+    const [h] = nums('the 24-hour promise');
+    assert.deepEqual([h.value, h.unit, h.raw], [24, 'time', '24-hour']);
+    const [almost] = nums('in almost three years');
+    assert.equal(almost.approx, true);
+    assert.ok(sameQuantity(analyze('in almost three years').numbers[0], analyze('in 3 years').numbers[0]));
+  });
+  test('years and days of dates are not read as numbers', () => {
+    assert.deepEqual(nums('On Jan. 12, 2025, talks began.'), []);
+  });
+});
+
+describe('dates', () => {
+  const dates = (s: string) => analyze(s).dates.map((d) => ({ year: d.year, month: d.month, day: d.day, weekday: d.weekday, raw: d.raw }));
+  test('Jan. 12 = January 12 = 12 January', () => {
+    const forms = ['on Jan. 12', 'on January 12', 'on 12 January', 'on Jan.12'].map((s) => analyze(s).dates[0]);
+    for (const d of forms) assert.deepEqual([d.month, d.day, d.year], [1, 12, undefined]);
+    assert.ok(sameDate(forms[0], forms[2]));
+  });
+  test('month and year, full dates, weekdays, bare years', () => {
+    assert.deepEqual(dates('held in March 2014')[0], { year: 2014, month: 3, day: undefined, weekday: undefined, raw: 'March 2014' });
+    assert.deepEqual(dates('in Danang on Nov. 11, 2017.')[0].day, 11);
+    assert.equal(dates('expelled on Monday')[0].weekday, 1);
+    assert.equal(dates('the 2024 presidential campaign')[0].year, 2024);
+    assert.deepEqual(dates('1500 troops arrived'), []);
+  });
+  test('"end of August" keeps the month, not an invented day', () => {
+    const [d] = dates('before the end of August');
+    assert.equal(d.month, 8);
+    assert.equal(d.day, undefined);
+  });
+  test('relative phrases are not dates', () => {
+    assert.deepEqual(dates('within a few days of taking office'), []);
+  });
+  test('conflicts need a shared component that differs', () => {
+    const d = (s: string) => analyze(s).dates[0];
+    assert.ok(conflictingDates(d('in March 2016'), d('in March 2014')));
+    assert.ok(conflictingDates(d('on Jan. 11'), d('on January 12')));
+    assert.ok(!conflictingDates(d('in 2014'), d('in March 2014')));
+    assert.ok(!conflictingDates(d('on Jan. 12'), d('in 2017')));
+  });
+});
+
+describe('names and quotes', () => {
+  test('titles and roles are split from the names they introduce', () => {
+    assert.deepEqual(names('Serbian President Aleksandar Vučić spoke.'), ['Serbian', 'Aleksandar Vučić']);
+    assert.deepEqual(names('then-UK Prime Minister Boris Johnson denied it'), ['UK', 'Boris Johnson']);
+  });
+  test('name types', () => {
+    const a = analyze('She works at the Kyiv Independent with Boris Johnson in Danang.', () => true);
+    assert.deepEqual(a.names.map((n) => [n.raw, n.type]), [['Kyiv Independent', 'org'], ['Boris Johnson', 'person'], ['Danang', 'place']]);
+  });
+  test('a capitalised first word is a name only when known as one', () => {
+    assert.deepEqual(analyze('Time will tell.').names, []);
+    assert.deepEqual(analyze('Time will tell.', (n) => (n === 'time' ? true : undefined)).names.map((n) => n.raw), ['Time']);
+  });
+  test('straight and curly quotations, apostrophes are not quotes', () => {
+    const q = analyze('Waltz said, “We need to see those manpower issues addressed.” It’s "extremely suitable" for Trump’s team.').quotes;
+    assert.deepEqual(q.map((x) => x.raw), ['We need to see those manpower issues addressed.', 'extremely suitable']);
+  });
+  test('negation marks the words it scopes', () => {
+    const a = analyze('Trump urged him not to escalate the war, reminding him of the risk.');
+    const negated = [...a.negated].map((i) => a.tokens[i].norm);
+    assert.deepEqual(negated, ['escalate', 'war']);
+  });
+});

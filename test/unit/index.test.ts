@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CancelledError, type CorpusData, CorpusIndex, checkText, type Passage } from '../../src/engine';
+import { analyze } from '../../src/engine/facts/analysis';
+import { skipReason } from '../../src/engine/check/checkWorthiness';
+import { nameSkeleton } from '../../src/engine/search/nameVariants';
+
+/** A corpus built in memory: one document per string, one passage per sentence line. */
+function corpusOf(docs: string[][]): CorpusData {
+  const data: CorpusData = { documents: [], passages: [], skipped: [] };
+  docs.forEach((sentences, doc) => {
+    data.documents.push({ path: `mem/${doc}.txt`, meta: { title: `Doc ${doc}` }, text: sentences.join('\n'), hash: String(doc) });
+    let offset = 0;
+    sentences.forEach((text, line) => {
+      data.passages.push({ id: data.passages.length, doc, text, offset, line: line + 1, paragraph: line } satisfies Passage);
+      offset += text.length + 1;
+    });
+  });
+  return data;
+}
+
+const DOCS = [
+  ['Ukrainian President Volodymyr Zelenskiy met officials in Kiev on Monday.', 'The Lugansk region was discussed at length.'],
+  ['Serbian President Aleksandar Vučić offered to host the summit.', 'The weather in Belgrade was cold.'],
+  ['Ceasefire talks are planned for next month.'],
+];
+
+describe('corpus index', () => {
+  test('BM25 search ranks the passage that shares the rare words first', async () => {
+    const index = await CorpusIndex.build(corpusOf(DOCS));
+    const [best] = index.search('summit host offer');
+    assert.equal(best.passage.text, DOCS[1][0]);
+  });
+  test('spelling variants and diacritics retrieve the same passage', async () => {
+    const index = await CorpusIndex.build(corpusOf(DOCS));
+    assert.equal(index.search('Zelensky')[0]?.passage.text, DOCS[0][0]);
+    assert.equal(index.search('Kyiv')[0]?.passage.text, DOCS[0][0]);
+    assert.equal(index.search('Luhansk')[0]?.passage.text, DOCS[0][1]);
+    assert.equal(index.search('Vucic')[0]?.passage.text, DOCS[1][0]);
+    assert.deepEqual(index.search('Zurich'), []);
+  });
+  test('transliteration skeletons agree', () => {
+    assert.equal(nameSkeleton('kyiv'), nameSkeleton('kiev'));
+    assert.equal(nameSkeleton('luhansk'), nameSkeleton('lugansk'));
+    assert.notEqual(nameSkeleton('putin'), nameSkeleton('biden'));
+  });
+  test('serialises to JSON and loads back with the same answers', async () => {
+    const index = await CorpusIndex.build(corpusOf(DOCS));
+    const json = JSON.parse(JSON.stringify(index.toJSON()));
+    const loaded = CorpusIndex.fromJSON(json);
+    assert.deepEqual(loaded.search('Kyiv Monday').map((h) => h.passage.id), index.search('Kyiv Monday').map((h) => h.passage.id));
+    assert.equal(loaded.idf('summit'), index.idf('summit'));
+    assert.deepEqual(checkText(loaded, 'Vučić offered to host the summit.'), checkText(index, 'Vučić offered to host the summit.'));
+    assert.throws(() => CorpusIndex.fromJSON({ ...json, format: 999 }), /rebuild/);
+  });
+  test('building honours a cancellation token', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `Sentence number ${i} mentions Kiev.`);
+    await assert.rejects(CorpusIndex.build(corpusOf([many]), { isCancellationRequested: true }), CancelledError);
+  });
+  test('checking honours a cancellation token', async () => {
+    const index = await CorpusIndex.build(corpusOf(DOCS));
+    assert.throws(() => checkText(index, 'Vučić offered to host.', { token: { isCancellationRequested: true } }), CancelledError);
+  });
+  test('names the corpus capitalises inside sentences are proper nouns', async () => {
+    const index = await CorpusIndex.build(corpusOf(DOCS));
+    assert.equal(index.isProperNoun('belgrade'), true);
+    assert.equal(index.isProperNoun('weather'), undefined);
+  });
+});
+
+describe('check-worthiness', () => {
+  const reason = (s: string) => skipReason(analyze(s));
+  test('questions, opinions and empty transitions are skipped', () => {
+    assert.equal(reason('Will the talks ever happen?'), 'question');
+    assert.match(reason('I think this is a terrible idea.') ?? '', /opinion/);
+    assert.equal(reason('Time will tell.'), 'no checkable fact');
+    assert.equal(reason("What happens next is anyone's guess."), 'opinion, no checkable fact');
+  });
+  test('numbers, dates, names, quotations and attributions are checked', () => {
+    for (const s of ['The vote passed with 96% support.', 'It happened on Jan. 12.', 'talks with NATO stalled.', 'He called it "an incredibly positive first step".', 'officials said the plan was dropped.']) {
+      assert.equal(reason(s), undefined, s);
+    }
+  });
+  test('a plain declarative statement with enough content is checked', () => {
+    assert.equal(reason('Global warming is driving polar bears toward extinction.'), undefined);
+  });
+});
