@@ -91,11 +91,13 @@ async function check(files: string[], values: Record<string, unknown>): Promise<
 async function search(words: string[], values: Record<string, unknown>): Promise<number> {
   const query = words.join(' ').trim();
   if (!query) throw new UsageError('search needs a QUERY');
+  const format = (values.format as string | undefined) ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format: ${format} (search takes text or json)`);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${values.limit}`);
   const index = await openCorpus(values.corpus as string[] | undefined);
   const hits = index.search(query, limit);
-  if (values.format === 'json') {
+  if (format === 'json') {
     const out = hits.map((h) => {
       const doc = index.documents[h.passage.doc];
       return { source: doc.path, title: doc.meta.title, line: h.passage.line, excerpt: h.passage.text, score: Math.round(h.score * 100) / 100 };

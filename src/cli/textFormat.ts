@@ -35,7 +35,7 @@ export function formatText(files: FileReport[], options: { all?: boolean } = {})
       if (!options.all && (r.verdict === 'supported' || r.verdict === 'skipped')) continue;
       const at = lines.positionAt(r.conflicts[0]?.offset ?? r.offset);
       out.push(`${f.path}:${at.line + 1}:${at.character + 1}: ${severity}: ${describe(r)} (confidence ${r.confidence.toFixed(2)})`);
-      out.push(`    ${clip(r.text)}`);
+      out.push(`    ${clip(r.text.replace(/\s+/g, ' '))}`);
       const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
       for (const e of shown.length ? shown : r.evidence.slice(0, 1)) out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}  ${e.source}:${e.line}`);
     }

@@ -17,8 +17,9 @@ export function maskMarkdown(text: string): string {
   return maskMarkdownBlocks(text).masked;
 }
 
-const DIRECTIVE = /^<!--\s*corroborate-(ignore|disable|enable)\s*(?::[^]*?)?-->$/i;
-const DIRECTIVE_GLOBAL = /<!--\s*corroborate-(?:ignore|disable|enable)\s*(?::[^]*?)?-->/gi;
+// An optional `: reason` may follow; its bound keeps an unclosed one from rescanning the draft.
+const DIRECTIVE = /^<!--\s*corroborate-(ignore|disable|enable)\s*(?::[^<>]{0,200}?)?-->$/i;
+const DIRECTIVE_GLOBAL = /<!--\s*corroborate-(?:ignore|disable|enable)\s*(?::[^<>]{0,200}?)?-->/gi;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
@@ -59,7 +60,8 @@ function maskDirectivesOnly(text: string): MaskResult {
       const s = m.index;
       const e = s + m[0].length;
       comments.push([s, e]);
-      parts.push(text.slice(last, s), m[0].replace(/[^\r\n]/g, ' '));
+      const blank = /[\r\n]/.test(m[0]) ? m[0].replace(/[^\r\n]/g, ' ') : ' '.repeat(m[0].length);
+      parts.push(text.slice(last, s), blank);
       last = e;
     }
     parts.push(text.slice(last));
@@ -72,9 +74,15 @@ function applyDirectives(text: string, mask: MaskResult, statements: DraftStatem
   if (statements.length === 0) return;
   const regions: Array<[number, number]> = [];
   let disabledAt = -1;
+  // What aloneOnLine found up to the previous directive's end, so a line of many directives stays linear.
+  let floor = 0;
+  let floorAlone = true;
   for (const [s, e] of mask.comments) {
     const m = DIRECTIVE.exec(text.slice(s, e));
     if (!m) continue;
+    const alone = aloneOnLine(mask.masked, s, floor, floorAlone);
+    floor = e;
+    floorAlone = alone;
     const kind = m[1].toLowerCase();
     if (kind === 'disable') {
       if (disabledAt < 0) disabledAt = e;
@@ -82,7 +90,10 @@ function applyDirectives(text: string, mask: MaskResult, statements: DraftStatem
       if (disabledAt >= 0) regions.push([disabledAt, s]);
       disabledAt = -1;
     } else {
-      const target = aloneOnLine(mask.masked, s) ? firstStartingAtOrAfter(statements, e) : ownerOf(statements, s);
+      // A comment inside a statement silences it; otherwise the one before, or after when on its own line.
+      const before = firstStartingAtOrAfter(statements, s + 1) - 1;
+      const inside = before >= 0 && statements[before].offset + statements[before].length > s;
+      const target = inside || !alone ? before : before + 1;
       if (target >= 0 && target < statements.length) statements[target].ignored = true;
     }
   }
@@ -94,14 +105,14 @@ function applyDirectives(text: string, mask: MaskResult, statements: DraftStatem
   }
 }
 
-/** Nothing but whitespace (or blanked markup) precedes `pos` on its line. */
-function aloneOnLine(masked: string, pos: number): boolean {
-  for (let i = pos - 1; i >= 0; i--) {
+/** Nothing but whitespace (or blanked markup) precedes `pos` on its line; `floorAlone` answers for text before `floor`. */
+function aloneOnLine(masked: string, pos: number, floor: number, floorAlone: boolean): boolean {
+  for (let i = pos - 1; i >= floor; i--) {
     const c = masked.charCodeAt(i);
     if (c === 10 || c === 13) return true;
     if (c !== 32 && c !== 9 && c !== 0xfeff) return false;
   }
-  return true;
+  return floorAlone;
 }
 
 /** Index of the first statement starting at or after `pos` (statements are sorted by offset). */
@@ -114,9 +125,4 @@ function firstStartingAtOrAfter(statements: DraftStatement[], pos: number): numb
     else hi = mid;
   }
   return lo;
-}
-
-/** The statement containing `pos`, else the last one ending before it. */
-function ownerOf(statements: DraftStatement[], pos: number): number {
-  return firstStartingAtOrAfter(statements, pos + 1) - 1;
 }

@@ -93,6 +93,11 @@ describe('htmlToText', () => {
     assert.equal(ld.meta.date, '2020-01-02');
   });
 
+  test('quoted attribute values may hold ">", a stray apostrophe may not swallow the page', () => {
+    const tricky = htmlToText('<p data-x="a > b">One here.</p><a title=O\'Neil>Two here.</a><p>Three\'s here.</p>');
+    assert.equal(tricky.text.replace(/\s+/g, ' ').trim(), "One here. Two here. Three's here.");
+  });
+
   test('entities', () => {
     assert.equal(decodeEntities('&lt;a&gt; &eacute;t&eacute; &Uuml;ber &#150; &amp AT&T &unknown; &#10;'), '<a> été Über – & AT&T &unknown;  ');
   });
@@ -119,7 +124,7 @@ describe('boilerplateReason', () => {
     'Copyright © Jane Doe, The Planet, 2025', '© 2024 Daily Bugle. All rights reserved.',
     'Disclaimer: The contents of this article are of sole responsibility of the author(s).',
     'We are making such material available under the provisions of "fair use" to advance understanding of copyright issues.',
-    'To suggest a correction or clarification, write to us here', 'You can also highlight the text and press Ctrl + Enter',
+    'To suggest a correction or clarification, write to us here', 'Spotted an error? Let us know.', 'Like us on Facebook', 'You can also highlight the text and press Ctrl + Enter',
     'Related articles', 'Other Topics of Interest', 'Tags: Ukraine, Russia', 'By Jane Doe', 'Daily Bugle, March 3, 2024',
     'For media inquiries: press@example.org', 'This article was originally published on Planet News.',
   ];
@@ -133,6 +138,8 @@ describe('boilerplateReason', () => {
     'Contentious Peace Proposals', 'More than 2 million people subscribe to the service, the company said.',
     'The court rejected the copyright claim in 2019.', 'Kyiv has rejected these conditions as ultimatums.',
     'By 2030, the plan would cut emissions by half.', 'Moscow previously dismissed these terms.', '$5 billion',
+    'The ministry did not comment on our request for this story.', 'Investigators found an error in the software that caused the crash.',
+    '“Join us in this fight,” the mayor told supporters.', '“Help us keep our children safe,” she said.',
   ];
   for (const line of evidence) {
     test(`keeps: ${line.slice(0, 50)}`, () => assert.equal(boilerplateReason(line), undefined));

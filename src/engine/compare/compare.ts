@@ -64,6 +64,8 @@ interface Match {
   /** The text the unit matched in (the passage or one of its neighbours) and the token there. */
   in: Analysis;
   token: number;
+  /** Share of the unit's weight earned: below 1 for a name mentioned only in part. */
+  credit: number;
 }
 
 function termPositions(a: Analysis): Map<string, number[]> {
@@ -77,12 +79,29 @@ function termPositions(a: Analysis): Map<string, number[]> {
   return map;
 }
 
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ean', 'ese', 'ish', 'i'];
+
+/** Whether two name terms are a place and its adjective (Crimea/Crimean, Ukraine/Ukrainian, Europe/European). */
+export function sameRoot(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  for (const stem of [short, short.replace(/[aeiy]$/, '')]) {
+    if (stem.length < 4 || !long.startsWith(stem)) continue;
+    if (DEMONYM_ENDINGS.includes(long.slice(stem.length))) return true;
+  }
+  return false;
+}
+
 function findTerm(term: string, positions: Map<string, number[]>, env: CompareEnv): number {
   const direct = positions.get(term);
   if (direct) return direct[0];
   for (const v of env.variants(term)) {
     const p = positions.get(v);
     if (p) return p[0];
+  }
+  if (/^[a-z]{4,}$/.test(term)) {
+    for (const [other, p] of positions) if (sameRoot(term, other)) return p[0];
   }
   return -1;
 }
@@ -150,6 +169,23 @@ function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: Comp
   return runs;
 }
 
+/**
+ * The conflicting units form one stretch of the claim, joined only by titles, roles and function
+ * words ("German Chancellor Olaf Scholz"); two separate stretches differing is another event.
+ */
+function contiguous(claim: Analysis, units: Unit[], conflicted: Set<number>): boolean {
+  const idx = [...conflicted].sort((a, b) => a - b);
+  for (let k = 1; k < idx.length; k++) {
+    const from = units[idx[k - 1]].last + 1;
+    const to = units[idx[k]].first;
+    for (let t = from; t < to; t++) {
+      const tok = claim.tokens[t];
+      if (!tok.stop && !ROLE_WORDS.has(tok.norm)) return false;
+    }
+  }
+  return true;
+}
+
 /** Compares one claim with one passage; `context` holds the passage's neighbouring sentences. */
 export function compare(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv): Comparison {
   const units = claimUnits(claim, env.idf);
@@ -157,17 +193,18 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   const contextPositions = context.map(termPositions);
   const matches: (Match | undefined)[] = units.map((u) => {
     const at = locate(u, passage, positions, env);
-    if (at >= 0) return { at, in: passage, token: at };
+    if (at >= 0) return { at, in: passage, token: at, credit: 1 };
     for (let c = 0; c < context.length; c++) {
       const there = locate(u, context[c], contextPositions[c], env);
-      if (there >= 0) return { at: -1, in: context[c], token: there };
+      if (there >= 0) return { at: -1, in: context[c], token: there, credit: 1 };
     }
     // A name mentioned in part ("Kateryna" for "Kateryna Hodunova") still names the same person,
     // unless another name stands right where the missing words would be (Kyiv Post / Kyiv Independent).
     if (u.kind === 'name' && u.words.length > 1) {
       const found = u.words.map((w) => findTerm(w.term, positions, env));
       const hit = found.findIndex((f) => f >= 0);
-      if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit] };
+      const share = found.filter((f) => f >= 0).length / found.length;
+      if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit], credit: share };
     }
     return undefined;
   });
@@ -176,7 +213,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   let got = 0;
   units.forEach((u, k) => {
     const m = matches[k];
-    if (m) got += m.at >= 0 ? u.weight : u.weight * CONTEXT_DISCOUNT;
+    if (m) got += (m.at >= 0 ? u.weight : u.weight * CONTEXT_DISCOUNT) * m.credit;
   });
   const coverage = got / total;
 
@@ -196,7 +233,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
       const near = candidates.filter((p) => inside(p.firstToken, window));
       const pick = near[0] ?? (candidates.length === 1 && u.fact.unit && candidates[0].unit ? candidates[0] : undefined);
       if (pick) {
-        conflicts.push({ kind: 'number', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: expressIn(pick, u.fact), sourceStart: pick.start, sourceEnd: pick.end });
+        conflicts.push({ kind: 'number', claimStart: u.fact.start, claimEnd: u.fact.valueEnd, claimed: u.fact.valueRaw, source: expressIn(pick, u.fact), sourceStart: pick.start, sourceEnd: pick.end });
         conflicted.add(k);
       }
     } else if (u.kind === 'date') {
@@ -292,7 +329,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (conflicted.has(k)) return;
     restTotal += u.weight;
     const m = matches[k];
-    if (m) restGot += m.at >= 0 ? u.weight : u.weight * CONFLICT_CONTEXT_DISCOUNT;
+    if (m) restGot += (m.at >= 0 ? u.weight : u.weight * CONFLICT_CONTEXT_DISCOUNT) * m.credit;
   });
   const restCoverage = restTotal ? restGot / restTotal : 0;
   const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k]) && quote.allFound;
@@ -304,7 +341,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // One slot differs while the rest aligns; names and roles often change together ("German
   // Chancellor Olaf Scholz"), other kinds differing at once mean a different event altogether.
   const kinds = new Set(conflicts.map((c) => (c.kind === 'role' ? 'name' : c.kind)));
-  const oneSlot = kinds.size === 1 && restTotal >= (1 - MAX_CONFLICTED_SHARE) * total;
+  const oneSlot = kinds.size === 1 && restTotal >= (1 - MAX_CONFLICTED_SHARE) * total && contiguous(claim, units, conflicted);
   if (conflicts.length && oneSlot && namesAlign && restCoverage >= CONFLICT_COVERAGE) {
     stance = 'conflicts';
     score = restCoverage;

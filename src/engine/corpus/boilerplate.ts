@@ -197,8 +197,26 @@ export function splitBlocks(text: string, mode: BlockMode, options: { raw?: stri
 
 const CHROME = 'page chrome';
 
+const LETTER = /\p{L}/u;
+
+/** Whitespace-separated words that contain a letter; hand-rolled, as it runs on every block. */
 function letterWords(text: string): number {
-  return text.split(/\s+/).filter((word) => /\p{L}/u.test(word)).length;
+  let count = 0;
+  let counted = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0) {
+      counted = false;
+      continue;
+    }
+    if (counted) continue;
+    const lower = code | 32;
+    if ((lower >= 97 && lower <= 122) || (code > 127 && LETTER.test(text[i]!))) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
 }
 
 const ADVERTISEMENT =
@@ -207,39 +225,50 @@ const UI_COMMAND =
   /^((read|show|see|view|load) (more|less|all|full story|full article|the full (story|article)|comments?)|dismiss|close|skip to (main )?(content|navigation)|back to top|continue reading|click here|open in (the )?app|listen to (this )?(article|story)|print( this (article|page))?|(previous|next) (article|story|post)|go to (home|homepage))\b/i;
 const READING_TIME = /\b\d+\s*-?\s*(min|mins|minutes?)\.?\s+(read|listen)\b|^reading time\b/i;
 const READER_PROMPTS = [
-  /\b(follow|join|like|find) us\b/i,
+  /\b(follow|like|find|join) us (on|at)\b|^follow us\b/i,
   /\bsubscribe (to|for) (our|my|the newsletter|updates|free)\b|(^|[.!?]\s+)(please\s+)?subscribe\b|\bsubscribe (now|today|here)\b/i,
   /\bsign up (for|to) (our|the|my|a free)\b.*\b(newsletter|updates|alerts|emails?|briefing)\b|(^|[.!?]\s+)sign up\b/i,
   /\bmak(e|ing) a\b[^.]{0,40}\bdonation\b|(^|[.!?]\s+)(please\s+)?donate\b|\bdonate (now|today|here)\b/i,
-  /\bhelp us (stay|keep|continue|remain)\b|\bsupport (our|independent|quality) (journalism|work|reporting|newsroom)\b|\breader-(funded|supported)\b/i,
+  /\bhelp us (stay afloat|keep (going|publishing|reporting)|continue (our|this) (work|journalism|reporting))\b|\bsupport (our|independent|quality) (journalism|work|reporting|newsroom)\b|\breader-(funded|supported)\b/i,
   /\bbecome an? (member|patron|subscriber|supporter|paid subscriber)\b/i,
-  /\b(leave|post|add|write) a comment\b|\bcomment on\b.*\bour\b|\bjoin the (conversation|discussion|debate)\b|^comments?(\s*\(\d+\))?$/i,
+  // Imperatives only: "did not comment on our request" is reporting, "Comment on … our page" is a prompt.
+  /(^|[.!?]\s+)(leave|post|add|write) a comment\b|(^|[.!?]\s+)comment on\b|(^|[.!?]\s+)join the (conversation|discussion|debate)\b|^comments?(\s*\(\d+\))?$/i,
   /\bclick (on )?(the |this )?(share |image |button |link )?(below|above|here|button)\b|\bclick the (share|image|button|link)\b/i,
   /\bfeel free to (repost|republish|share|cross-post)\b|\b(share|email|forward) (this|the) (article|story|post)\b|^share (on|via|this)\b/i,
   /\b(download|get) (our|the) app\b/i,
 ];
+/** Words one of which every prompt, notice, disclaimer or correction rule needs (lower-case text). */
+const KEYWORD_HINTS = [
+  'follow us', 'join us', 'like us', 'find us', 'help us', 'subscri', 'sign up', 'donat', 'support our', 'support independent',
+  'support quality', 'reader-', 'become a', 'comment', 'join the', 'click', 'feel free', 'share ', 'email', 'forward', 'app',
+  'disclaimer', 'sole responsib', 'the views', 'fair use', 'copyright', 'all rights', 'original', 'first published',
+  'first appeared', 'by:', 'by :', 'correction', 'error', 'typo', 'mistake', 'ctrl', 'highlight', '©', '(c)',
+];
+/** A plain literal alternation, which the regex engine scans much faster than `includes` per word. */
+const KEYWORD_HINT = new RegExp(KEYWORD_HINTS.map((hint) => hint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+/** One pass instead of one per pattern: this runs on every paragraph of every source. */
+const READER_PROMPT = new RegExp(READER_PROMPTS.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 const COPYRIGHT = /^(copyright|©|\(c\))\s*(©\s*)?((19|20)\d{2}|\p{Lu}|\[)|\ball rights reserved\b/iu;
 const DISCLAIMER =
   /^disclaimer\b|\b(is|are) (of )?(the )?sole responsibility of the author|^the views (and opinions )?expressed (in|on|here)/i;
 const SOURCE_NOTE =
   /^(the )?original source of this article\b|^this (article|story|piece) (was )?(originally|first) (published|appeared)\b|^(articles?|posts?|stories) by\s*:/i;
-const IMAGE_CREDIT = [
-  /^(featured|header|lead|main|cover|top|hero|thumbnail) (image|photo|picture)\b/i,
-  /^(image|photo|picture|video|illustration|graphic)s? (credit|courtesy|source|by)\b|^(photo )?credits?\s*:/i,
-  /^((article|author|featured|header|lead|profile|cover|main|post) )?(image|photo|picture|avatar|thumbnail|logo|icon)$/i,
-];
+const IMAGE_CREDIT =
+  /^(featured|header|lead|main|cover|top|hero|thumbnail) (image|photo|picture)\b|^(image|photo|picture|video|illustration|graphic)s? (credit|courtesy|source|by)\b|^(photo )?credits?\s*:|^((article|author|featured|header|lead|profile|cover|main|post) )?(image|photo|picture|avatar|thumbnail|logo|icon)$/i;
 /** "Photo: Jane Doe/Agency" is a credit; "Photo: <a sentence with facts>" is a caption and kept. */
 const LABELLED_CREDIT = /^(image|photo|photograph|picture|illustration|graphic|video)\s*:\s*(.*)$/i;
+/** Addressed to the reader, so "investigators found an error in the software" stays. */
 const CORRECTION =
-  /\b(suggest|report|submit|request) an? (correction|error|typo|mistake)\b|\b(spotted|found|see|notice)d? an? (error|mistake|typo)\b|\bpress ctrl\s*\+\s*enter\b|\bhighlight (the|some) text and press\b/i;
+  /^(to )?(suggest|submit|request|report) an? (correction|error|typo|mistake)\b|\b(spot|spotted|found|see|notice|noticed) an? (error|mistake|typo)\?|\byou (spot|spotted|find|found|see|notice|noticed) an? (error|mistake|typo)\b|\bcorrections?\b.*\b(write|contact|email) (to )?us\b|\bpress ctrl\s*\+\s*enter\b|\bhighlight (the|some) text and press\b/i;
 const NAVIGATION =
   /^(related( articles| stories| posts| news| content| topics| coverage| reading| links)?|other topics of interest|more (stories|news|articles|from [^.]{1,40}|on (this|the) (topic|story))|recommended( for you| reading| stories| articles)?|you (may|might) also (like|be interested in|enjoy)|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest( news| stories)?|editor'?s picks?|up next|also read|see also|further reading|what to read next)\s*:?$/i;
 const TAXONOMY = /^(region|theme|tags?|topics?|categor(y|ies)|sections?|filed under|in-depth report|keywords?|posted in|series)\s*:/i;
 const DATELINE_TAIL = /^[\s,|·–—-]*((at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$/i;
 
 function isDateline(text: string): boolean {
+  if (text.length > 100) return false;
   const date = findFullDate(text);
-  if (!date || text.length > 100) return false;
+  if (!date) return false;
   const before = text.slice(0, date.index);
   return letterWords(before) <= 5 && !/[.!?]\s/.test(before) && DATELINE_TAIL.test(text.slice(date.index + date.length));
 }
@@ -249,32 +278,37 @@ function isDateline(text: string): boolean {
  * may be evidence. Patterns are general web conventions, never particular sites.
  */
 export function boilerplateReason(text: string): string | undefined {
-  if (DISCLAIMER.test(text) || (/\bfair use\b/i.test(text) && /\bcopyright/i.test(text))) return 'disclaimer';
-  // Every other rule is bounded in length: a long paragraph is article text.
-  if (text.length > 600) return undefined;
+  // Most paragraphs contain none of these words, which spares them every pattern below.
+  const keyword = KEYWORD_HINT.test(text.toLowerCase());
+  if (keyword) {
+    if (DISCLAIMER.test(text) || (/\bfair use\b/i.test(text) && /\bcopyright/i.test(text))) return 'disclaimer';
+    if (text.length <= 600 && READER_PROMPT.test(text)) return 'reader prompt';
+    if (text.length <= 250 && COPYRIGHT.test(text)) return 'copyright notice';
+    if (text.length <= 200 && text.includes('©')) return 'copyright notice';
+    if (text.length <= 300 && SOURCE_NOTE.test(text)) return 'source note';
+    if (text.length <= 300 && CORRECTION.test(text)) return 'correction prompt';
+  }
+  // Every rule below is bounded in length or word count: a long paragraph is article text.
+  if (text.length > 300) return undefined;
   const sentence = /[.!?]["”’)]?$/.test(text);
-  // Word-bounded rules (≤ 15 words) never fire on longer text, so the count is skipped there.
-  const words = text.length <= 250 ? letterWords(text) : Infinity;
+  let counted: number | undefined;
+  const words = (): number => (counted ??= letterWords(text));
   if (ADVERTISEMENT.test(text)) return 'advertisement';
-  if (UI_COMMAND.test(text) && words <= 6 && !sentence) return 'interface text';
+  if (UI_COMMAND.test(text) && words() <= 6 && !sentence) return 'interface text';
   if (/^(read|see) (more|also)\s*:/i.test(text) && text.length <= 200) return 'link to another article';
   if (READING_TIME.test(text) && text.length <= 80) return 'reading time';
-  if (text.length <= 600 && READER_PROMPTS.some((pattern) => pattern.test(text))) return 'reader prompt';
-  if (text.length <= 250 && COPYRIGHT.test(text)) return 'copyright notice';
-  if (text.length <= 200 && text.includes('©')) return 'copyright notice';
-  if (SOURCE_NOTE.test(text) && text.length <= 300) return 'source note';
-  if (IMAGE_CREDIT.some((pattern) => pattern.test(text)) && text.length <= 300) return 'image credit';
+  if (IMAGE_CREDIT.test(text)) return 'image credit';
   const labelled = LABELLED_CREDIT.exec(text);
   if (labelled && letterWords(labelled[2]!) <= 12) return 'image credit';
-  if (CORRECTION.test(text) && text.length <= 300) return 'correction prompt';
   if (NAVIGATION.test(text)) return 'navigation';
-  if (TAXONOMY.test(text) && words <= 15) return 'navigation';
-  if (/^(written\s+)?by\s+\S/i.test(text) && words <= 8 && !sentence) return 'byline';
+  if (TAXONOMY.test(text) && words() <= 15) return 'navigation';
+  if (/^(written\s+)?by\s+\S/i.test(text) && words() <= 8 && !sentence) return 'byline';
   if (isDateline(text)) return 'dateline';
-  if (text.length <= 120 && words <= 6 && /\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text)) return 'contact';
-  const tokens = text.split(' ');
+  if (text.length <= 120 && /\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text) && words() <= 6) return 'contact';
   // Page chrome ("News", "News Feed", "Menu"): a label of one or two bare words.
-  if (tokens.length <= 2 && !/[\d.!?;:,"“”'‘’()]/.test(text)) return CHROME;
+  const space = text.indexOf(' ');
+  const atMostTwoWords = space < 0 || text.indexOf(' ', space + 1) < 0;
+  if (atMostTwoWords && !/[\d.!?;:,"“”'‘’()]/.test(text)) return CHROME;
   return undefined;
 }
 

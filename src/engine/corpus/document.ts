@@ -129,6 +129,7 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
   clean = blanked.text;
 
   const starts = lineStarts(clean);
+  const raw = kind === 'html' ? undefined : text;
   const passages: ParsedPassage[] = [];
   let paragraph = 0;
   for (const block of blanked.kept) {
@@ -140,9 +141,8 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
       if (!hasEnoughWords(sentence.text)) continue;
       if (isCreditSentence(sentence.text)) continue;
       const offset = block.start + sentence.offset;
-      const raw = kind === 'html' ? undefined : text;
-      const words = readableText(clean, raw, offset, offset + sentence.length);
-      passages.push({ text: words, offset, line: lineOf(starts, offset), paragraph });
+      const readable = readableText(clean, raw, offset, offset + sentence.length);
+      passages.push({ text: readable, offset, line: lineOf(starts, offset), paragraph });
       found = true;
     }
     // Paragraph numbers count only paragraphs with passages, so neighbours differ by one.

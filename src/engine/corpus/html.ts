@@ -195,18 +195,23 @@ function collectTagMeta(name: string, tag: string, meta: MetaCollector): void {
   if (name === 'time') meta.add('time', attributes.get('datetime'));
 }
 
-/** End of a tag starting at `start`, honouring quoted attribute values that contain '>'. */
+/**
+ * End of a tag starting at `start`, honouring quoted attribute values that contain '>'. Only a
+ * quote right after '=' opens a value, so `<a title=O'Neil>` does not run on to a later quote.
+ */
 function tagEnd(html: string, start: number): number {
   let quote = '';
+  let afterEquals = false;
   for (let i = start; i < html.length; i++) {
-    const char = html[i];
+    const char = html[i]!;
     if (quote) {
       if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '>') {
-      return i + 1;
+      continue;
     }
+    if (char === '>') return i + 1;
+    if ((char === '"' || char === "'") && afterEquals) quote = char;
+    if (char === '=') afterEquals = true;
+    else if (!/\s/.test(char)) afterEquals = false;
   }
   // An unbalanced quote must not swallow the rest of the page.
   const plain = html.indexOf('>', start);

@@ -15,6 +15,9 @@ export interface NumberFact {
   start: number;
   end: number;
   raw: string;
+  /** The number as written, without its unit ("$60 billion", "96%", "two"): what a fix replaces. */
+  valueRaw: string;
+  valueEnd: number;
   /** Token index range [first, last] covered, unit included. */
   firstToken: number;
   lastToken: number;
@@ -119,8 +122,10 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     }
     if (!t.isNumber && value === 1 && !unit) continue;
     if (!t.isNumber && (t.norm === 'both' || t.norm === 'single' || t.norm === 'half') && !unit) continue;
-    const end = text[tokens[j].end] === '%' ? tokens[j].end + 1 : tokens[last].end;
-    facts.push({ value, base, unit, unitRaw, approx, start, end, raw: text.slice(start, end), firstToken: i, lastToken: last });
+    const percentSign = text[tokens[j].end] === '%';
+    const end = percentSign ? tokens[j].end + 1 : tokens[last].end;
+    const valueEnd = percentSign ? end : tokens[j].end;
+    facts.push({ value, base, unit, unitRaw, approx, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last });
     i = last;
   }
   return facts;
@@ -145,13 +150,19 @@ export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
   return a.unit === b.unit;
 }
 
-/** Writes the source quantity in the claim's unit, so a quick fix reads naturally ("20", not "two decades"). */
+/**
+ * Writes the source quantity in the claim's unit, so replacing the claim's number with it reads
+ * naturally: "15 years" against "two decades" gives "20", "72 hours" against "24 hours" gives "24".
+ */
 export function expressIn(source: NumberFact, claim: NumberFact): string {
   if (claim.unit === 'time' && source.unit === 'time' && claim.value !== 0) {
     const factor = claim.base / claim.value;
-    const converted = source.base / factor;
-    const rounded = Math.round(converted * 100) / 100;
-    return String(rounded);
+    const converted = Math.round((source.base / factor) * 100) / 100;
+    if (converted !== source.value || claim.unitRaw?.toLowerCase() !== source.unitRaw?.toLowerCase()) return String(converted);
   }
-  return Number.isInteger(source.value) ? String(source.value) : String(source.value);
+  // Keep the claim's own way of writing it: digits stay digits, a % sign stays.
+  const claimDigits = /\d/.test(claim.valueRaw);
+  if (claimDigits && !/\d/.test(source.valueRaw)) return String(source.value) + (claim.valueRaw.endsWith('%') ? '%' : '');
+  if (claim.valueRaw.endsWith('%') && !source.valueRaw.endsWith('%')) return `${source.valueRaw}%`;
+  return source.valueRaw;
 }

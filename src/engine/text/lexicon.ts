@@ -69,6 +69,10 @@ export const SYNONYM_GROUPS: string[][] = [
   ['annex', 'annexation'],
   ['pick', 'nominee', 'choice', 'nominate'],
   ['telephone', 'phone'],
+  ['draft', 'conscription', 'mobilization', 'mobilisation'],
+  ['army', 'military', 'forces', 'troops'],
+  ['support', 'back', 'endorse', 'favor', 'favour'],
+  ['unification', 'reunification', 'integration', 'reintegration', 'unify', 'reunify', 'integrate', 'reintegrate'],
   ['reporter', 'journalist', 'correspondent'],
   ['increase', 'rise', 'grow', 'growth', 'climb'],
   ['decrease', 'fall', 'decline', 'drop'],
@@ -123,7 +127,8 @@ export const OPINION_MARKERS = new Set(
   (
     'think believe feel guess suppose seem seems seemed perhaps maybe arguably hopefully probably possibly ' +
     'opinion imagine wonder should ought fortunately unfortunately sadly clearly obviously surely undoubtedly ' +
-    'interesting remarkable amazing terrible wonderful awful best worst beautiful ugly'
+    'interesting remarkable amazing terrible wonderful awful best worst beautiful ugly frankly honestly ' +
+    'shameful disgraceful outrageous ridiculous absurd brilliant sensible foolish naive laughable'
   ).split(/\s+/),
 );
 

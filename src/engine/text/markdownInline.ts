@@ -80,8 +80,6 @@ export class InlineMasker {
   private readonly n: number;
   /** Open `[` / `![` positions of the current paragraph. */
   private openers: number[] = [];
-  /** Per backtick-run length: no closing run exists before this offset. */
-  private readonly noCloserBefore = new Map<number, number>();
 
   constructor(private readonly b: MaskBuffer) {
     this.src = b.src;
@@ -142,7 +140,7 @@ export class InlineMasker {
           break;
         case 33:
           if (src.charCodeAt(i + 1) === 91) {
-            this.openers.push(i);
+            if (this.openers.length < MAX_OPENERS) this.openers.push(i);
             next = i + 2;
           }
           break;
@@ -179,11 +177,13 @@ export class InlineMasker {
     return L;
   }
 
-  /** A backtick run opens a code span only if a run of the same length closes it in the same paragraph. */
+  /**
+   * A backtick run opens a code span only if a run of the same length closes it in the same paragraph.
+   * A failed search passes no run of its own length, so each length fails at most once per paragraph.
+   */
   private codeSpan(i: number): number {
     const src = this.src;
     const len = this.runLength(i, 96);
-    if (i < (this.noCloserBefore.get(len) ?? -1)) return i + len;
     let j = i + len;
     while (j < this.n) {
       const c = src.charCodeAt(j);
@@ -202,7 +202,6 @@ export class InlineMasker {
         j = ls;
       } else j++;
     }
-    this.noCloserBefore.set(len, j);
     return i + len;
   }
 
@@ -259,7 +258,7 @@ export class InlineMasker {
         if (c === 91 || isSpace(c)) break;
       }
     }
-    if (this.openers.length < 64) this.openers.push(i);
+    if (this.openers.length < MAX_OPENERS) this.openers.push(i);
     return i + 1;
   }
 
@@ -370,6 +369,9 @@ export class InlineMasker {
     return e;
   }
 }
+
+/** Deeper bracket nesting is not prose; the cap keeps a bracket-only line from growing the stack. */
+const MAX_OPENERS = 64;
 
 /** ASCII chars that may start inline markup. */
 const SPECIAL = new Uint8Array(128);

@@ -50,7 +50,8 @@ class Masker {
     for (let L = this.frontMatter(); L < starts.length; L++) {
       const ls = starts[L];
       const le = ends[L];
-      let p = ls;
+      // A BOM is no content: `\uFEFF# Title` is still a heading.
+      let p = L === 0 && src.charCodeAt(0) === 0xfeff ? 1 : ls;
       let quoted = false;
       for (;;) {
         const q = this.b.skipSpaces(p, le, 3);
@@ -186,14 +187,11 @@ class Masker {
     this.flags[L] = BLOCK;
   }
 
-
-
   private columns(p: number, q: number): number {
     let col = 0;
     for (let i = p; i < q; i++) col = this.src.charCodeAt(i) === 9 ? col + 4 - (col % 4) : col + 1;
     return col;
   }
-
 
   /** A line of one repeated char: `---`/`***`/`___` rules (spaces allowed), or `===`/`---` underlines. */
   private isRuleOf(q: number, le: number, c: number, rule: boolean): boolean {
@@ -230,7 +228,10 @@ class Masker {
     return -1;
   }
 
-  /** End of a list marker (with its task box) at `q`, or -1. Inside a paragraph only `1.` or a bullet with text may start a list. */
+  /**
+   * End of a list marker (with its task box) at `q`, or -1. Inside a paragraph only `1.` or a bullet
+   * with text may start a list, so a wrapped line opening with `2020. The` stays prose.
+   */
   private listMarkerEnd(q: number, le: number, interrupting: boolean): number {
     const src = this.src;
     const c = src.charCodeAt(q);
@@ -276,5 +277,4 @@ class Masker {
     }
     return dash && (pipe || this.src.charCodeAt(q) === 58);
   }
-
 }

@@ -245,7 +245,7 @@ const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
-/** `Waltz asked`, `Senate leader Chuck Schumer said`: capitalised words, then a speech verb. */
+/** `Waltz asked`, `Senate Majority Leader Chuck Schumer said`: capitalised words, then a speech verb. */
 function attributionFollows(text: string, k: number): boolean {
   for (let w = 0; w < 6; w++) {
     let e = k;
