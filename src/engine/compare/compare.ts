@@ -42,6 +42,8 @@ export interface Comparison {
 export const SUPPORT_COVERAGE = 0.62;
 export const CONFLICT_COVERAGE = 0.6;
 const CONTEXT_DISCOUNT = 0.75;
+/** A supporting passage states a good part of the claim itself, not only through its neighbours. */
+const MIN_DIRECT_SUPPORT = 0.45;
 /** A contradiction must come from the passage itself; its neighbours only lend it a little. */
 const CONFLICT_CONTEXT_DISCOUNT = 0.4;
 /** The slots in conflict may not be most of the claim: the rest must carry the alignment. */
@@ -216,6 +218,12 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (m) got += (m.at >= 0 ? u.weight : u.weight * CONTEXT_DISCOUNT) * m.credit;
   });
   const coverage = got / total;
+  let direct = 0;
+  units.forEach((u, k) => {
+    const m = matches[k];
+    if (m && m.at >= 0) direct += u.weight * m.credit;
+  });
+  const directCoverage = direct / total;
 
   const conflicts: SlotConflict[] = [];
   const conflicted = new Set<number>();
@@ -345,7 +353,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   if (conflicts.length && oneSlot && namesAlign && restCoverage >= CONFLICT_COVERAGE) {
     stance = 'conflicts';
     score = restCoverage;
-  } else if (!conflicts.length && factsMatched && coverage >= SUPPORT_COVERAGE) {
+  } else if (!conflicts.length && factsMatched && coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) {
     stance = 'supports';
     score = coverage;
   }

@@ -3,7 +3,7 @@ import { throwIfCancelled } from '../types';
 import type { CancellationToken, CorpusData, Passage, SkippedFile, SourceDocument } from '../types';
 import { decodeText } from './decode';
 import { hashBytes, parseSourceDocument } from './document';
-import type { SourceKind } from './document';
+import type { ParsedSource, SourceKind } from './document';
 import { nodeFileSystem } from './fileSystem';
 import type { CorpusFileSystem, CorpusStat } from './fileSystem';
 
@@ -27,6 +27,21 @@ export interface LoadCorpusOptions {
   token?: CancellationToken;
   /** Called with (0, total) once the walk is done, then after each file. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Parsed files from an earlier load, by path: a file whose size and modification time are
+   * unchanged is reused without being read again, so a reload after one edit parses one file.
+   * The loader updates the cache (adds parsed files, drops vanished ones).
+   */
+  cache?: ParsedSourceCache;
+}
+
+export type ParsedSourceCache = Map<string, { size: number; mtimeMs: number; parsed: ParsedSource }>;
+
+/** One supported file of a corpus, as the walk finds it, with what identifies its version. */
+export interface CorpusFileInfo {
+  path: string;
+  size: number;
+  mtimeMs: number;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -198,12 +213,37 @@ export async function loadCorpus(folders: string[], options: LoadCorpusOptions =
   let done = 0;
   for (const candidate of walker.candidates) {
     throwIfCancelled(options.token);
-    const reason = await readCandidate(fs, candidate, maxFileBytes, documents, passages);
+    const reason = await readCandidate(fs, candidate, maxFileBytes, documents, passages, options.cache);
     if (reason) walker.skip(candidate.display, reason);
     options.onProgress?.(++done, total);
   }
+  if (options.cache) {
+    const present = new Set(walker.candidates.map((c) => c.display));
+    for (const key of [...options.cache.keys()]) if (!present.has(key)) options.cache.delete(key);
+  }
   const skipped: SkippedFile[] = [...walker.skipped].map(([path, reason]) => ({ path, reason }));
   return { documents, passages, skipped };
+}
+
+/**
+ * Lists the supported files under `folders` with their size and modification time, reading no
+ * file: enough to tell whether a persisted index still matches the corpus.
+ */
+export async function listCorpusFiles(folders: string[], options: Pick<LoadCorpusOptions, 'fs' | 'maxFiles' | 'token'> = {}): Promise<CorpusFileInfo[]> {
+  const fs = options.fs ?? nodeFileSystem;
+  const walker = new Walker(fs, options.maxFiles ?? DEFAULT_MAX_FILES, options.token);
+  for (const folder of folders) await walker.walkRoot(folder);
+  const files: CorpusFileInfo[] = [];
+  for (const c of walker.candidates) {
+    throwIfCancelled(options.token);
+    try {
+      const info = await fs.stat(c.fsPath);
+      files.push({ path: c.display, size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      // A file that vanished since the walk is simply not part of this version of the corpus.
+    }
+  }
+  return files;
 }
 
 /** Loads one file into `documents`/`passages`; returns why it was skipped instead. */
@@ -213,14 +253,21 @@ async function readCandidate(
   maxFileBytes: number,
   documents: SourceDocument[],
   passages: Passage[],
+  cache: ParsedSourceCache | undefined,
 ): Promise<string | undefined> {
   const unreadable = (error: unknown): string =>
     isNotFound(error) ? 'file disappeared before it could be read' : `unreadable file (${describe(error)})`;
   let bytes: Uint8Array;
+  let info: CorpusStat;
   try {
     // Size first, so a huge file is never pulled into memory.
-    const info = await fs.stat(candidate.fsPath);
+    info = await fs.stat(candidate.fsPath);
     if (info.kind !== 'file') return 'no longer a regular file';
+    const cached = cache?.get(candidate.display);
+    if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
+      addParsed(cached.parsed, documents, passages);
+      return undefined;
+    }
     if (info.size === 0) return 'empty file';
     if (info.size > maxFileBytes) return `file too large (${formatBytes(info.size)}; limit ${formatBytes(maxFileBytes)})`;
     bytes = await fs.readFile(candidate.fsPath);
@@ -234,8 +281,13 @@ async function readCandidate(
   if (!decoded.text.trim()) return 'empty file (whitespace only)';
   const parsed = parseSourceDocument(candidate.display, decoded.text, candidate.kind, { hash: hashBytes(bytes) });
   if (parsed.passages.length === 0) return 'no sentences found (only markup or page furniture)';
+  cache?.set(candidate.display, { size: info.size, mtimeMs: info.mtimeMs, parsed });
+  addParsed(parsed, documents, passages);
+  return undefined;
+}
+
+function addParsed(parsed: ParsedSource, documents: SourceDocument[], passages: Passage[]): void {
   const doc = documents.length;
   documents.push(parsed.document);
   for (const passage of parsed.passages) passages.push({ id: passages.length, doc, ...passage });
-  return undefined;
 }
