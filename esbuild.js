@@ -1,4 +1,4 @@
-// Bundles the extension entry and the CLI. `--production` minifies, `--watch` rebuilds on change.
+// Bundles the extension entry, the CLI and the integration tests module. `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
@@ -37,6 +37,8 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['vscode'], banner: { js: '#!/usr/bin/env node' } },
+  // The integration tests module (extensionTestsPath) that runs inside VS Code's extension host.
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode'] },
 ];
 
 async function main() {

@@ -130,6 +130,8 @@ export class DraftChecker implements vscode.Disposable {
       if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
       const report: CheckReport = { uri: doc.uri, version, results, checkedLength: limit, textLength: text.length };
       state.report = report;
+      // Done before listeners hear of it, so they see no check pending for this version.
+      if (state.cancel === source) state.cancel = undefined;
       this.checked.fire(report);
       return report;
     } finally {

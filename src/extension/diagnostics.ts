@@ -15,7 +15,7 @@ export function sourceUri(e: Pick<Evidence, 'source'>): vscode.Uri {
   return vscode.Uri.file(path.resolve(e.source));
 }
 
-const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function messageOf(r: StatementResult): string {
   switch (r.verdict) {

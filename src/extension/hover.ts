@@ -7,7 +7,7 @@ import { sourceUri } from './diagnostics';
 
 /** Escapes text for Markdown so a source can never inject links, HTML or formatting. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&:"'=$]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~&$]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
 }
 
 /** An excerpt with the values that matter in bold, everything else escaped. */

@@ -1,0 +1,115 @@
+/** Commands, corpus changes and the run setting, in a real VS Code. */
+import assert from 'node:assert/strict';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { after, suite, test } from '../harness';
+import { api, checked, EXTENSION_ID, nextCheck, openDraft, setSetting, workspaceRoot } from './helpers';
+
+suite('Commands', () => {
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('every contributed command is registered', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(contributed.length >= 9);
+    for (const id of contributed) assert.ok(registered.has(id), `${id} is contributed but not registered`);
+  });
+
+  test('every contributed command runs', async () => {
+    const editor = await openDraft('commands.md', 'Waltz said Kyiv could lower its draft age from 25 to 18.\n\nThe Kremlin welcomed the talks.\n');
+    const doc = editor.document;
+    await checked(doc);
+    const report = await vscode.commands.executeCommand<{ results: { verdict: string }[] }>('corroborate.checkDocument');
+    assert.equal(report?.results[0].verdict, 'conflicting');
+    editor.selection = new vscode.Selection(0, 0, 0, 20);
+    const selection = await vscode.commands.executeCommand<{ results: unknown[] }>('corroborate.checkSelection');
+    assert.ok(selection && selection.results.length >= 1);
+    const findings = await vscode.commands.executeCommand<number>('corroborate.checkWorkspace');
+    assert.ok(typeof findings === 'number' && findings >= 1, `workspace findings: ${findings}`);
+    const documents = await vscode.commands.executeCommand<number>('corroborate.rebuildIndex');
+    assert.ok(typeof documents === 'number' && documents >= 1);
+    await vscode.commands.executeCommand('corroborate.searchCorpus', 'draft age');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    await vscode.window.showTextDocument(doc);
+    const evidence = await vscode.commands.executeCommand<{ verdict: string }>('corroborate.showEvidence');
+    assert.equal(evidence?.verdict, 'conflicting');
+    assert.equal(await vscode.commands.executeCommand('corroborate.toggle'), false);
+    assert.equal(await vscode.commands.executeCommand('corroborate.toggle'), true);
+    await vscode.commands.executeCommand('corroborate.showFindings');
+    await vscode.commands.executeCommand('corroborate.showLog');
+    await vscode.commands.executeCommand('corroborate.revealStatement', doc.uri, 0, 10);
+    const source = path.join(workspaceRoot(), 'corpus', '001_8f10653429561f07.txt');
+    await vscode.commands.executeCommand('corroborate.openSource', source, 10);
+    const opened = vscode.window.activeTextEditor;
+    assert.equal(opened?.document.uri.fsPath, source);
+    assert.equal(opened?.selection.active.line, 9);
+  });
+
+  test('checking all drafts fills the Problems panel for drafts that are not open', async () => {
+    const file = path.join(workspaceRoot(), 'drafts', 'closed.md');
+    await fs.writeFile(file, 'Waltz said Kyiv could lower its draft age from 23 to 18.\n');
+    await vscode.commands.executeCommand('corroborate.checkWorkspace');
+    const diags = vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((d) => d.source === 'Corroborate');
+    assert.equal(diags.length, 1);
+    assert.match(diags[0].message, /"23".*"26"/);
+  });
+});
+
+suite('Corpus changes and run modes', () => {
+  const sourceFile = () => path.join(workspaceRoot(), 'corpus', 'zz-added-source.txt');
+  after(async () => {
+    await fs.rm(sourceFile(), { force: true });
+    await setSetting('run', undefined);
+    await setSetting('debounceMs', undefined);
+  });
+
+  test('a corpus file added, then edited, changes the verdict of an open draft', async () => {
+    const editor = await openDraft('corpus-change.md', 'The mayor of Trieste confirmed that the harbour festival will host 40 ships in June.\n');
+    const doc = editor.document;
+    const first = await checked(doc);
+    assert.equal(first.results[0].verdict, 'unverified');
+    const supported = nextCheck(doc, (r) => r.results[0]?.verdict === 'supported', 'the draft to become supported after the source was added');
+    await fs.writeFile(sourceFile(), 'Harbour news\n\nThe mayor of Trieste confirmed on Monday that the harbour festival will host 40 ships in June.\n');
+    await supported;
+    const conflicting = nextCheck(doc, (r) => r.results[0]?.verdict === 'conflicting', 'the draft to conflict after the source was edited');
+    await fs.writeFile(sourceFile(), 'Harbour news\n\nThe mayor of Trieste confirmed on Monday that the harbour festival will host 35 ships in June.\n');
+    const report = await conflicting;
+    assert.deepEqual(report.results[0].conflicts.map((c) => [c.kind, c.claimed, c.source]), [['number', '40', '35']]);
+  });
+
+  test('corroborate.run = manual stops on-type checking; the command still checks', async () => {
+    const a = await api();
+    const editor = await openDraft('manual.md', 'Waltz said Kyiv could lower its draft age from 26 to 18.\n');
+    const doc = editor.document;
+    assert.equal((await checked(doc)).results[0].verdict, 'supported');
+    // Control: with on-type checking an edit schedules a check at once.
+    await setSetting('debounceMs', 5000);
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), '\n'));
+    assert.equal(a.isPending(doc.uri), true, 'on-type checking should schedule a check');
+    await setSetting('run', 'manual');
+    await setSetting('debounceMs', 0);
+    await checked(doc).catch(() => undefined);
+    const before = a.report(doc.uri);
+    const at = doc.getText().indexOf('26');
+    await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 2)), '29'));
+    assert.equal(a.isPending(doc.uri), false, 'no check may be scheduled in manual mode');
+    assert.equal(a.report(doc.uri), before, 'the report must not change by itself');
+    assert.notEqual(before?.version, doc.version);
+    const report = await vscode.commands.executeCommand<{ version: number; results: { verdict: string }[] }>('corroborate.checkDocument');
+    assert.equal(report?.version, doc.version);
+    assert.equal(report?.results[0].verdict, 'conflicting');
+  });
+
+  test('package.json declares untrusted-workspace support and stays on VS Code 1.100', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const pkg = JSON.parse(readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8'));
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.engines.vscode, '^1.100.0');
+  });
+});
