@@ -21,6 +21,10 @@ export interface CorroborateApi {
   /** Whether a check of the document is scheduled or running. */
   isPending(uri: vscode.Uri): boolean;
   ready(): Promise<CorpusIndex>;
+  /** Reloads the index as at start: from the storage cache when the corpus is unchanged. */
+  reloadIndex(): Promise<'cache' | 'built'>;
+  /** Resolves when the last index cache write has finished. */
+  cacheSaved(): Promise<void>;
   corpusFolders(): string[];
   longestSliceMs(): number;
 }
@@ -152,6 +156,11 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     report: (uri) => checker.report(uri),
     isPending: (uri) => checker.isPending(uri),
     ready: () => corpus.ready(),
+    reloadIndex: async () => {
+      await corpus.rebuild(false);
+      return corpus.origin ?? 'built';
+    },
+    cacheSaved: () => corpus.saved,
     corpusFolders: () => [...corpus.location.folders],
     longestSliceMs: () => checker.longestSliceMs,
   };

@@ -68,6 +68,10 @@ export class CorpusManager implements vscode.Disposable {
   private cancel: vscode.CancellationTokenSource | undefined;
   private readonly parsed: ParsedSourceCache = new Map();
   private reportedSkips = new Set<string>();
+  /** How the current index was obtained: read back from the storage cache, or built. */
+  origin: 'cache' | 'built' | undefined;
+  /** The last write of the index cache (it runs in the background). */
+  saved: Promise<void> = Promise.resolve();
   location: CorpusLocation;
 
   constructor(
@@ -144,6 +148,7 @@ export class CorpusManager implements vscode.Disposable {
     if (!force) {
       const cached = await this.readCache(cacheFile, fingerprint);
       if (cached) {
+        this.origin = 'cache';
         this.log.info(`Loaded the index of ${cached.documentCount} source(s) from cache in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
         return cached;
       }
@@ -166,7 +171,8 @@ export class CorpusManager implements vscode.Disposable {
     );
     this.log.info(`Indexed ${index.documentCount} source(s), ${index.passages.length} passages in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
     if (!index.documentCount) this.log.warn(`No readable sources in ${folders.join(', ')}: every statement will be unverified.`);
-    void this.writeCache(cacheFile, { fingerprint, index: index.toJSON() });
+    this.origin = 'built';
+    this.saved = this.writeCache(cacheFile, { fingerprint, index: index.toJSON() });
     return index;
   }
 

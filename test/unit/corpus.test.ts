@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCorpus, SUPPORTED_EXTENSIONS } from '../../src/engine/corpus/loadCorpus';
-import type { CorpusFileSystem } from '../../src/engine/corpus/fileSystem';
+import { nodeFileSystem, type CorpusFileSystem } from '../../src/engine/corpus/fileSystem';
 import { CancelledError } from '../../src/engine/types';
 import type { CorpusData } from '../../src/engine/types';
 
@@ -310,5 +310,51 @@ describe('loadCorpus with a host file system', () => {
     assert.deepEqual(data.documents.map((doc) => doc.path), ['/docs/a.txt', '/docs/b.md', '/docs/sub/c.htm']);
     assert.deepEqual(data.passages.map((passage) => [passage.id, passage.doc, passage.line]), [[0, 0, 1], [1, 1, 1], [2, 2, 1]]);
     assert.deepEqual(data.skipped, [{ path: '/nowhere', reason: 'folder not found' }]);
+  });
+});
+
+describe('corpus versions for the index cache', () => {
+  test('listCorpusFiles reports size and time of each supported file, reading none', async () => {
+    const { listCorpusFiles } = await import('../../src/engine/corpus/loadCorpus');
+    const os = await import('node:os');
+    const fsp = await import('node:fs/promises');
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'corr-list-'));
+    try {
+      await fsp.writeFile(path.join(dir, 'a.txt'), 'First sentence here. Second one too.');
+      await fsp.writeFile(path.join(dir, 'b.bin'), Buffer.from([0, 1, 2]));
+      const before = await listCorpusFiles([dir]);
+      assert.deepEqual(before.map((f) => [path.basename(f.path), f.size]), [['a.txt', 36]]);
+      await fsp.writeFile(path.join(dir, 'a.txt'), 'First sentence here. Second one too, longer.');
+      const after = await listCorpusFiles([dir]);
+      assert.notDeepEqual(after, before);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a parse cache re-reads only files whose size or time changed', async () => {
+    const { loadCorpus } = await import('../../src/engine/corpus/loadCorpus');
+    const os = await import('node:os');
+    const fsp = await import('node:fs/promises');
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'corr-cache-'));
+    try {
+      await fsp.writeFile(path.join(dir, 'a.txt'), 'The first file says forty ships came.');
+      await fsp.writeFile(path.join(dir, 'b.txt'), 'The second file says nine ships left.');
+      const cache = new Map();
+      const reads: string[] = [];
+      const counting = { ...nodeFileSystem, readFile: async (p: string) => (reads.push(path.basename(p)), nodeFileSystem.readFile(p)) };
+      await loadCorpus([dir], { fs: counting, cache });
+      assert.deepEqual(reads.sort(), ['a.txt', 'b.txt']);
+      reads.length = 0;
+      await fsp.writeFile(path.join(dir, 'b.txt'), 'The second file now says eleven ships left.');
+      const again = await loadCorpus([dir], { fs: counting, cache });
+      assert.deepEqual(reads, ['b.txt']);
+      assert.match(again.passages.map((p) => p.text).join(' '), /eleven ships/);
+      await fsp.rm(path.join(dir, 'a.txt'));
+      await loadCorpus([dir], { fs: counting, cache });
+      assert.deepEqual([...cache.keys()].map((k) => path.basename(k)), ['b.txt']);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
   });
 });

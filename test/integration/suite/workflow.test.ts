@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { after, suite, test } from '../harness';
+import { after, suite, test, waitFor } from '../harness';
 import { api, checked, EXTENSION_ID, nextCheck, openDraft, setSetting, workspaceRoot } from './helpers';
 
 suite('Commands', () => {
@@ -111,5 +111,29 @@ suite('Corpus changes and run modes', () => {
     const pkg = JSON.parse(readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8'));
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.equal(pkg.engines.vscode, '^1.100.0');
+  });
+});
+
+suite('Index persistence', () => {
+  test('the index is saved and reloaded from storage while the corpus is unchanged', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('corroborate.rebuildIndex');
+    await a.cacheSaved();
+    assert.equal(await a.reloadIndex(), 'cache');
+    const source = path.join(workspaceRoot(), 'corpus', 'zz-persistence.txt');
+    const has = (index: { documents: { path: string }[] }) => index.documents.some((d) => d.path.endsWith('zz-persistence.txt'));
+    const rebuilt = waitFor(a.onDidChangeIndex, has, 15_000, 'the watcher to re-index after a source was added');
+    await fs.writeFile(source, 'Persistence check\n\nThe archive in Tallinn holds 12 ledgers from 1890.\n');
+    try {
+      await rebuilt;
+      await a.cacheSaved();
+      assert.equal(await a.reloadIndex(), 'cache', 'the re-indexed corpus is what the cache now holds');
+      assert.ok(has(await a.ready()));
+      const removed = waitFor(a.onDidChangeIndex, (index) => !has(index), 15_000, 'the watcher to re-index after the source was deleted');
+      await fs.rm(source, { force: true });
+      await removed;
+    } finally {
+      await fs.rm(source, { force: true });
+    }
   });
 });
