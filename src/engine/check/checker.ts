@@ -9,9 +9,13 @@ import { decide } from './verdict';
 
 const DEFAULT_CANDIDATES = 30;
 const MAX_EVIDENCE = 8;
+/** Related passages fill the evidence list up to this many, so a reader sees where to look. */
+const MIN_EVIDENCE = 5;
 
 interface Scored {
   passage: number;
+  /** Position in the search results. */
+  rank: number;
   comparison: Comparison;
 }
 
@@ -35,17 +39,23 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
 
   const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants };
   const scored: Scored[] = [];
-  for (const id of retrieve(index, claim, candidates)) {
+  for (const [rank, id] of retrieve(index, claim, candidates).entries()) {
     const context = index.neighbours(id).map((n) => index.analysis(n));
-    scored.push({ passage: id, comparison: compare(claim, index.analysis(id), context, env) });
+    scored.push({ passage: id, rank, comparison: compare(claim, index.analysis(id), context, env) });
   }
   const decision = decide(scored.map((s) => s.comparison));
-  scored.sort((a, b) => rank(b.comparison) - rank(a.comparison));
+  // Passages that take a stance come first, strongest first; related ones keep the search's order.
+  scored.sort((a, b) => {
+    const sa = a.comparison.stance === 'related' ? 0 : 1;
+    const sb = b.comparison.stance === 'related' ? 0 : 1;
+    if (sa !== sb) return sb - sa;
+    return sa ? b.comparison.score - a.comparison.score : a.rank - b.rank;
+  });
 
   const evidence: Evidence[] = [];
   for (const s of scored) {
     const stance = s.comparison.stance;
-    if (stance === 'related' && (evidence.length >= 3 || s.comparison.coverage < 0.25)) continue;
+    if (stance === 'related' && (evidence.length >= MIN_EVIDENCE || s.comparison.coverage < 0.1)) continue;
     if (evidence.length >= MAX_EVIDENCE) break;
     const p = index.passages[s.passage];
     const doc = index.documents[p.doc];
@@ -60,11 +70,6 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
     }
   }
   return { ...base, verdict: decision.verdict, confidence: round(decision.confidence), conflicts, evidence };
-}
-
-function rank(c: Comparison): number {
-  const stanceBonus = c.stance === 'related' ? 0 : 1;
-  return stanceBonus + c.score;
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

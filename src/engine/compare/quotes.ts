@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { foldDiacritics } from '../text/tokenize';
-import type { SlotConflict } from './compare';
+import type { SlotConflict } from './slots';
 
 interface Word {
   norm: string;
@@ -52,17 +52,57 @@ function lcs(a: Word[], b: Word[]): [number, number][] {
  * that mostly matches but differs in some words is a misquote; the first differing stretch is
  * reported so a quick fix can restore the source's words.
  */
+/**
+ * The quoted stretches of a passage. A sentence inside a quotation that runs over several
+ * sentences has only an opening or only a closing mark; the part on the quoted side counts.
+ */
+function quotedSpans(a: Analysis): [number, number][] {
+  if (a.quotes.length) return a.quotes.map((q) => [q.start, q.end]);
+  const open = a.text.search(/[“"«]/);
+  const close = a.text.search(/[”"»]/);
+  if (open >= 0 && (close < 0 || close === open)) return [[open + 1, a.text.length]];
+  if (close >= 0) return [[0, close]];
+  return [];
+}
+
+/** The content word before a position, for telling whether two quotations stand in the same place. */
+function wordBefore(a: Analysis, offset: number): string | undefined {
+  for (let k = a.tokens.length - 1; k >= 0; k--) {
+    const t = a.tokens[k];
+    if (t.end <= offset && !t.stop) return t.term;
+  }
+  return undefined;
+}
+
+/** A short quotation ("fantasy") against the source's short quotation in the same place ("fiction"). */
+function shortQuoteConflict(claim: Analysis, q: { start: number; end: number }, passage: Analysis): SlotConflict | undefined {
+  const anchor = wordBefore(claim, q.start);
+  if (!anchor) return undefined;
+  for (const pq of passage.quotes) {
+    const pWords = words(passage.text, pq.start, pq.end);
+    if (pWords.length > 3 || wordBefore(passage, pq.start) !== anchor) continue;
+    const claimed = claim.text.slice(q.start, q.end).replace(/[.,;:!?]+$/, '');
+    const source = passage.text.slice(pq.start, pq.end).replace(/[.,;:!?]+$/, '');
+    return { kind: 'quote', claimStart: q.start, claimEnd: q.start + claimed.length, claimed, source, sourceStart: pq.start, sourceEnd: pq.start + source.length };
+  }
+  return undefined;
+}
+
 export function compareQuotes(claim: Analysis, passage: Analysis, context: Analysis[]): { allFound: boolean; conflict?: SlotConflict } {
   let allFound = true;
   for (const q of claim.quotes) {
     const qWords = words(claim.text, q.start, q.end);
-    if (qWords.length < 2) continue;
+    if (!qWords.length) continue;
     const texts = [passage, ...context];
     if (texts.some((a) => containsSequence(words(a.text, 0, a.text.length), qWords))) continue;
     allFound = false;
-    if (qWords.length < 3) continue;
+    if (qWords.length < 3) {
+      const conflict = shortQuoteConflict(claim, q, passage);
+      if (conflict) return { allFound, conflict };
+      continue;
+    }
     // A misquote needs the source's own quotation to compare with; a paraphrase is not one.
-    const pWords = passage.quotes.flatMap((pq) => words(passage.text, pq.start, pq.end));
+    const pWords = quotedSpans(passage).flatMap(([s, e]) => words(passage.text, s, e));
     if (!pWords.length) continue;
     const pairs = lcs(qWords, pWords);
     if (pairs.length < Math.max(2, Math.ceil(qWords.length * 0.6))) continue;

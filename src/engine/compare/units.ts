@@ -2,12 +2,25 @@ import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
 import type { NumberFact } from '../facts/numbers';
-import { LIGHT_WORDS, NEGATORS } from '../text/lexicon';
+import { LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
+import type { Token } from '../text/tokenize';
 
 const LIGHT_TERMS = new Set([...LIGHT_WORDS].map(termOf));
 const LIGHT_WEIGHT = 0.25;
-import type { Token } from '../text/tokenize';
+
+/** Role nouns too general to be a person's title ("host", "leader", "official"). */
+const GENERIC_ROLES = new Set(['host', 'pick', 'chair', 'head', 'leader', 'member', 'official', 'owner', 'founder', 'anchor', 'delegate', 'delegation', 'candidate', 'nominee', 'speaker', 'representative', 'general', 'deputy', 'chief', 'vice', 'prime', 'officer', 'king', 'queen']);
+
+/**
+ * A role noun next to a name is a title the claim gives that person ("Trump's pick for defence
+ * secretary, Mike Waltz"): it must be confirmed like a fact, or the claim is not supported.
+ */
+function isTitle(claim: Analysis, t: Token): boolean {
+  if (!ROLE_WORDS.has(t.norm) || GENERIC_ROLES.has(t.norm)) return false;
+  if (claim.tokens[t.index - 1]?.norm === 'to') return false;
+  return claim.names.some((n) => n.tokens.some((k) => Math.abs(k - t.index) <= 4));
+}
 
 /**
  * A claim broken into the pieces that must each find a counterpart in the evidence: plain
@@ -15,6 +28,7 @@ import type { Token } from '../text/tokenize';
  */
 export type Unit =
   | { kind: 'word'; token: Token; first: number; last: number; weight: number }
+  | { kind: 'role'; token: Token; first: number; last: number; weight: number }
   | { kind: 'number'; fact: NumberFact; first: number; last: number; weight: number }
   | { kind: 'date'; fact: DateFact; first: number; last: number; weight: number }
   | { kind: 'name'; fact: NameFact; words: Token[]; first: number; last: number; weight: number };
@@ -57,7 +71,8 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
   for (const t of claim.tokens) {
     if (used.has(t.index) || !isContent(t)) continue;
     const light = LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
-    units.push({ kind: 'word', token: t, first: t.index, last: t.index, weight: idf(t.term) * (light ? LIGHT_WEIGHT : 1) });
+    const kind = isTitle(claim, t) ? 'role' : 'word';
+    units.push({ kind, token: t, first: t.index, last: t.index, weight: idf(t.term) * (light ? LIGHT_WEIGHT : 1) });
   }
   units.sort((a, b) => a.first - b.first);
   return units;

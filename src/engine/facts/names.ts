@@ -13,7 +13,7 @@ export interface NameFact {
   tokens: number[];
 }
 
-const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'der', 'van', 'von', 'al', 'bin', 'la', 'le', 'du', 'for', 'and']);
+const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'der', 'van', 'von', 'al', 'bin', 'la', 'le', 'du', 'for']);
 const ORG_WORDS = new Set(
   ('post times news journal independent ministry council university office department agency party court committee ' +
     'commission bank group institute foundation association union organization organisation company corp inc ' +
@@ -21,7 +21,7 @@ const ORG_WORDS = new Set(
     'broadcasting network press media reuters tribune herald gazette guardian telegraph daily weekly review ' +
     'centre center federation alliance club team fund board authority administration government kremlin').split(/\s+/),
 );
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'to', 'near', 'across', 'into', 'across', 'outside', 'inside']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'into', 'outside', 'inside']);
 const DEMONYM = /(?:ian|ean|ish|ese|ern|ic|i|an)$/;
 
 /** Decides whether a capitalised word at the start of a sentence is a name or just capitalised. */

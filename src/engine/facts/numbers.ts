@@ -10,8 +10,10 @@ export interface NumberFact {
   unit?: string;
   /** The unit word as written ("decades"), when there is one. */
   unitRaw?: string;
-  /** The value expressed in the claim's wording unit; filled by the comparer when it converts. */
+  /** Hedged ("almost", "about") or vague ("several weeks"): compared with some slack. */
   approx: boolean;
+  /** A vague count ("several", "a few"): only its unit says anything. */
+  vague: boolean;
   start: number;
   end: number;
   raw: string;
@@ -42,6 +44,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   gbp: 'gbp', percent: 'percent', pct: 'percent',
 };
 const CURRENCY_SIGNS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp' };
+const SINGLE_UNITS = new Set(['hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade', 'century']);
+const VAGUE_COUNTS: Record<string, number> = { several: 3, few: 3, couple: 2 };
 const APPROX_WORDS = new Set(['almost', 'nearly', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'more', 'less', 'least', 'up', 'circa', 'estimated', 'close']);
 
 function wordValue(t: Token): number | undefined {
@@ -63,9 +67,12 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const t = tokens[i];
     let value = wordValue(t);
     // "a decade", "a dozen": the article stands for one.
-    if (value === undefined && (t.norm === 'a' || t.norm === 'an') && i + 1 < tokens.length && TIME_UNITS[tokens[i + 1].norm] && tokens[i + 1].norm !== 'second') {
-      const unitToken = tokens[i + 1];
-      if (unitToken.start - t.end <= 1 && ['decade', 'century', 'year', 'fortnight'].includes(unitToken.norm)) value = 1;
+    if (value === undefined && i + 1 < tokens.length && TIME_UNITS[tokens[i + 1].norm] && tokens[i + 1].start - t.end <= 1) {
+      const unitToken = tokens[i + 1].norm;
+      // "a week", "a decade": the article stands for one; "several weeks", "a few months": a vague
+      // count, enough to tell weeks from months.
+      if ((t.norm === 'a' || t.norm === 'an') && SINGLE_UNITS.has(unitToken)) value = 1;
+      else if (VAGUE_COUNTS[t.norm] !== undefined && unitToken.endsWith('s')) value = VAGUE_COUNTS[t.norm];
       else continue;
     }
     if (value === undefined) continue;
@@ -85,9 +92,9 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
       } else break;
     }
     let start = t.start;
-    let approx = false;
     const before = tokens[i - 1];
-    if (before && APPROX_WORDS.has(before.norm)) approx = true;
+    const vague = VAGUE_COUNTS[t.norm] !== undefined;
+    const approx = vague || (!!before && APPROX_WORDS.has(before.norm));
     const sign = text[start - 1];
     let unit: string | undefined = sign ? CURRENCY_SIGNS[sign] : undefined;
     if (unit) start -= 1;
@@ -125,7 +132,7 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const percentSign = text[tokens[j].end] === '%';
     const end = percentSign ? tokens[j].end + 1 : tokens[last].end;
     const valueEnd = percentSign ? end : tokens[j].end;
-    facts.push({ value, base, unit, unitRaw, approx, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last });
+    facts.push({ value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last });
     i = last;
   }
   return facts;
@@ -140,7 +147,8 @@ export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
   const x = a.unit === 'time' && b.unit === 'time' ? a.base : a.value;
   const y = a.unit === 'time' && b.unit === 'time' ? b.base : b.value;
   if (x === y) return true;
-  const tolerance = a.approx || b.approx ? 0.15 : 0.005;
+  // "Almost three years" is not "four years", and "some 86 percent" is not 96%: hedges allow little.
+  const tolerance = a.approx || b.approx ? 0.06 : 0.005;
   return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
 }
 

@@ -1,10 +1,10 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { analyze, type Analysis } from '../facts/analysis';
-import { tokenize } from '../text/tokenize';
+import { contentTerms, tokenize } from '../text/tokenize';
 import { type CancellationToken, type CorpusData, type Passage, type SkippedFile, type SourceDocument, throwIfCancelled } from '../types';
 import { NameVariants } from './nameVariants';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface SerializedIndex {
   format: number;
@@ -25,15 +25,31 @@ export interface SearchHit {
 const CHUNK = 2000;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function newMiniSearch(): MiniSearch<{ id: number; terms: string }> {
-  return new MiniSearch({
-    fields: ['terms'],
-    idField: 'id',
-    // Terms are produced once by our tokenizer (folding, lemmas, stems, synonyms); MiniSearch only splits them.
-    tokenize: (s) => s.split(' '),
-    processTerm: (t) => t || null,
-    searchOptions: { combineWith: 'OR', tokenize: (s) => s.split(' '), processTerm: (t) => t || null },
-  });
+/** A passage as MiniSearch sees it: its own terms, and its document's title terms. */
+interface IndexedPassage {
+  id: number;
+  terms: string;
+  title: string;
+}
+
+/**
+ * Title words count for every sentence of a document: a sentence about "the ice sheet" in an
+ * article titled "Greenland ice sheet" is about Greenland. Weighted low so the sentence's own
+ * words decide among sentences.
+ */
+const TITLE_BOOST = 0.5;
+
+const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
+  fields: ['terms', 'title'],
+  idField: 'id',
+  // Terms are produced once by our tokenizer (folding, lemmas, stems, synonyms); MiniSearch only splits them.
+  tokenize: (s: string) => s.split(' '),
+  processTerm: (t: string) => t || null,
+  searchOptions: { combineWith: 'OR', boost: { title: TITLE_BOOST }, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
+};
+
+function newMiniSearch(): MiniSearch<IndexedPassage> {
+  return new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
 }
 
 function isSentenceInitial(text: string, start: number): boolean {
@@ -59,7 +75,7 @@ export class CorpusIndex {
     readonly documents: SourceDocument[],
     readonly passages: Passage[],
     readonly skipped: SkippedFile[],
-    private readonly miniSearch: MiniSearch<{ id: number; terms: string }>,
+    private readonly miniSearch: MiniSearch<IndexedPassage>,
     df: Map<string, number>,
     properNouns: Set<string>,
     private readonly nameTerms: string[],
@@ -76,9 +92,18 @@ export class CorpusIndex {
     const lowercase = new Map<string, number>();
     const nameTerms = new Set<string>();
     const passages = corpus.passages;
+    const titles = new Map<number, string>();
+    const titleTerms = (doc: number) => {
+      let t = titles.get(doc);
+      if (t === undefined) {
+        t = contentTerms(corpus.documents[doc]?.meta.title ?? '').join(' ');
+        titles.set(doc, t);
+      }
+      return t;
+    };
     for (let from = 0; from < passages.length; from += CHUNK) {
       throwIfCancelled(token);
-      const batch: { id: number; terms: string }[] = [];
+      const batch: IndexedPassage[] = [];
       for (const p of passages.slice(from, from + CHUNK)) {
         const seen = new Set<string>();
         const terms: string[] = [];
@@ -104,7 +129,7 @@ export class CorpusIndex {
             df.set(t.term, (df.get(t.term) ?? 0) + 1);
           }
         }
-        batch.push({ id: p.id, terms: terms.join(' ') });
+        batch.push({ id: p.id, terms: terms.join(' '), title: titleTerms(p.doc) });
       }
       ms.addAll(batch);
       onProgress?.(Math.min(from + CHUNK, passages.length), passages.length);
@@ -117,14 +142,8 @@ export class CorpusIndex {
 
   static fromJSON(data: SerializedIndex): CorpusIndex {
     if (!data || data.format !== INDEX_FORMAT_VERSION) throw new Error(`Unsupported index format ${data?.format}; rebuild the index.`);
-    const ms = MiniSearch.loadJS(data.search as never, {
-      fields: ['terms'],
-      idField: 'id',
-      tokenize: (s: string) => s.split(' '),
-      processTerm: (t: string) => t || null,
-      searchOptions: { combineWith: 'OR', tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
-    });
-    return new CorpusIndex(data.documents, data.passages, data.skipped, ms as never, new Map(data.documentFrequency), new Set(data.properNouns), data.nameTerms);
+    const ms = MiniSearch.loadJS<IndexedPassage>(data.search as never, MINISEARCH_OPTIONS);
+    return new CorpusIndex(data.documents, data.passages, data.skipped, ms, new Map(data.documentFrequency), new Set(data.properNouns), data.nameTerms);
   }
 
   toJSON(): SerializedIndex {
@@ -158,8 +177,8 @@ export class CorpusIndex {
   /** Whether the corpus writes this word capitalised inside sentences, i.e. as a name. */
   isProperNoun = (norm: string): boolean | undefined => (this.properNouns.has(norm) ? true : undefined);
 
-  /** Corpus spellings of a name term the corpus does not contain. */
-  nameVariants = (term: string): readonly string[] => (this.df.has(term) ? [] : this.variants.of(term));
+  /** Corpus spellings of a name term: look-alikes for unknown terms, transliterations for known ones. */
+  nameVariants = (term: string): readonly string[] => this.variants.of(term, this.df.has(term));
 
   /** BM25-ranked passages for a list of terms (already normalised by our tokenizer). */
   searchTerms(terms: string[], limit: number): SearchHit[] {
@@ -191,10 +210,10 @@ export class CorpusIndex {
   }
 
   /**
-   * The sentences a passage is read with: the one before and after it, and the rest of its
+   * The sentences a passage is read with: the two before and after it, and the rest of its
    * paragraph (up to a few sentences each way), since a claim often joins facts a paragraph spreads.
    */
-  neighbours(id: number, radius = 1, paragraphRadius = 4): number[] {
+  neighbours(id: number, radius = 2, paragraphRadius = 4): number[] {
     const p = this.passages[id];
     const out: number[] = [];
     for (let k = id - paragraphRadius; k <= id + paragraphRadius; k++) {
@@ -202,6 +221,7 @@ export class CorpusIndex {
       if (k === id || !q || q.doc !== p.doc) continue;
       if (Math.abs(k - id) <= radius || q.paragraph === p.paragraph) out.push(k);
     }
-    return out;
+    // Nearest first: the comparer reads the adjacent sentences before the rest of the paragraph.
+    return out.sort((a, b) => Math.abs(a - id) - Math.abs(b - id) || a - b);
   }
 }

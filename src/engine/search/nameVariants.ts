@@ -11,7 +11,9 @@ export function nameSkeleton(term: string): string {
     .replace(/[ckq]/g, 'k')
     .replace(/w/g, 'v')
     .replace(/[zs]/g, 's')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/(.)\1+/g, '$1')
+    // Doubled digraphs of romanisation ("zhzh" in Zaporizhzhia) count once.
+    .replace(/(..)\1+/g, '$1');
   return w[0] + w.slice(1).replace(/[aeiouy]/g, '');
 }
 
@@ -40,16 +42,21 @@ export class NameVariants {
     }
   }
 
-  /** Corpus name terms that spell `term` differently; empty for short or unknown-looking terms. */
-  of(term: string): readonly string[] {
-    const cached = this.cache.get(term);
+  /**
+   * Corpus name terms that spell `term` differently; empty for short terms. A term the corpus
+   * itself uses gets only transliterations (same skeleton: Kiev for Kyiv), never mere look-alikes,
+   * since two different names in one corpus must stay apart.
+   */
+  of(term: string, known = false): readonly string[] {
+    const key = `${known ? 'k' : 'u'}${term}`;
+    const cached = this.cache.get(key);
     if (cached) return cached;
     let found: string[] = [];
     if (term.length >= 4 && /^[a-z]/.test(term)) {
       this.ensure();
       const out = new Set<string>();
       for (const n of this.bySkeleton!.get(nameSkeleton(term)) ?? []) if (n !== term && n[0] === term[0] && Math.abs(n.length - term.length) <= 3) out.add(n);
-      for (const r of this.fuse!.search(term, { limit: 5 })) {
+      for (const r of known ? [] : this.fuse!.search(term, { limit: 5 })) {
         const n = r.item;
         const lengthClose = Math.abs(n.length - term.length) <= Math.max(1, Math.floor(term.length / 4));
         if (n !== term && n[0] === term[0] && lengthClose && (r.score ?? 1) <= 0.25) out.add(n);
@@ -57,7 +64,7 @@ export class NameVariants {
       found = [...out];
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(term, found);
+    this.cache.set(key, found);
     return found;
   }
 }

@@ -1,0 +1,172 @@
+import type { Analysis } from '../facts/analysis';
+import { sameDate } from '../facts/dates';
+import { sameQuantity } from '../facts/numbers';
+import { ROLE_WORDS } from '../text/lexicon';
+import type { Token } from '../text/tokenize';
+import { claimUnits, isContent, type Unit } from './units';
+
+/** What the comparer needs from the corpus: term rarity and fuzzy name variants. */
+export interface CompareEnv {
+  idf(term: string): number;
+  /** Corpus terms that spell the same name differently (Kyiv → kiev); empty when none. */
+  variants(term: string): readonly string[];
+}
+
+export interface Match {
+  /** Token index in the passage, or -1 when the unit matched only a neighbouring sentence. */
+  at: number;
+  /** The text the unit matched in (the passage or one of its neighbours) and the token there. */
+  in: Analysis;
+  token: number;
+  /** Share of the unit's weight earned: below 1 for a name mentioned only in part. */
+  credit: number;
+}
+
+/** The claim's units and where each was found in the passage or its neighbours. */
+export interface Alignment {
+  units: Unit[];
+  matches: (Match | undefined)[];
+  positions: Map<string, number[]>;
+  /** Every term of the claim, for telling which passage words the claim does not state. */
+  claimTerms: Set<string>;
+}
+
+export function termPositions(a: Analysis): Map<string, number[]> {
+  const map = new Map<string, number[]>();
+  for (const t of a.tokens) {
+    if (!isContent(t)) continue;
+    const list = map.get(t.term);
+    if (list) list.push(t.index);
+    else map.set(t.term, [t.index]);
+  }
+  return map;
+}
+
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ean', 'ese', 'ish', 'i'];
+
+/** Whether two name terms are a place and its adjective (Crimea/Crimean, Ukraine/Ukrainian, Europe/European). */
+export function sameRoot(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  for (const stem of [short, short.replace(/[aeiy]$/, '')]) {
+    if (stem.length < 4 || !long.startsWith(stem)) continue;
+    if (DEMONYM_ENDINGS.includes(long.slice(stem.length))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first position of `term` (or a spelling variant, or a place/adjective form) in a text, skipping
+ * positions in `used`: each word of the evidence answers for one word of the claim only, so two
+ * synonyms in a claim ("discussed … the summit") cannot both lean on one "meeting".
+ */
+export function findTerm(term: string, positions: Map<string, number[]>, env: CompareEnv, used?: Set<number>): number {
+  const free = (list: number[] | undefined) => list?.find((p) => !used?.has(p)) ?? -1;
+  const direct = free(positions.get(term));
+  if (direct >= 0) return direct;
+  for (const v of env.variants(term)) {
+    const p = free(positions.get(v));
+    if (p >= 0) return p;
+  }
+  if (/^[a-z]{4,}$/.test(term)) {
+    for (const [other, list] of positions) {
+      if (!sameRoot(term, other)) continue;
+      const p = free(list);
+      if (p >= 0) return p;
+    }
+  }
+  return -1;
+}
+
+/** Where a unit is stated in an analysed text, or -1. */
+function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number {
+  switch (unit.kind) {
+    case 'word':
+    case 'role':
+      return findTerm(unit.token.term, positions, env, used);
+    case 'number': {
+      const n = a.numbers.find((p) => sameQuantity(unit.fact, p));
+      return n ? n.firstToken : -1;
+    }
+    case 'date': {
+      const d = a.dates.find((p) => sameDate(unit.fact, p));
+      return d ? (a.tokens.find((t) => t.start >= d.start)?.index ?? 0) : -1;
+    }
+    case 'name': {
+      let first = -1;
+      for (const w of unit.words) {
+        const at = findTerm(w.term, positions, env, used);
+        if (at < 0) return -1;
+        if (first < 0) first = at;
+      }
+      return first;
+    }
+  }
+}
+
+/** The passage puts another capitalised word right next to the part of the name it shares. */
+function replacedPart(words: Token[], found: number[], passage: Analysis): boolean {
+  for (let w = 0; w < words.length; w++) {
+    if (found[w] >= 0) continue;
+    const neighbour = w > 0 && found[w - 1] >= 0 ? found[w - 1] + 1 : w + 1 < words.length && found[w + 1] >= 0 ? found[w + 1] - 1 : -1;
+    const t = passage.tokens[neighbour];
+    if (t && t.capitalized && !t.stop && !ROLE_WORDS.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/** Finds each unit of the claim in the passage, else in a neighbouring sentence. */
+export function align(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv): Alignment {
+  const units = claimUnits(claim, env.idf);
+  const positions = termPositions(passage);
+  const contextPositions = context.map(termPositions);
+  const used = new Set<number>();
+  const usedInContext = context.map(() => new Set<number>());
+  // Facts and names claim their evidence first; plain words take what is left.
+  const order = units.map((_, k) => k).sort((a, b) => Number(units[a].kind === 'word') - Number(units[b].kind === 'word') || a - b);
+  const matches: (Match | undefined)[] = new Array(units.length);
+  for (const k of order) matches[k] = matchUnit(units[k]);
+  function matchUnit(u: Unit): Match | undefined {
+    const at = locate(u, passage, positions, env, used);
+    if (at >= 0) {
+      if (u.kind === 'word' || u.kind === 'role') used.add(at);
+      return { at, in: passage, token: at, credit: 1 };
+    }
+    for (let c = 0; c < context.length; c++) {
+      const there = locate(u, context[c], contextPositions[c], env, usedInContext[c]);
+      if (there >= 0) {
+        if (u.kind === 'word' || u.kind === 'role') usedInContext[c].add(there);
+        return { at: -1, in: context[c], token: there, credit: 1 };
+      }
+    }
+    // A name mentioned in part ("Kateryna" for "Kateryna Hodunova") still names the same person,
+    // unless another name stands right where the missing words would be (Kyiv Post / Kyiv Independent).
+    if (u.kind === 'name' && u.words.length > 1) {
+      const found = u.words.map((w) => findTerm(w.term, positions, env));
+      const hit = found.findIndex((f) => f >= 0);
+      const share = found.filter((f) => f >= 0).length / found.length;
+      if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit], credit: share };
+    }
+    return undefined;
+  }
+  return { units, matches, positions, claimTerms: new Set(claim.tokens.map((t) => t.term)) };
+}
+
+const WINDOW = 5;
+
+/** The passage tokens where the counterpart of an unmatched claim unit is expected. */
+export function windowFor(unit: Unit, { units, matches }: Alignment, passageLength: number): [number, number] {
+  let left = -1;
+  let right = -1;
+  const i = units.indexOf(unit);
+  for (let k = i - 1; k >= 0; k--) if (matches[k] && matches[k]!.at >= 0) { left = matches[k]!.at; break; }
+  for (let k = i + 1; k < units.length; k++) if (matches[k] && matches[k]!.at >= 0) { right = matches[k]!.at; break; }
+  if (left >= 0 && right >= 0 && left < right) return [left + 1, right - 1];
+  if (left >= 0 && right >= 0) return [Math.min(left, right) - WINDOW, Math.max(left, right) + WINDOW];
+  if (left >= 0) return [left + 1, left + WINDOW];
+  if (right >= 0) return [right - WINDOW, right - 1];
+  return [0, passageLength - 1];
+}
+
+export const inside = (k: number, [lo, hi]: [number, number]) => k >= lo && k <= hi;

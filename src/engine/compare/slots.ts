@@ -1,0 +1,139 @@
+import type { Analysis } from '../facts/analysis';
+import { conflictingDates, sameDate } from '../facts/dates';
+import type { NameType } from '../facts/names';
+import { comparableQuantities, expressIn, sameQuantity } from '../facts/numbers';
+import { ROLE_WORDS } from '../text/lexicon';
+import type { Token } from '../text/tokenize';
+import type { ConflictKind } from '../types';
+import { type Alignment, type CompareEnv, findTerm, inside, sameRoot, windowFor } from './align';
+
+/** A slot where the claim and the passage state different values. Offsets are local to each text. */
+export interface SlotConflict {
+  kind: ConflictKind;
+  claimStart: number;
+  claimEnd: number;
+  claimed: string;
+  source: string;
+  sourceStart: number;
+  sourceEnd: number;
+  /** The claim unit it replaces, when there is one. */
+  unit?: number;
+  /** Both sides name the same unit of measure ("100 days" / "200 days"): strong evidence of one slot. */
+  sameUnit?: boolean;
+  /** One person stands for another: a wrong attribution needs the rest to align closely. */
+  person?: boolean;
+}
+
+/** Capitalised passage words the claim does not state, grouped by the name they belong to. */
+interface NameRun {
+  words: Token[];
+  type: NameType;
+  /** Some words of the passage's name are in the claim: the claim mentions this name already. */
+  partial: boolean;
+}
+
+function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
+  const runs: NameRun[] = [];
+  const inClaim = (w: Token) =>
+    claimTerms.has(w.term) || env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term));
+  for (const name of passage.names) {
+    const words = name.tokens.map((k) => passage.tokens[k]);
+    const free = words.filter((w) => !inClaim(w));
+    if (free.length) runs.push({ words: free, type: name.type, partial: free.length < words.length });
+  }
+  return runs;
+}
+
+/** Two names can stand for each other only when they are the same kind of thing. */
+function compatible(a: NameType, b: NameType): boolean {
+  const loose = (t: NameType) => t === 'other' || t === 'place';
+  return a === b || (loose(a) && loose(b)) || (a === 'place' && b === 'group') || (a === 'group' && b === 'place');
+}
+
+/**
+ * Numbers, dates, names and roles the claim states differently from the passage: an unmatched
+ * claim value with a comparable passage value in the same slot (between the same aligned words).
+ */
+export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Alignment, env: CompareEnv): SlotConflict[] {
+  const { units, matches, positions, claimTerms } = alignment;
+  const conflicts: SlotConflict[] = [];
+  const usedNumbers = new Set(passage.numbers.filter((p) => claim.numbers.some((c) => sameQuantity(c, p))));
+  const usedDates = new Set(passage.dates.filter((p) => claim.dates.some((c) => sameDate(c, p))));
+  const nameRuns = unmatchedNameRuns(passage, claimTerms, env);
+  const tokenAt = (offset: number) => passage.tokens.find((t) => t.start >= offset)?.index ?? 0;
+
+  units.forEach((u, k) => {
+    if (matches[k]) return;
+    const window = windowFor(u, alignment, passage.tokens.length);
+    if (u.kind === 'number') {
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));
+      const near = candidates.filter((p) => inside(p.firstToken, window));
+      const pick = near[0] ?? (candidates.length === 1 && u.fact.unit && candidates[0].unit ? candidates[0] : undefined);
+      if (!pick) return;
+      usedNumbers.add(pick);
+      const sameUnit = !!u.fact.unitRaw && !!pick.unitRaw && u.fact.unit === pick.unit;
+      // A vague count differs by its unit ("several months" / "several weeks"): replace the whole phrase.
+      const whole = u.fact.vague || pick.vague;
+      conflicts.push({
+        kind: 'number',
+        claimStart: u.fact.start,
+        claimEnd: whole ? u.fact.end : u.fact.valueEnd,
+        claimed: whole ? u.fact.raw : u.fact.valueRaw,
+        source: whole ? pick.raw : expressIn(pick, u.fact),
+        sourceStart: pick.start,
+        sourceEnd: pick.end,
+        unit: k,
+        sameUnit,
+      });
+    } else if (u.kind === 'date') {
+      const candidates = passage.dates.filter((p) => !usedDates.has(p) && conflictingDates(u.fact, p));
+      const near = candidates.filter((p) => inside(tokenAt(p.start), window));
+      const pick = near[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
+      if (!pick) return;
+      usedDates.add(pick);
+      conflicts.push({ kind: 'date', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: pick.raw, sourceStart: pick.start, sourceEnd: pick.end, unit: k });
+    } else if (u.kind === 'name') {
+      const found = u.words.map((w) => findTerm(w.term, positions, env));
+      const free = u.words.filter((_, w) => found[w] < 0);
+      if (!free.length) return;
+      const partial = free.length < u.words.length;
+      const shared = found.filter((f) => f >= 0);
+      const adjacent = (r: { words: Token[] }) => r.words.some((w) => shared.some((f) => Math.abs(f - w.index) === 1));
+      // A wholly different name stands in for another only if the passage's name is not one the claim
+      // names elsewhere ("Kyiv proposed" is not contradicted by "Volodymyr" of the claim's Zelensky).
+      const candidates = nameRuns
+        .filter((r) => compatible(u.fact.type, r.type))
+        .filter((r) => (partial ? adjacent(r) : !r.partial && r.words.some((w) => inside(w.index, window))));
+      candidates.sort((a, b) => Number(b.type === u.fact.type) - Number(a.type === u.fact.type));
+      const pick = candidates[0];
+      if (!pick) return;
+      nameRuns.splice(nameRuns.indexOf(pick), 1);
+      const cs = free[0].start;
+      const ce = free[free.length - 1].end;
+      const ps = pick.words[0].start;
+      const pe = pick.words[pick.words.length - 1].end;
+      conflicts.push({ kind: 'name', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: passage.text.slice(ps, pe), sourceStart: ps, sourceEnd: pe, unit: k, person: u.fact.type === 'person' && pick.type === 'person' });
+    }
+  });
+
+  // Roles and titles attached to a person ("Trump's pick for national security adviser").
+  if (!conflicts.some((c) => c.kind === 'name')) {
+    units.forEach((u, k) => {
+      if ((u.kind !== 'word' && u.kind !== 'role') || matches[k] || !ROLE_WORDS.has(u.token.norm)) return;
+      const window = windowFor(u, alignment, passage.tokens.length);
+      const p = passage.tokens.find((t) => inside(t.index, window) && ROLE_WORDS.has(t.norm) && !claimTerms.has(t.term));
+      if (!p) return;
+      // The whole title on both sides: "defence secretary" against "national security adviser".
+      const claimFree = (t: Token | undefined) => !!t && !t.stop && !t.capitalized && !positions.has(t.term);
+      const sourceFree = (t: Token | undefined) => !!t && !t.stop && !t.capitalized && !claimTerms.has(t.term);
+      let cs = u.token.index;
+      while (claimFree(claim.tokens[cs - 1])) cs--;
+      let ps = p.index;
+      while (sourceFree(passage.tokens[ps - 1])) ps--;
+      const from = claim.tokens[cs].start;
+      const sourceFrom = passage.tokens[ps].start;
+      conflicts.push({ kind: 'role', claimStart: from, claimEnd: u.token.end, claimed: claim.text.slice(from, u.token.end), source: passage.text.slice(sourceFrom, p.end), sourceStart: sourceFrom, sourceEnd: p.end, unit: k });
+    });
+  }
+  return conflicts;
+}
