@@ -13,7 +13,9 @@ export function skipReason(a: Analysis): string | undefined {
   // An attribution needs something attributed: "officials said the plan was dropped", not "Time will tell".
   if (content >= 3 && a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
   const firstPerson = a.tokens.some((t) => t.norm === 'i' || t.norm === 'we' || t.norm === 'my');
-  if (a.tokens.some((t) => OPINION_MARKERS.has(t.norm)) || firstPerson) return 'opinion, no checkable fact';
+  // "Scientists believe the ice is thinning" still states something checkable; a bare judgement does not.
+  const opinion = a.tokens.some((t) => OPINION_MARKERS.has(t.norm));
+  if (firstPerson || (opinion && content < 6)) return 'opinion, no checkable fact';
   if (content < 4) return 'no checkable fact';
   return undefined;
 }

@@ -35,7 +35,7 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   if (statement.ignored) return { ...base, verdict: 'skipped', confidence: 1, reason: 'ignored by a corroborate comment', conflicts: [], evidence: [] };
   const claim = analyze(statement.masked, index.isProperNoun);
   const reason = skipReason(claim);
-  if (reason) return { ...base, verdict: 'skipped', confidence: 0.9, reason, conflicts: [], evidence: [] };
+  if (reason) return { ...base, verdict: 'skipped', confidence: 0.6, reason, conflicts: [], evidence: [] };
 
   const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants };
   const scored: Scored[] = [];
@@ -53,11 +53,14 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   });
 
   const evidence: Evidence[] = [];
+  const docsShown = new Set<number>();
   for (const s of scored) {
     const stance = s.comparison.stance;
-    if (stance === 'related' && (evidence.length >= MIN_EVIDENCE || s.comparison.coverage < 0.1)) continue;
-    if (evidence.length >= MAX_EVIDENCE) break;
     const p = index.passages[s.passage];
+    // Related passages point the reader to places to look: one per document is enough.
+    if (stance === 'related' && (evidence.length >= MIN_EVIDENCE || s.comparison.coverage < 0.1 || docsShown.has(p.doc))) continue;
+    docsShown.add(p.doc);
+    if (evidence.length >= MAX_EVIDENCE) break;
     const doc = index.documents[p.doc];
     evidence.push({ passage: p.id, source: doc.path, title: doc.meta.title, line: p.line, excerpt: p.text, stance, score: round(s.comparison.score) });
   }

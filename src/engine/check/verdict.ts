@@ -3,6 +3,7 @@ import type { Verdict } from '../types';
 
 /** Passages count as credible for "contested" only when they align this well with the claim. */
 const CREDIBLE = 0.75;
+const UNVERIFIED_CEILING = 0.75;
 
 export interface Decision {
   verdict: Verdict;
@@ -19,7 +20,8 @@ export function decide(comparisons: Comparison[]): Decision {
   const conflicts = comparisons.filter((c) => c.stance === 'conflicts').sort((a, b) => b.score - a.score);
   const bestCoverage = comparisons.reduce((m, c) => Math.max(m, c.coverage), 0);
   if (!supports.length && !conflicts.length) {
-    return { verdict: 'unverified', confidence: clamp(1 - bestCoverage * 0.6) };
+    // Not finding something is weaker evidence than finding it: unverified never claims high confidence.
+    return { verdict: 'unverified', confidence: Math.min(UNVERIFIED_CEILING, clamp(1 - bestCoverage * 0.6)) };
   }
   const s = supports[0]?.score ?? 0;
   const c = conflicts[0]?.score ?? 0;

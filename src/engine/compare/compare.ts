@@ -121,10 +121,22 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 
   let stance: Stance = 'related';
   let score = coverage * 0.5;
-  if (conflicts.length && oneSlot && factsAlign && restCoverage >= needed) {
+  const clashBlocks = polarity.polarityClash && !conflicts.some((c) => c.kind === 'negation');
+  if (conflicts.length && oneSlot && factsAlign && !clashBlocks && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;
-  } else if (!conflicts.length && !polarity.contextClash && factsMatched && coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) {
+  } else if (
+    !conflicts.length &&
+    !polarity.polarityClash &&
+    factsMatched &&
+    coverage >= SUPPORT_COVERAGE &&
+    directCoverage >= MIN_DIRECT_SUPPORT &&
+    // A claim that negates cannot rest on a passage that negates nothing, a question supports
+    // nothing, and two or fewer words are too little to call support unless all are there.
+    !(claim.negated.size > 0 && passage.negated.size === 0) &&
+    !/\?["”’)]*$/.test(passage.text.trim()) &&
+    (units.length >= 3 || directCoverage >= 0.99)
+  ) {
     stance = 'supports';
     score = coverage;
   }

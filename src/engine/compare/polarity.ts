@@ -1,7 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, NEGATORS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
-import type { Alignment } from './align';
+import { type Alignment, inside, windowFor } from './align';
 import type { SlotConflict } from './slots';
 
 const ANTONYMS = new Map<string, Set<string>>();
@@ -20,6 +20,14 @@ export function areAntonyms(a: string, b: string): boolean {
   return ANTONYMS.get(a)?.has(b) ?? false;
 }
 
+/** Negators of a predicate. "without" and "no" negate a noun phrase, too loosely tied to a verb to contradict one. */
+const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
+
+function negatedVerbally(a: Analysis, index: number): boolean {
+  for (let j = index - 1; j >= Math.max(0, index - 4); j--) if (VERB_NEGATORS.has(a.tokens[j].norm)) return true;
+  return false;
+}
+
 function negatorBefore(a: Analysis, index: number) {
   for (let j = index - 1; j >= Math.max(0, index - 4); j--) if (NEGATORS.has(a.tokens[j].norm)) return a.tokens[j];
   return undefined;
@@ -27,8 +35,11 @@ function negatorBefore(a: Analysis, index: number) {
 
 export interface PolarityResult {
   conflicts: SlotConflict[];
-  /** A neighbouring sentence negates what the claim asserts: the passage may not count as support. */
-  contextClash: boolean;
+  /**
+   * The passage (or a neighbouring sentence) negates something the claim asserts, too loosely to
+   * call a contradiction: it neither supports the claim nor contradicts it in another slot.
+   */
+  polarityClash: boolean;
 }
 
 /**
@@ -38,7 +49,7 @@ export interface PolarityResult {
 export function polarityConflicts(claim: Analysis, passage: Analysis, context: Analysis[], alignment: Alignment, taken: Set<number>): PolarityResult {
   const { units, matches, claimTerms } = alignment;
   const conflicts: SlotConflict[] = [];
-  let contextClash = false;
+  let polarityClash = false;
   units.forEach((u, k) => {
     const m = matches[k];
     if (u.kind !== 'word' || !m || conflicts.length || ATTRIBUTION_TERMS.has(u.token.term)) return;
@@ -50,7 +61,11 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     const plain = claimNeg ? m.in : claim;
     if (plain.negated.size > 0) return;
     if (m.in !== passage) {
-      contextClash = true;
+      polarityClash = true;
+      return;
+    }
+    if (!(claimNeg ? negatedVerbally(claim, u.token.index) : negatedVerbally(passage, m.token))) {
+      polarityClash = true;
       return;
     }
     const p = passage.tokens[m.token];
@@ -64,8 +79,10 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     if (u.kind !== 'word' || matches[k] || taken.has(k) || conflicts.length) return;
     const opposite = ANTONYMS.get(u.token.term);
     if (!opposite) return;
-    const isOpposite = (a: Analysis) => a.tokens.find((t) => opposite.has(t.term) && !a.negated.has(t.index) && !claimTerms.has(t.term));
-    const p = isOpposite(passage);
+    const isOpposite = (a: Analysis, near?: [number, number]) =>
+      a.tokens.find((t) => opposite.has(t.term) && !a.negated.has(t.index) && !claimTerms.has(t.term) && (!near || inside(t.index, near)));
+    // In the passage the opposite word must stand where the claim's word would, between the same anchors.
+    const p = isOpposite(passage, windowFor(u, alignment, passage.tokens.length));
     if (p) {
       conflicts.push({ kind: 'negation', claimStart: u.token.start, claimEnd: u.token.end, claimed: u.token.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, unit: k });
       return;
@@ -80,5 +97,5 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
       }
     }
   });
-  return { conflicts, contextClash };
+  return { conflicts, polarityClash };
 }

@@ -114,8 +114,8 @@ export function compareQuotes(claim: Analysis, passage: Analysis, context: Analy
       const [qj, pj] = k === pairs.length ? [qWords.length, pairs[pairs.length - 1][1] + 1] : pairs[k];
       const claimGap = qWords.slice(qi + 1, qj);
       const sourceGap = k === 0 || k === pairs.length ? [] : pWords.slice(pi + 1, pj);
-      if (!claimGap.length && !sourceGap.length) continue;
-      if (!claimGap.length) continue;
+      // A word the source has and the claim drops, or the reverse, is an ellipsis, not a misquote.
+      if (!claimGap.length || !sourceGap.length) continue;
       const cs = claimGap[0].start;
       const ce = claimGap[claimGap.length - 1].end;
       const ps = sourceGap.length ? sourceGap[0].start : pWords[Math.max(0, pi)].start;

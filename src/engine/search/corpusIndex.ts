@@ -39,13 +39,20 @@ interface IndexedPassage {
  */
 const TITLE_BOOST = 0.5;
 
+/**
+ * BM25 with stronger length normalisation than MiniSearch's default (b 0.9 against 0.7): evidence
+ * is one sentence, and long sentences should not win on length alone. Set on the Climate-FEVER
+ * retrieval task (recall@5 0.696 → 0.712); generic parameters, not a rule about any claim.
+ */
+const BM25_PARAMETERS = { k: 1.5, b: 0.9, d: 0.5 };
+
 const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
   fields: ['terms', 'title'],
   idField: 'id',
   // Terms are produced once by our tokenizer (folding, lemmas, stems, synonyms); MiniSearch only splits them.
   tokenize: (s: string) => s.split(' '),
   processTerm: (t: string) => t || null,
-  searchOptions: { combineWith: 'OR', boost: { title: TITLE_BOOST }, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
+  searchOptions: { combineWith: 'OR', boost: { title: TITLE_BOOST }, bm25: BM25_PARAMETERS, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
 };
 
 function newMiniSearch(): MiniSearch<IndexedPassage> {

@@ -1,0 +1,77 @@
+/** Printing a set's figures: the CLI and the BM25 reference side by side, and the one-line summary. */
+import { LABELS, type Metrics, type Ratio, type SetResult } from './types';
+
+const f3 = (x: number): string => x.toFixed(3);
+const ratioText = (r: Ratio): string => `${f3(r.value)} (${r.hits}/${r.n})`;
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+function row(label: string, a: string, b: string): string {
+  return `  ${label.padEnd(22)}${a.padEnd(34)}${b}`;
+}
+
+function labelCells(m: Metrics, l: (typeof LABELS)[number]): string {
+  const s = m.perLabel[l];
+  return `P=${f3(s.precision)} R=${f3(s.recall)} F1=${f3(s.f1)} (${s.predicted})`;
+}
+
+function confusionCells(m: Metrics, gold: string): string {
+  const r = m.confusion[gold] ?? { supported: 0, conflicting: 0, unverified: 0 };
+  return LABELS.map((p) => `${p.slice(0, 4)}=${String(r[p]).padEnd(4)}`).join(' ');
+}
+
+export function printSet(r: SetResult): void {
+  const cli = r.cli!, bm = r.bm25!;
+  const m = cli.metrics, b = bm.metrics;
+  console.log(`\n== ${r.name}: ${m.claims} claims (${r.claimsFile}) against ${r.corpusDir} ==`);
+  console.log(row('', 'CLI (node dist/cli.js)', 'BM25 reference'));
+  for (const l of LABELS) console.log(row(`${l} n=${m.perLabel[l].n}`, labelCells(m, l), labelCells(b, l)));
+  console.log(row('', '  (in parentheses: how many predicted)', ''));
+  console.log(row('macro-F1', f3(m.macroF1), f3(b.macroF1)));
+  console.log(row('accuracy (3-way)', `${f3(m.accuracy)} (${m.scored} scored)`, f3(b.accuracy)));
+  console.log(row('conflict kind', ratioText(m.kindAccuracy), '— (never says conflicting)'));
+  console.log(row('evidence@1', ratioText(m.evidenceAt1), ratioText(b.evidenceAt1)));
+  console.log(row('evidence@5', ratioText(m.evidenceAt5), ratioText(b.evidenceAt5)));
+  const cal = m.calibration;
+  console.log(row(`calibration@${cal?.threshold ?? 0.8}`, cal ? `${ratioText(cal)} right` : '—', '— (no confidence)'));
+  const byVerdict = Object.entries(m.calibrationByVerdict)
+    .sort((x, y) => y[1].n - x[1].n)
+    .map(([v, r]) => `${v} ${r.hits}/${r.n}`)
+    .join(', ');
+  if (byVerdict) console.log(row('  by verdict', byVerdict, ''));
+  console.log(row('non-claims flagged', `${m.nonClaims.flagged}/${m.nonClaims.n}`, `${b.nonClaims.flagged}/${b.nonClaims.n}`));
+  if (m.contestedGold) console.log(row('gold contested', `${m.contestedGold} (reported, not scored)`, ''));
+  if (r.alwaysSupported) {
+    console.log(row('always "supported"', `acc=${f3(r.alwaysSupported.accuracy)} macroF1=${f3(r.alwaysSupported.macroF1)}`, ''));
+  }
+  console.log('  confusion (gold -> predicted):');
+  for (const g of Object.keys(m.confusion)) console.log(row(`  ${g}`, confusionCells(m, g), confusionCells(b, g)));
+  const c = cli.corpus;
+  console.log(
+    `  CLI:  ${secs(cli.wallMs)} for one run; ${cli.statements} statements for ${m.claims} claims (${m.missingStatements} claims without one); ` +
+      `corpus ${c?.documents} docs, ${c?.passages} passages, ${c?.skipped} files skipped`,
+  );
+  console.log(`        verdicts ${verdictText(m)}`);
+  console.log(`  BM25: ${secs(bm.wallMs)} to index and search; ${bm.corpus?.passages} sentences from ${bm.corpus?.documents} docs; verdicts ${verdictText(b)}`);
+}
+
+function verdictText(m: Metrics): string {
+  return Object.entries(m.verdicts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([v, n]) => `${v}=${n}`)
+    .join(' ');
+}
+
+/** `set: macroF1=… acc=… kindAcc=… evidence@1=… evidence@5=… calibration@0.8=…(n) | bm25: …` */
+export function summaryLine(r: SetResult): string {
+  if (r.status !== 'ok') return `${r.name}: ${r.status} (${r.reason})`;
+  const m = r.cli!.metrics, b = r.bm25!.metrics;
+  const cal = m.calibration ? `${f3(m.calibration.value)}(${m.calibration.n})` : '—';
+  return (
+    `${r.name}: macroF1=${f3(m.macroF1)} acc=${f3(m.accuracy)} kindAcc=${f3(m.kindAccuracy.value)}(${m.kindAccuracy.n}) ` +
+    `evidence@1=${f3(m.evidenceAt1.value)} evidence@5=${f3(m.evidenceAt5.value)} calibration@0.8=${cal} ` +
+    `nonClaimsFlagged=${m.nonClaims.flagged}/${m.nonClaims.n} time=${secs(r.cli!.wallMs).replace(' ', '')} ` +
+    `| bm25: macroF1=${f3(b.macroF1)} acc=${f3(b.accuracy)} evidence@1=${f3(b.evidenceAt1.value)} evidence@5=${f3(b.evidenceAt5.value)} ` +
+    `| always-supported: acc=${f3(r.alwaysSupported!.accuracy)}` +
+    (r.warning ? ' (WARNING: CLI rebuilt during the run)' : '')
+  );
+}
