@@ -105,3 +105,30 @@ describe('verdicts over passages', () => {
     for (const d of [decide([]), decide([cmp('supports', 1), cmp('supports', 1), cmp('supports', 1), cmp('supports', 1)])]) assert.ok(d.confidence >= 0 && d.confidence <= 1);
   });
 });
+
+describe('alignment details', () => {
+  test('one evidence word answers for one claim word: two synonyms cannot share a "meeting"', () => {
+    const c = run('Vucic discussed a summit with Putin.', 'Vucic spoke of a meeting with Putin.');
+    assert.ok(c.coverage < 0.9, `coverage ${c.coverage}`);
+  });
+  test('a misquote inside a quotation that spans sentences', () => {
+    const k = onlyConflict('"Everybody knows that this has to end somehow militarily," Waltz said.', 'Everybody knows that this has to end somehow diplomatically,” Waltz said.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['quote', 'militarily', 'diplomatically']);
+  });
+  test('a one-word quotation against the source’s word in the same place', () => {
+    const k = onlyConflict('The Kremlin dismissed the reports as "fantasy."', 'The Kremlin dismissed the reports as “fiction.”');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['quote', 'fantasy', 'fiction']);
+  });
+  test('a negated claim is not supported by a passage that negates nothing', () => {
+    const c = run('Sea level rise is not going to happen this century.', 'Sea level rise is going to happen this century.');
+    assert.notEqual(c.stance, 'supports');
+  });
+  test('a question in the sources supports nothing', () => {
+    const c = run('Polar bear populations are increasing.', 'Ask the experts: are polar bear populations increasing?');
+    assert.notEqual(c.stance, 'supports');
+  });
+  test('a vague duration conflicts on its unit', () => {
+    const k = onlyConflict('The team started preparing the call several months ago.', 'The team started preparing the call several weeks ago.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'several months', 'several weeks']);
+  });
+});

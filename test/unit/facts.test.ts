@@ -4,6 +4,7 @@ import { analyze } from '../../src/engine/facts/analysis';
 import { conflictingDates, sameDate } from '../../src/engine/facts/dates';
 import { sameQuantity } from '../../src/engine/facts/numbers';
 import { foldDiacritics, tokenize } from '../../src/engine/text/tokenize';
+import { extractRoles } from '../../src/engine/facts/roles';
 
 const names = (s: string) => analyze(s, () => true).names.map((n) => n.raw);
 
@@ -111,5 +112,32 @@ describe('names and quotes', () => {
     const a = analyze('Trump urged him not to escalate the war, reminding him of the risk.');
     const negated = [...a.negated].map((i) => a.tokens[i].norm);
     assert.deepEqual(negated, ['escalate', 'war']);
+  });
+});
+
+describe('roles', () => {
+  const roles = (s: string) => extractRoles(analyze(s, () => true)).map((r) => [r.person, r.raw, r.form]);
+  test('titles before a name, appositions on either side, copulas', () => {
+    assert.deepEqual(roles('Serbian President Aleksandar Vučić said it.'), [['vucic', 'Serbian President', 'title']]);
+    assert.deepEqual(roles('In turn, Dmitry Peskov, the Russian president’s spokesman, said so.'), [['peskov', 'Russian president’s spokesman', 'apposition']]);
+    assert.deepEqual(roles('His choice for special peace envoy, Keith Kellogg, revised it.'), [['kellogg', 'special peace envoy', 'apposition']]);
+    assert.deepEqual(roles('Kateryna Hodunova is a News Editor at the Kyiv Independent.'), [['hodunova', 'News Editor', 'copula']]);
+  });
+  test('a relative clause is not a role', () => {
+    assert.deepEqual(roles('It was Rustem Umerov, who led the delegation, who spoke.'), []);
+  });
+  test('the office after "pick for" is what a fix replaces', () => {
+    assert.deepEqual(roles("Mike Waltz, Trump's pick for defence secretary, said it."), [['waltz', 'defence secretary', 'apposition']]);
+  });
+});
+
+describe('vague durations', () => {
+  test('"several weeks" and "several months" are different quantities, "a week" is one', () => {
+    const [weeks] = analyze('started several weeks ago').numbers;
+    const [months] = analyze('started several months ago').numbers;
+    assert.equal(weeks.vague, true);
+    assert.ok(!sameQuantity(weeks, months));
+    assert.ok(sameQuantity(weeks, analyze('began a few weeks ago').numbers[0]));
+    assert.equal(analyze('within a week of taking office').numbers[0].base, 7);
   });
 });

@@ -1,4 +1,5 @@
 import { analyze, type Analysis } from '../facts/analysis';
+import { checkRoles } from './roleCheck';
 import { compare, type Comparison } from '../compare/compare';
 import type { DraftStatement } from '../draft';
 import type { CorpusIndex } from '../search/corpusIndex';
@@ -8,6 +9,8 @@ import { skipReason } from './checkWorthiness';
 import { decide } from './verdict';
 
 const DEFAULT_CANDIDATES = 30;
+/** How strongly a title the corpus contradicts counts against a statement. */
+const ROLE_CONFLICT_SCORE = 0.8;
 const MAX_EVIDENCE = 8;
 /** Related passages fill the evidence list up to this many, so a reader sees where to look. */
 const MIN_EVIDENCE = 5;
@@ -37,11 +40,32 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   const reason = skipReason(claim);
   if (reason) return { ...base, verdict: 'skipped', confidence: 0.6, reason, conflicts: [], evidence: [] };
 
-  const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants };
+  const roles = checkRoles(index, claim);
+  const confirmed = new Set<number>();
+  for (const r of roles) {
+    if (r.status !== 'confirmed') continue;
+    for (const t of claim.tokens) if (t.start >= r.claim.start && t.end <= r.claim.end) confirmed.add(t.index);
+  }
+  const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants, confirmedRole: (i: number) => confirmed.has(i) };
   const scored: Scored[] = [];
   for (const [rank, id] of retrieve(index, claim, candidates).entries()) {
     const context = index.neighbours(id).map((n) => index.analysis(n));
     scored.push({ passage: id, rank, comparison: compare(claim, index.analysis(id), context, env) });
+  }
+  for (const r of roles) {
+    if (r.status !== 'contradicted' || r.passage === undefined || !r.source) continue;
+    // A wrong title is a conflict wherever the corpus states the right one.
+    const comparison: Comparison = {
+      stance: 'conflicts',
+      coverage: ROLE_CONFLICT_SCORE,
+      restCoverage: ROLE_CONFLICT_SCORE,
+      factsMatched: true,
+      score: ROLE_CONFLICT_SCORE,
+      conflicts: [{ kind: 'role', claimStart: r.claim.start, claimEnd: r.claim.end, claimed: r.claim.raw, source: r.source.raw, sourceStart: r.source.start, sourceEnd: r.source.end }],
+    };
+    const same = scored.find((s) => s.passage === r.passage);
+    if (same) same.comparison = comparison;
+    else scored.push({ passage: r.passage, rank: scored.length, comparison });
   }
   const decision = decide(scored.map((s) => s.comparison));
   // Passages that take a stance come first, strongest first; related ones keep the search's order.

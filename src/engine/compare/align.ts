@@ -10,6 +10,8 @@ export interface CompareEnv {
   idf(term: string): number;
   /** Corpus terms that spell the same name differently (Kyiv → kiev); empty when none. */
   variants(term: string): readonly string[];
+  /** The claim token is part of a title the corpus confirms for that person elsewhere. */
+  confirmedRole?(tokenIndex: number): boolean;
 }
 
 export interface Match {
@@ -133,6 +135,9 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
       if (u.kind === 'word' || u.kind === 'role') used.add(at);
       return { at, in: passage, token: at, credit: 1 };
     }
+    if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
+    // "Several weeks" elsewhere in the paragraph says nothing about the claim's "several weeks".
+    if (u.kind === 'number' && u.fact.vague) return undefined;
     for (let c = 0; c < context.length; c++) {
       const there = locate(u, context[c], contextPositions[c], env, usedInContext[c]);
       if (there >= 0) {

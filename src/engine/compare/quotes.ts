@@ -113,7 +113,10 @@ export function compareQuotes(claim: Analysis, passage: Analysis, context: Analy
       const [qi, pi] = k === 0 ? [-1, pairs[0][1] - 1] : pairs[k - 1];
       const [qj, pj] = k === pairs.length ? [qWords.length, pairs[pairs.length - 1][1] + 1] : pairs[k];
       const claimGap = qWords.slice(qi + 1, qj);
-      const sourceGap = k === 0 || k === pairs.length ? [] : pWords.slice(pi + 1, pj);
+      // At either end of the quotation, the source's words just outside the matched stretch stand in
+      // the same place ("…end somehow militarily" / "…end somehow diplomatically").
+      const sourceGap =
+        k === 0 ? pWords.slice(Math.max(0, pj - claimGap.length), pj) : k === pairs.length ? pWords.slice(pi + 1, pi + 1 + claimGap.length) : pWords.slice(pi + 1, pj);
       // A word the source has and the claim drops, or the reverse, is an ellipsis, not a misquote.
       if (!claimGap.length || !sourceGap.length) continue;
       const cs = claimGap[0].start;

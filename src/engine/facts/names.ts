@@ -39,6 +39,8 @@ function classify(words: Token[], before: Token | undefined, after: Token | unde
   if (norms.some((n) => ORG_WORDS.has(n))) return 'org';
   if (words.length === 1 && /^\p{Lu}{2,}$/u.test(words[0].raw)) return 'org';
   if (titled) return 'person';
+  // "Waltz said": whoever speaks is a person, even named by surname alone.
+  if (after && (after.term === 'say' || after.norm === 'said') && !DEMONYM.test(norms[norms.length - 1])) return 'person';
   if (words.length === 1 && DEMONYM.test(norms[0]) && after && (!after.capitalized || ROLE_WORDS.has(after.norm) || PERSON_TITLES.has(after.norm))) return 'group';
   if (before && PLACE_PREPOSITIONS.has(before.norm)) return 'place';
   if (words.length >= 2 && after && (after.term === 'say' || after.norm === 'said')) return 'person';
@@ -91,7 +93,7 @@ export function extractNames(text: string, tokens: Token[], isProperNoun?: Prope
     const before = tokens[first.index - 1];
     const titled = !!before && (PERSON_TITLES.has(before.norm) || ROLE_WORDS.has(before.norm)) && before.capitalized;
     names.push({
-      type: classify(words, before, tokens[last.index + 1], titled && words.length >= 2),
+      type: classify(words, before, tokens[last.index + 1], titled),
       start: first.start,
       end: last.end,
       raw: text.slice(first.start, last.end),

@@ -1,5 +1,6 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { analyze, type Analysis } from '../facts/analysis';
+import { extractRoles, type RoleFact } from '../facts/roles';
 import { contentTerms, tokenize } from '../text/tokenize';
 import { type CancellationToken, type CorpusData, type Passage, type SkippedFile, type SourceDocument, throwIfCancelled } from '../types';
 import { NameVariants } from './nameVariants';
@@ -74,6 +75,7 @@ function isSentenceInitial(text: string, start: number): boolean {
  */
 export class CorpusIndex {
   private readonly analyses = new Map<number, Analysis>();
+  private readonly roleCache = new Map<number, RoleFact[]>();
   readonly variants: NameVariants;
   private readonly df: Map<string, number>;
   private readonly properNouns: Set<string>;
@@ -203,6 +205,17 @@ export class CorpusIndex {
       terms.push(t.term, ...this.nameVariants(t.term));
     }
     return this.searchTerms(terms, limit);
+  }
+
+  /** Roles the passage gives people, computed once per passage. */
+  roles(id: number): RoleFact[] {
+    let r = this.roleCache.get(id);
+    if (!r) {
+      r = extractRoles(this.analysis(id));
+      if (this.roleCache.size > 50_000) this.roleCache.clear();
+      this.roleCache.set(id, r);
+    }
+    return r;
   }
 
   /** Facts of a passage, computed once and kept (the corpus does not change under an index). */

@@ -1,0 +1,44 @@
+import type { Analysis } from '../facts/analysis';
+import { extractRoles, type RoleFact } from '../facts/roles';
+import type { CorpusIndex } from '../search/corpusIndex';
+
+/** Role nouns that say how someone was chosen or grouped, not what office they hold. */
+const GENERIC = new Set(['pick', 'nominee', 'candidate', 'choice', 'member', 'official', 'leader', 'head', 'deleg', 'delegation'].map((w) => w.slice(0, 5)));
+const isGeneric = (term: string) => GENERIC.has(term.slice(0, 5));
+
+export interface RoleFinding {
+  claim: RoleFact;
+  status: 'confirmed' | 'contradicted';
+  /** For a contradiction: the passage and the role it gives the person. */
+  passage?: number;
+  source?: RoleFact;
+}
+
+const MENTIONS = 40;
+
+/**
+ * Checks the titles a claim gives people against every role the corpus gives them, wherever in
+ * the corpus that is stated (a role is often stated once per article, far from the claim's fact).
+ */
+export function checkRoles(index: CorpusIndex, claim: Analysis): RoleFinding[] {
+  const findings: RoleFinding[] = [];
+  for (const role of extractRoles(claim)) {
+    const head = [...role.roles].reverse().find((r) => !isGeneric(r));
+    if (!head) continue;
+    const people = new Set([role.person, ...index.nameVariants(role.person)]);
+    const known: { passage: number; role: RoleFact }[] = [];
+    for (const hit of index.searchTerms([...people], MENTIONS)) {
+      for (const r of index.roles(hit.passage.id)) if (people.has(r.person)) known.push({ passage: hit.passage.id, role: r });
+    }
+    if (!known.length) continue;
+    const words = new Set(known.flatMap((k) => k.role.roles));
+    if (words.has(head)) {
+      findings.push({ claim: role, status: 'confirmed' });
+      continue;
+    }
+    if (role.form === 'copula') continue;
+    const specific = known.find((k) => k.role.roles.some((r) => !isGeneric(r))) ?? known[0];
+    findings.push({ claim: role, status: 'contradicted', passage: specific.passage, source: specific.role });
+  }
+  return findings;
+}
