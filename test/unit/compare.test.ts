@@ -90,7 +90,7 @@ describe('stance of one passage', () => {
 });
 
 describe('verdicts over passages', () => {
-  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number) => ({ stance, score, coverage: score, restCoverage: score, factsMatched: true, conflicts: [] });
+  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number, anchored = true) => ({ stance, score, coverage: score, restCoverage: score, factsMatched: true, conflicts: [], anchored });
   test('nothing speaks to it: unverified', () => assert.equal(decide([cmp('related', 0.3)]).verdict, 'unverified'));
   test('support only: supported, more sources raise confidence', () => {
     const one = decide([cmp('supports', 0.9)]);
@@ -101,6 +101,10 @@ describe('verdicts over passages', () => {
   test('conflict only: conflicting', () => assert.equal(decide([cmp('conflicts', 0.8), cmp('related', 0.4)]).verdict, 'conflicting'));
   test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
   test('a weak contradiction does not outweigh strong support', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'supported'));
+  test('word overlap without a concrete fact never reaches high confidence', () => {
+    assert.ok(decide([cmp('supports', 0.98, false)]).confidence <= 0.75);
+    assert.ok(decide([cmp('supports', 0.98, true)]).confidence > 0.9);
+  });
   test('confidence stays within 0..1', () => {
     for (const d of [decide([]), decide([cmp('supports', 1), cmp('supports', 1), cmp('supports', 1), cmp('supports', 1)])]) assert.ok(d.confidence >= 0 && d.confidence <= 1);
   });

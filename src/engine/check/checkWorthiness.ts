@@ -7,6 +7,10 @@ export function skipReason(a: Analysis): string | undefined {
   const text = a.text.trim();
   if (!a.tokens.length) return 'no words';
   if (/\?["”’')\]]*$/.test(text)) return 'question';
+  // "(World Climate Report)", "— Reuters": a name standing alone asserts nothing about it.
+  const named = new Set(a.names.flatMap((n) => n.tokens));
+  const others = a.tokens.filter((t) => isContent(t) && !named.has(t.index));
+  if (a.names.length && !others.length && !a.numbers.length && !a.dates.length && !a.quotes.length) return 'a name alone, no claim';
   const hasFact = a.numbers.length > 0 || a.dates.length > 0 || a.names.length > 0 || a.quotes.some((q) => q.raw.split(/\s+/).length >= 2);
   if (hasFact) return undefined;
   const content = a.tokens.filter(isContent).length;

@@ -60,6 +60,7 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
       coverage: ROLE_CONFLICT_SCORE,
       restCoverage: ROLE_CONFLICT_SCORE,
       factsMatched: true,
+      anchored: true,
       score: ROLE_CONFLICT_SCORE,
       conflicts: [{ kind: 'role', claimStart: r.claim.start, claimEnd: r.claim.end, claimed: r.claim.raw, source: r.source.raw, sourceStart: r.source.start, sourceEnd: r.source.end }],
     };

@@ -26,14 +26,17 @@ export function decide(comparisons: Comparison[]): Decision {
   const s = supports[0]?.score ?? 0;
   const c = conflicts[0]?.score ?? 0;
   if (supports.length && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
-    return { verdict: 'contested', confidence: clamp(Math.min(s, c)) };
+    return { verdict: 'contested', confidence: cap(conflicts[0], cap(supports[0], clamp(Math.min(s, c)))) };
   }
   if (c > s) {
     const agreeing = Math.min(conflicts.length - 1, 3) * 0.03;
-    return { verdict: 'conflicting', confidence: clamp(0.35 + 0.6 * c + agreeing) };
+    return { verdict: 'conflicting', confidence: cap(conflicts[0], clamp(0.35 + 0.6 * c + agreeing)) };
   }
   const agreeing = Math.min(supports.length - 1, 3) * 0.03;
-  return { verdict: 'supported', confidence: clamp(0.35 + 0.6 * s + agreeing) };
+  return { verdict: 'supported', confidence: cap(supports[0], clamp(0.35 + 0.6 * s + agreeing)) };
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(0.99, x));
+/** A stance not anchored in facts and a close alignment is never stated with high confidence. */
+const UNANCHORED_CEILING = 0.75;
+const cap = (c: Comparison, x: number) => (c.anchored ? x : Math.min(UNANCHORED_CEILING, x));

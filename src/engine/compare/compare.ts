@@ -20,6 +20,11 @@ export interface Comparison {
   factsMatched: boolean;
   conflicts: SlotConflict[];
   score: number;
+  /**
+   * The stance rests on concrete facts (a number, date, name, title or quotation the claim states),
+   * not on plain words alone; word overlap without them is weaker evidence, so confidence is capped.
+   */
+  anchored: boolean;
 }
 
 /** Thresholds of the stance decision; tuned on the development set, see DESIGN.md. */
@@ -36,6 +41,8 @@ const MIN_DIRECT_SUPPORT = 0.45;
 const CONFLICT_CONTEXT_DISCOUNT = 0.4;
 /** The slots in conflict may not be most of the claim: the rest must carry the alignment. */
 const MAX_CONFLICTED_SHARE = 0.5;
+/** Alignment above which a fact-anchored stance may be stated with high confidence. */
+const ANCHORED_ALIGNMENT = 0.8;
 
 /**
  * The conflicting units form one stretch of the claim, joined only by titles, roles and function
@@ -140,5 +147,12 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     stance = 'supports';
     score = coverage;
   }
-  return { stance, coverage, restCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score };
+  const hasFacts = units.some((u) => u.kind !== 'word') || claim.quotes.length > 0;
+  // Negation is read from word order alone, and a loosely aligned passage may be about something
+  // else: only a close alignment anchored in facts earns high confidence.
+  const anchored =
+    stance === 'conflicts'
+      ? hasFacts && restCoverage >= ANCHORED_ALIGNMENT && !conflicts.some((c) => c.kind === 'negation')
+      : hasFacts && coverage >= ANCHORED_ALIGNMENT;
+  return { stance, coverage, restCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored };
 }

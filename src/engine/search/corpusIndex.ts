@@ -233,7 +233,7 @@ export class CorpusIndex {
    * The sentences a passage is read with: the two before and after it, and the rest of its
    * paragraph (up to a few sentences each way), since a claim often joins facts a paragraph spreads.
    */
-  neighbours(id: number, radius = 2, paragraphRadius = 4): number[] {
+  neighbours(id: number, radius = 2, paragraphRadius = 6): number[] {
     const p = this.passages[id];
     const out: number[] = [];
     for (let k = id - paragraphRadius; k <= id + paragraphRadius; k++) {

@@ -17,7 +17,11 @@ export const STOPWORDS = new Set(
 );
 
 /** Words that flip the polarity of the predicate that follows them. */
-export const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'without', 'cannot', 'hardly', 'barely']);
+export const NEGATORS = new Set([
+  'not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'without', 'cannot', 'hardly', 'barely',
+  // Verbs that deny the verb after them: "declined to discuss" = "did not discuss".
+  'decline', 'declined', 'declines', 'refuse', 'refused', 'refuses', 'fail', 'failed', 'fails', 'avoid', 'avoided', 'avoids',
+]);
 
 /** Irregular forms mapped to their lemma before stemming, so "met" aligns with "meeting". */
 export const IRREGULAR_LEMMAS: Record<string, string> = {
@@ -44,8 +48,8 @@ export const IRREGULAR_LEMMAS: Record<string, string> = {
  * so retrieval and alignment treat them as one term. Kept deliberately small and general.
  */
 export const SYNONYM_GROUPS: string[][] = [
-  ['say', 'state', 'tell', 'claim', 'add', 'assert', 'declare', 'remark', 'note', 'according'],
-  ['talk', 'meeting', 'meet', 'summit', 'negotiation', 'discussion', 'dialogue'],
+  ['say', 'state', 'tell', 'claim', 'add', 'assert', 'declare', 'remark', 'note', 'according', 'argue', 'contend', 'insist'],
+  ['talk', 'meeting', 'meet', 'summit', 'negotiation', 'dialogue'],
   ['call', 'conversation', 'phone', 'telephone'],
   ['begin', 'start', 'commence', 'launch'],
   ['end', 'finish', 'conclude', 'stop', 'halt'],
@@ -78,6 +82,10 @@ export const SYNONYM_GROUPS: string[][] = [
   ['withdraw', 'pull', 'exit', 'quit'],
   ['finalize', 'finalise', 'settle', 'decide', 'lock'],
   ['discuss', 'comment', 'address'],
+  ['possible', 'potential', 'prospective'],
+  ['venue', 'location', 'site'],
+  ['formally', 'officially'],
+  ['assume', 'enter'],
   ['unification', 'reunification', 'integration', 'reintegration', 'unify', 'reunify', 'integrate', 'reintegrate'],
   ['reporter', 'journalist', 'correspondent'],
   ['increase', 'rise', 'grow', 'growth', 'climb'],
