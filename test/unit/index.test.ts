@@ -64,7 +64,9 @@ describe('corpus index', () => {
   test('names the corpus capitalises inside sentences are proper nouns', async () => {
     const index = await CorpusIndex.build(corpusOf(DOCS));
     assert.equal(index.isProperNoun('belgrade'), true);
-    assert.equal(index.isProperNoun('weather'), undefined);
+    assert.equal(index.isProperNoun('weather'), false, 'a word the corpus uses in lower case is not a name');
+    assert.equal(index.isProperNoun('hungary'), true, 'a word the corpus never uses is taken for a name');
+    assert.equal(index.isProperNoun('the'), false);
   });
 });
 

@@ -1,7 +1,8 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { analyze, type Analysis } from '../facts/analysis';
 import { extractRoles, type RoleFact } from '../facts/roles';
-import { contentTerms, tokenize } from '../text/tokenize';
+import { STOPWORDS } from '../text/lexicon';
+import { contentTerms, termOf, tokenize } from '../text/tokenize';
 import { type CancellationToken, type CorpusData, type Passage, type SkippedFile, type SourceDocument, throwIfCancelled } from '../types';
 import { NameVariants } from './nameVariants';
 
@@ -183,8 +184,16 @@ export class CorpusIndex {
     return this.df.has(term);
   }
 
-  /** Whether the corpus writes this word capitalised inside sentences, i.e. as a name. */
-  isProperNoun = (norm: string): boolean | undefined => (this.properNouns.has(norm) ? true : undefined);
+  /**
+   * Whether a capitalised word at the start of a claim's sentence is a name: yes if the corpus
+   * writes it capitalised inside sentences; no if the corpus uses it as an ordinary word; and for a
+   * word the corpus never uses, yes — an unknown capitalised word is far more often a name.
+   */
+  isProperNoun = (norm: string): boolean | undefined => {
+    if (this.properNouns.has(norm)) return true;
+    if (STOPWORDS.has(norm)) return false;
+    return !this.df.has(termOf(norm));
+  };
 
   /** Corpus spellings of a name term: look-alikes for unknown terms, transliterations for known ones. */
   nameVariants = (term: string): readonly string[] => this.variants.of(term, this.df.has(term));

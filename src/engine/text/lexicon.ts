@@ -85,6 +85,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['possible', 'potential', 'prospective'],
   ['venue', 'location', 'site'],
   ['formally', 'officially'],
+  ['kind', 'type', 'sort'],
   ['assume', 'enter'],
   ['unification', 'reunification', 'integration', 'reintegration', 'unify', 'reunify', 'integrate', 'reintegrate'],
   ['reporter', 'journalist', 'correspondent'],
