@@ -433,3 +433,44 @@ export async function consoleText(msg: ConsoleMessage): Promise<string> {
     })
     .join(' ');
 }
+
+export interface RunOptions {
+  /** What the run is called in its last line ("integration tests", "UI test"). */
+  name: string;
+  main: () => Promise<number>;
+  cleanup: (success: boolean) => Promise<void>;
+  /** Called first when the run ends, e.g. to clear the driver's own overall timer. */
+  onEnd?: () => void;
+}
+
+/**
+ * Runs a test driver to the end: always cleans up (server process group, browser, scratch
+ * folder), on success, failure or a signal, and exits with the driver's code.
+ */
+export function runToEnd({ name, main, cleanup, onEnd }: RunOptions): void {
+  const started = performance.now();
+  let finishing = false;
+  const finish = async (code: number): Promise<never> => {
+    if (!finishing) {
+      finishing = true;
+      onEnd?.();
+      await cleanup(code === 0);
+      const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
+      log(code === 0 ? `${name} PASSED in ${took}` : `${name} FAILED (exit ${code}) after ${took}`);
+    }
+    process.exit(code);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(sig, () => {
+      log(`received ${sig}; stopping`);
+      void finish(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+  main()
+    .then((code) => finish(code))
+    .catch((err: unknown) => {
+      const f = err instanceof Failure ? err : undefined;
+      console.error(`${name}: ${f ? f.message : err instanceof Error ? err.stack : String(err)}`);
+      return finish(f?.exitCode ?? 1);
+    });
+}

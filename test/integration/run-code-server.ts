@@ -30,6 +30,7 @@ import {
   log,
   makeScratch,
   root,
+  runToEnd,
   serverEnv,
   startCodeServer,
   stopCodeServer,
@@ -231,24 +232,4 @@ async function runTests(): Promise<number> {
 
 let overallTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function finish(code: number): Promise<never> {
-  if (overallTimer) clearTimeout(overallTimer);
-  await cleanup(code === 0);
-  log(code === 0 ? 'integration tests PASSED' : `integration tests FAILED (exit ${code})`);
-  process.exit(code);
-}
-
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => {
-    log(`received ${sig}; stopping`);
-    void finish(sig === 'SIGINT' ? 130 : 143);
-  });
-}
-
-main()
-  .then((code) => finish(code))
-  .catch((err: unknown) => {
-    const f = err instanceof Failure ? err : undefined;
-    console.error(`[integration] ${f ? f.message : err instanceof Error ? err.stack : String(err)}`);
-    return finish(f?.exitCode ?? 1);
-  });
+runToEnd({ name: 'integration tests', main, cleanup, onEnd: () => overallTimer && clearTimeout(overallTimer) });

@@ -37,6 +37,7 @@ import {
   log,
   makeScratch,
   root,
+  runToEnd,
   codeServerBin,
   serverEnv,
   setLogLabel,
@@ -446,27 +447,5 @@ async function cleanup(success: boolean): Promise<void> {
 }
 
 let overallTimer: ReturnType<typeof setTimeout> | undefined;
-const started = performance.now();
 
-async function finish(code: number): Promise<never> {
-  if (overallTimer) clearTimeout(overallTimer);
-  await cleanup(code === 0);
-  const took = `${((performance.now() - started) / 1000).toFixed(1)} s`;
-  log(code === 0 ? `UI test PASSED in ${took}` : `UI test FAILED (exit ${code}) after ${took}`);
-  process.exit(code);
-}
-
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(sig, () => {
-    log(`received ${sig}; stopping`);
-    void finish(sig === 'SIGINT' ? 130 : 143);
-  });
-}
-
-main()
-  .then((code) => finish(code))
-  .catch((err: unknown) => {
-    const f = err instanceof Failure ? err : undefined;
-    console.error(`[ui] ${f ? f.message : err instanceof Error ? err.stack : String(err)}`);
-    return finish(f?.exitCode ?? 1);
-  });
+runToEnd({ name: 'UI test', main, cleanup, onEnd: () => overallTimer && clearTimeout(overallTimer) });
