@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { suite, test } from '../harness';
-import { api, checked, diagnosticsWhen, lineOf, openDraft } from './helpers';
+import { api, checked, diagnosticsWhen, lineOf, openDraft, quickFixes } from './helpers';
 
 const DRAFT = `# Waltz interview
 
@@ -69,7 +69,7 @@ suite('Diagnostics, hover and quick fixes', () => {
     const doc = vscode.window.activeTextEditor!.document;
     const line = lineOf(doc, 'Waltz said Kyiv');
     const diag = (await diagnosticsWhen(doc.uri, (d) => d.some((x) => x.range.start.line === line), 'the draft-age warning')).find((x) => x.range.start.line === line)!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixes(doc, diag.range);
     const preferred = actions.filter((a) => a.isPreferred);
     assert.equal(preferred.length, 1, `preferred actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.match(preferred[0].title, /Replace "25" with "26"/);
@@ -86,7 +86,7 @@ suite('Diagnostics, hover and quick fixes', () => {
     const editor = await openDraft('cite.md', 'Waltz said Kyiv could lower its draft age from 24 to 18.\n');
     const doc = editor.document;
     const diag = (await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'a warning in cite.md'))[0];
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixes(doc, diag.range);
     const cite = actions.find((a) => /^Cite /.test(a.title));
     assert.ok(cite?.edit);
     assert.ok(await vscode.workspace.applyEdit(cite.edit));
@@ -98,7 +98,7 @@ suite('Diagnostics, hover and quick fixes', () => {
     const editor = await openDraft('ignore.md', 'Waltz said Kyiv could lower its draft age from 30 to 18.\n');
     const doc = editor.document;
     const diag = (await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'a warning in ignore.md'))[0];
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await quickFixes(doc, diag.range);
     const ignore = actions.find((a) => /^Ignore/.test(a.title));
     assert.ok(ignore?.edit);
     assert.ok(await vscode.workspace.applyEdit(ignore.edit));

@@ -61,3 +61,8 @@ export function lineOf(doc: vscode.TextDocument, needle: string): number {
   if (at < 0) throw new Error(`"${needle}" is not in ${doc.uri.fsPath}`);
   return doc.positionAt(at).line;
 }
+
+/** The quick fixes VS Code offers for a range of a document. */
+export function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+}
