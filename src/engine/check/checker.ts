@@ -49,8 +49,10 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants, confirmedRole: (i: number) => confirmed.has(i) };
   const scored: Scored[] = [];
   for (const [rank, id] of retrieve(index, claim, candidates).entries()) {
-    const context = index.neighbours(id).map((n) => index.analysis(n));
-    scored.push({ passage: id, rank, comparison: compare(claim, index.analysis(id), context, env) });
+    const near = index.neighbours(id);
+    const context = near.map((n) => index.analysis(n));
+    const background = index.background(id, near).map((n) => index.analysis(n));
+    scored.push({ passage: id, rank, comparison: compare(claim, index.analysis(id), context, env, background) });
   }
   for (const r of roles) {
     if (r.status !== 'contradicted' || r.passage === undefined || !r.source) continue;

@@ -119,7 +119,7 @@ function replacedPart(words: Token[], found: number[], passage: Analysis): boole
 }
 
 /** Finds each unit of the claim in the passage, else in a neighbouring sentence. */
-export function align(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv): Alignment {
+export function align(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv, background: Analysis[] = []): Alignment {
   const units = claimUnits(claim, env.idf);
   const positions = termPositions(passage);
   const contextPositions = context.map(termPositions);
@@ -145,6 +145,13 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
         return { at: -1, in: context[c], token: there, credit: 1 };
       }
     }
+    // A person introduced earlier in the article and referred to as "he" or "the adviser" here.
+    if (u.kind === 'name') {
+      for (const b of background) {
+        const there = locate(u, b, termPositions(b), env, new Set());
+        if (there >= 0) return { at: -1, in: b, token: there, credit: BACKGROUND_CREDIT };
+      }
+    }
     // A name mentioned in part ("Kateryna" for "Kateryna Hodunova") still names the same person,
     // unless another name stands right where the missing words would be (Kyiv Post / Kyiv Independent).
     if (u.kind === 'name' && u.words.length > 1) {
@@ -159,6 +166,8 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
 }
 
 const WINDOW = 5;
+/** A name found only earlier in the article counts for less than one in the passage's paragraph. */
+const BACKGROUND_CREDIT = 0.6;
 
 /** The passage tokens where the counterpart of an unmatched claim unit is expected. */
 export function windowFor(unit: Unit, { units, matches }: Alignment, passageLength: number): [number, number] {

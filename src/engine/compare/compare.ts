@@ -61,9 +61,12 @@ function contiguous(claim: Analysis, units: Unit[], conflicted: Set<number>): bo
   return true;
 }
 
-/** Compares one claim with one passage; `context` holds the passage's neighbouring sentences, nearest first. */
-export function compare(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv): Comparison {
-  const alignment = align(claim, passage, context, env);
+/**
+ * Compares one claim with one passage. `context` holds the passage's neighbouring sentences,
+ * nearest first; `background`, earlier sentences of the article, where only names are looked up.
+ */
+export function compare(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv, background: Analysis[] = []): Comparison {
+  const alignment = align(claim, passage, context, env, background);
   const { units, matches } = alignment;
 
   const weigh = (k: number, contextShare: number) => {

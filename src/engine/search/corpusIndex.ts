@@ -238,6 +238,17 @@ export class CorpusIndex {
     return a;
   }
 
+  /** Earlier sentences of the passage's document, beyond its neighbours, nearest first. */
+  background(id: number, neighbours: number[], reach = 10): number[] {
+    const doc = this.passages[id].doc;
+    const out: number[] = [];
+    for (let k = id - 1; k >= Math.max(0, id - reach); k--) {
+      if (this.passages[k].doc !== doc) break;
+      if (!neighbours.includes(k)) out.push(k);
+    }
+    return out;
+  }
+
   /**
    * The sentences a passage is read with: the two before and after it, and the rest of its
    * paragraph (up to a few sentences each way), since a claim often joins facts a paragraph spreads.
