@@ -22,6 +22,8 @@ export interface Match {
   token: number;
   /** Share of the unit's weight earned: below 1 for a name mentioned only in part. */
   credit: number;
+  /** Found only earlier in the article: a different name in the passage's slot still counts as a conflict. */
+  weak?: boolean;
 }
 
 /** The claim's units and where each was found in the passage or its neighbours. */
@@ -121,6 +123,7 @@ function replacedPart(words: Token[], found: number[], passage: Analysis): boole
 /** Finds each unit of the claim in the passage, else in a neighbouring sentence. */
 export function align(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv, background: Analysis[] = []): Alignment {
   const units = claimUnits(claim, env.idf);
+  const claimTerms = new Set(claim.tokens.map((t) => t.term));
   const positions = termPositions(passage);
   const contextPositions = context.map(termPositions);
   const used = new Set<number>();
@@ -146,10 +149,11 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
       }
     }
     // A person introduced earlier in the article and referred to as "he" or "the adviser" here.
+    // Weak: if the passage names someone else in that place, the slot comparison still sees it.
     if (u.kind === 'name') {
       for (const b of background) {
         const there = locate(u, b, termPositions(b), env, new Set());
-        if (there >= 0) return { at: -1, in: b, token: there, credit: BACKGROUND_CREDIT };
+        if (there >= 0) return { at: -1, in: b, token: there, credit: BACKGROUND_CREDIT, weak: true };
       }
     }
     // A name mentioned in part ("Kateryna" for "Kateryna Hodunova") still names the same person,
@@ -162,7 +166,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     }
     return undefined;
   }
-  return { units, matches, positions, claimTerms: new Set(claim.tokens.map((t) => t.term)) };
+  return { units, matches, positions, claimTerms };
 }
 
 const WINDOW = 5;

@@ -63,7 +63,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
   const tokenAt = (offset: number) => passage.tokens.find((t) => t.start >= offset)?.index ?? 0;
 
   units.forEach((u, k) => {
-    if (matches[k]) return;
+    if (matches[k] && !(u.kind === 'name' && matches[k]!.weak)) return;
     const window = windowFor(u, alignment, passage.tokens.length);
     if (u.kind === 'number') {
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));
