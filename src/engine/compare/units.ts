@@ -35,6 +35,7 @@ export type Unit =
 
 /** Weight of a number or date: about that of a rare word, since a wrong one matters as much. */
 export const FACT_WEIGHT = 4;
+const MAX_NAME_WEIGHT = 5;
 
 export function tokensWithin(tokens: Token[], start: number, end: number): Token[] {
   return tokens.filter((t) => t.start >= start && t.end <= end);
@@ -65,7 +66,8 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
     if (name.tokens.some((k) => used.has(k))) continue;
     const words = name.tokens.map((k) => claim.tokens[k]);
     name.tokens.forEach((k) => used.add(k));
-    const weight = words.reduce((s, w) => s + idf(w.term), 0);
+    // A long or unknown name is one fact: capped so it cannot outweigh the rest of the statement.
+    const weight = Math.min(MAX_NAME_WEIGHT, words.reduce((s, w) => s + idf(w.term), 0));
     units.push({ kind: 'name', fact: name, words, first: name.tokens[0], last: name.tokens[name.tokens.length - 1], weight });
   }
   for (const t of claim.tokens) {
