@@ -100,7 +100,8 @@ describe('verdicts over passages', () => {
   });
   test('conflict only: conflicting', () => assert.equal(decide([cmp('conflicts', 0.8), cmp('related', 0.4)]).verdict, 'conflicting'));
   test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
-  test('a weak contradiction does not outweigh strong support', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'supported'));
+  test('a contradiction below the conflict bar does not make a supported statement contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.55)]).verdict, 'supported'));
+  test('any credible contradiction beside credible support makes it contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'contested'));
   test('word overlap without a concrete fact never reaches high confidence', () => {
     assert.ok(decide([cmp('supports', 0.98, false)]).confidence <= 0.75);
     assert.ok(decide([cmp('supports', 0.98, true)]).confidence > 0.9);

@@ -1,8 +1,8 @@
 import type { Comparison } from '../compare/compare';
 import type { Verdict } from '../types';
 
-/** Passages count as credible for "contested" only when they align this well with the claim. */
-const CREDIBLE = 0.75;
+/** Passages count as credible for "contested" when they align this well with the claim: the bar a conflict itself must clear. */
+const CREDIBLE = 0.6;
 const UNVERIFIED_CEILING = 0.75;
 
 export interface Decision {
