@@ -96,7 +96,9 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   const best = scored.find((s) => s.comparison.stance === 'conflicts');
   if (best && (decision.verdict === 'conflicting' || decision.verdict === 'contested')) {
     for (const c of best.comparison.conflicts) {
-      conflicts.push({ kind: c.kind, claimed: c.claimed, source: c.source, offset: statement.offset + c.claimStart, length: c.claimEnd - c.claimStart, passage: best.passage });
+      // The draft as written at the range (markup included), which is what a fix replaces.
+      const claimed = statement.text.slice(c.claimStart, c.claimEnd);
+      conflicts.push({ kind: c.kind, claimed, source: c.source, offset: statement.offset + c.claimStart, length: c.claimEnd - c.claimStart, passage: best.passage });
     }
   }
   return { ...base, verdict: decision.verdict, confidence: round(decision.confidence), conflicts, evidence };

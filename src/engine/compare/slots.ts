@@ -67,7 +67,11 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
     const window = windowFor(u, alignment, passage.tokens.length);
     if (u.kind === 'number') {
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));
-      const near = candidates.filter((p) => inside(p.firstToken, window));
+      // Among the values in the slot, one counting the same thing comes first, then the nearest.
+      const centre = (window[0] + window[1]) / 2;
+      const near = candidates
+        .filter((p) => inside(p.firstToken, window))
+        .sort((a, b) => Number(b.unit === u.fact.unit) - Number(a.unit === u.fact.unit) || Math.abs(a.firstToken - centre) - Math.abs(b.firstToken - centre));
       const pick = near[0] ?? (candidates.length === 1 && u.fact.unit && candidates[0].unit ? candidates[0] : undefined);
       if (!pick) return;
       usedNumbers.add(pick);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Passage, SourceDocument } from '../types';
+import type { Passage, SentenceSpan, SourceDocument } from '../types';
 import { splitSentences } from '../text/sentences';
 import { blankBoilerplate, blankMarkdown, boilerplateReason, isCreditSentence, looksHardWrapped, splitBlocks } from './boilerplate';
 import type { Block, BlockMode } from './boilerplate';
@@ -8,6 +8,35 @@ import type { HtmlMeta } from './html';
 import { extractMetadata } from './metadata';
 
 export type SourceKind = 'text' | 'markdown' | 'html';
+
+/**
+ * The longest passage kept whole. An unpunctuated transcript or a table flattened into one line
+ * would otherwise be one "sentence" of megabytes, and every check reading it would slow down.
+ */
+export const MAX_PASSAGE_CHARS = 1500;
+
+/** Cuts an overlong sentence into pieces at clause or word boundaries, keeping exact offsets. */
+function boundedLength(span: SentenceSpan): SentenceSpan[] {
+  if (span.length <= MAX_PASSAGE_CHARS) return [span];
+  const out: SentenceSpan[] = [];
+  let from = 0;
+  while (from < span.length) {
+    let to = Math.min(span.length, from + MAX_PASSAGE_CHARS);
+    if (to < span.length) {
+      const window = span.text.slice(from, to);
+      const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
+      const space = window.lastIndexOf(' ');
+      const cut = clause > MAX_PASSAGE_CHARS / 2 ? clause + 1 : space > 0 ? space : window.length;
+      to = from + cut;
+    }
+    const piece = span.text.slice(from, to);
+    const lead = piece.length - piece.trimStart().length;
+    const text = piece.trim();
+    if (text) out.push({ offset: span.offset + from + lead, length: text.length, text });
+    from = to;
+  }
+  return out;
+}
 
 export type ParsedPassage = Omit<Passage, 'id' | 'doc'>;
 
@@ -100,7 +129,9 @@ function hasEnoughWords(sentence: string): boolean {
  * boilerplate → markup) so that "[Become a member](#)" is judged as its words; both steps are
  * length-preserving, so the order does not change any offset.
  */
-export function parseSourceDocument(path: string, text: string, kind: SourceKind, options: ParseOptions = {}): ParsedSource {
+export function parseSourceDocument(path: string, original: string, kind: SourceKind, options: ParseOptions = {}): ParsedSource {
+  // A lone CR (classic Mac files) ends a line in VS Code too; as LF it does here, at the same offset.
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
   let clean: string;
   let breaks: number[] = [];
   let html: HtmlMeta | undefined;
@@ -137,7 +168,7 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
     // spaces keep the offsets while letting sentences run across lines.
     const segment = clean.slice(block.start, block.end).replace(/[\r\n]/g, ' ');
     let found = false;
-    for (const sentence of splitSentences(segment, { softWrap: false })) {
+    for (const sentence of splitSentences(segment, { softWrap: false }).flatMap(boundedLength)) {
       if (!hasEnoughWords(sentence.text)) continue;
       if (isCreditSentence(sentence.text)) continue;
       const offset = block.start + sentence.offset;
@@ -149,6 +180,6 @@ export function parseSourceDocument(path: string, text: string, kind: SourceKind
     if (found) paragraph++;
   }
 
-  const document: SourceDocument = { path, meta, text: clean, hash: options.hash ?? hashBytes(text) };
+  const document: SourceDocument = { path, meta, text: clean, hash: options.hash ?? hashBytes(original) };
   return { document, passages };
 }

@@ -48,11 +48,15 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     occupied.push([fact.start, fact.end]);
   }
   // Bare years ("in 2014", "the 2024 campaign") are dates too; chrono leaves them alone.
+  occupied.sort((a, b) => a[0] - b[0]);
+  let o = 0;
   for (const t of tokens) {
     if (!t.isNumber || !/^\d{4}$/.test(t.norm)) continue;
     const year = Number(t.norm);
     if (year < 1000 || year > 2200) continue;
-    if (occupied.some(([s, e]) => t.start >= s && t.start < e)) continue;
+    // Tokens and spans both run in text order: one pass, not a scan per token.
+    while (o < occupied.length && occupied[o][1] <= t.start) o++;
+    if (o < occupied.length && t.start >= occupied[o][0]) continue;
     const next = tokens[t.index + 1];
     // "1500 troops" counts things; a plural noun right after the number marks a count.
     if (next && !next.stop && !next.capitalized && /s$/.test(next.norm) && next.start - t.end <= 1 && !/^(s|'s)$/.test(next.norm)) continue;
@@ -88,6 +92,11 @@ export function conflictingDates(a: DateFact, b: DateFact): boolean {
 /** Tokens covered by the dates, so the number extractor does not read them again. */
 export function dateTokenIndexes(dates: DateFact[], tokens: Token[]): Set<number> {
   const taken = new Set<number>();
-  for (const t of tokens) if (dates.some((d) => t.start >= d.start && t.end <= d.end)) taken.add(t.index);
+  let d = 0;
+  // Both lists are in text order (dates sorted by start, non-overlapping): a single merge pass.
+  for (const t of tokens) {
+    while (d < dates.length && dates[d].end <= t.start) d++;
+    if (d < dates.length && t.start >= dates[d].start && t.end <= dates[d].end) taken.add(t.index);
+  }
   return taken;
 }
