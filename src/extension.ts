@@ -27,6 +27,8 @@ export interface CorroborateApi {
   cacheSaved(): Promise<void>;
   corpusFolders(): string[];
   longestSliceMs(): number;
+  /** Statements checked afresh so far (a statement whose wording did not change is reused). */
+  freshChecks(): number;
 }
 
 const DRAFT_SELECTOR: vscode.DocumentSelector = [
@@ -163,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     cacheSaved: () => corpus.saved,
     corpusFolders: () => [...corpus.location.folders],
     longestSliceMs: () => checker.longestSliceMs,
+    freshChecks: () => checker.freshChecks,
   };
 }
 

@@ -43,6 +43,8 @@ export class DraftChecker implements vscode.Disposable {
   enabled = true;
   /** Longest synchronous slice seen, in ms (for the performance benchmark). */
   longestSliceMs = 0;
+  /** Statements checked afresh (not reused from an earlier check of the same wording). */
+  freshChecks = 0;
 
   constructor(
     private readonly corpus: CorpusManager,
@@ -143,6 +145,7 @@ export class DraftChecker implements vscode.Disposable {
   private checkOne(index: CorpusIndex, s: DraftStatement, memo: Map<string, StatementResult>): StatementResult {
     const known = memo.get(memoKey(s));
     if (known) return shift(known, s.offset, s.text);
+    this.freshChecks++;
     return checkStatement(index, s);
   }
 
