@@ -107,9 +107,8 @@ export class DraftChecker implements vscode.Disposable {
       }
       const settings = this.settingsFor(doc);
       const text = doc.getText();
-      const limit = Math.min(text.length, settings.maxDraftSize);
       let sliceStart = performance.now();
-      const statements = parseDraft(text.slice(0, limit), doc.languageId === 'markdown' ? 'markdown' : 'plaintext');
+      const { statements, checkedLength } = statementsWithin(text, doc.languageId === 'markdown' ? 'markdown' : 'plaintext', settings.maxDraftSize);
       const previous = state.report?.version === version ? state.report : undefined;
       const results: StatementResult[] = [];
       const memo = new Map<string, StatementResult>();
@@ -130,7 +129,7 @@ export class DraftChecker implements vscode.Disposable {
       this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
       state.memo = memo;
       if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
-      const report: CheckReport = { uri: doc.uri, version, results, checkedLength: limit, textLength: text.length };
+      const report: CheckReport = { uri: doc.uri, version, results, checkedLength, textLength: text.length };
       state.report = report;
       // Done before listeners hear of it, so they see no check pending for this version.
       if (state.cancel === source) state.cancel = undefined;
@@ -183,6 +182,19 @@ export class DraftChecker implements vscode.Disposable {
     this.checked.dispose();
     this.cleared.dispose();
   }
+}
+
+/**
+ * The statements of a draft up to `maxSize` characters, and where checking stops. When the limit
+ * falls inside the draft, the last statement before it may be cut ("from 26 to 1|8.") and half a
+ * sentence can contradict a source the whole one agrees with, so it is left out and checking
+ * stops where it starts.
+ */
+export function statementsWithin(text: string, format: 'markdown' | 'plaintext', maxSize: number): { statements: DraftStatement[]; checkedLength: number } {
+  if (text.length <= maxSize) return { statements: parseDraft(text, format), checkedLength: text.length };
+  const statements = parseDraft(text.slice(0, maxSize), format);
+  const cut = statements.pop();
+  return { statements, checkedLength: cut ? cut.offset : maxSize };
 }
 
 function memoKey(s: DraftStatement): string {

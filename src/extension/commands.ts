@@ -1,10 +1,11 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkStatement, LineMap, parseDraft, type StatementResult } from '../engine';
+import { checkStatement, LineMap, type StatementResult } from '../engine';
 import { decodeText } from '../engine/corpus/decode';
-import type { DraftChecker } from './checker';
+import { statementsWithin, type DraftChecker } from './checker';
+import { readSettings } from './config';
 import type { CorpusManager } from './corpus';
-import { messageOf, SOURCE } from './diagnostics';
+import { messageOf, SOURCE, sizeLimitMessage } from './diagnostics';
 import type { EvidencePanel } from './evidencePanel';
 import type { Log } from './log';
 import { searchCorpus } from './searchCorpus';
@@ -55,7 +56,15 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
         findings += report?.results.filter((r) => r.verdict === 'conflicting' || r.verdict === 'contested').length ?? 0;
         continue;
       }
-      const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+      let bytes: Uint8Array;
+      try {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch (error) {
+        // Deleted or unreadable since the search found it.
+        deps.log.warn(`Not checked ${uri.fsPath}: ${(error as Error).message}`);
+        continue;
+      }
+      const decoded = decodeText(bytes);
       if (!decoded.ok) {
         deps.log.warn(`Not checked ${uri.fsPath}: ${decoded.reason}`);
         continue;
@@ -63,7 +72,17 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
       const text = decoded.text;
       const lines = new LineMap(text);
       const diagnostics: vscode.Diagnostic[] = [];
-      for (const s of parseDraft(text, /\.txt$/i.test(uri.fsPath) ? 'plaintext' : 'markdown')) {
+      // The size setting bounds the work here too, as it does for open drafts.
+      const maxSize = readSettings(uri, () => undefined).maxDraftSize;
+      const { statements, checkedLength } = statementsWithin(text, /\.txt$/i.test(uri.fsPath) ? 'plaintext' : 'markdown', maxSize);
+      if (checkedLength < text.length) {
+        const at = lines.positionAt(checkedLength);
+        const d = new vscode.Diagnostic(new vscode.Range(at.line, at.character, at.line, at.character + 1), sizeLimitMessage(checkedLength, text.length), vscode.DiagnosticSeverity.Information);
+        d.source = SOURCE;
+        d.code = 'size-limit';
+        diagnostics.push(d);
+      }
+      for (const s of statements) {
         const r = checkStatement(index, s);
         if (r.verdict !== 'conflicting' && r.verdict !== 'contested') continue;
         const start = lines.positionAt(r.offset);
@@ -75,7 +94,7 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
         // Long drafts: give the editor a turn between statements.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      findings += diagnostics.length;
+      findings += diagnostics.filter((d) => d.code !== 'size-limit').length;
       deps.workspaceDiagnostics.set(uri, diagnostics);
     }
   });

@@ -36,6 +36,11 @@ export function messageOf(r: StatementResult): string {
   }
 }
 
+/** The notice on a draft longer than the corroborate.maxDraftSize setting. */
+export function sizeLimitMessage(checkedLength: number, textLength: number): string {
+  return `Corroborate checked only the first ${checkedLength.toLocaleString('en')} of ${textLength.toLocaleString('en')} characters (setting corroborate.maxDraftSize).`;
+}
+
 /** Turns one check report into the document's diagnostics, honouring the severity settings. */
 export function toDiagnostics(doc: vscode.TextDocument, report: CheckReport, settings: Settings): vscode.Diagnostic[] {
   const out: vscode.Diagnostic[] = [];
@@ -61,7 +66,7 @@ export function toDiagnostics(doc: vscode.TextDocument, report: CheckReport, set
     const at = doc.positionAt(report.checkedLength);
     const d = new vscode.Diagnostic(
       new vscode.Range(at, at.translate(0, 1)),
-      `Corroborate checked only the first ${report.checkedLength.toLocaleString('en')} of ${report.textLength.toLocaleString('en')} characters (setting corroborate.maxDraftSize).`,
+      sizeLimitMessage(report.checkedLength, report.textLength),
       vscode.DiagnosticSeverity.Information,
     );
     d.source = SOURCE;

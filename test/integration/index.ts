@@ -11,6 +11,7 @@ import { run as runHarness } from './harness';
 import './suite/smoke.test';
 import './suite/features.test';
 import './suite/workflow.test';
+import './suite/typing.test';
 import './suite/reliability.test';
 
 export function run(): Promise<void> {

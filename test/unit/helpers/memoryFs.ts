@@ -19,8 +19,6 @@ const encoder = new TextEncoder();
 export class MemoryFs implements CorpusFileSystem {
   readonly files = new Map<string, { bytes: Uint8Array; mtimeMs: number }>();
   private clock = 1;
-  /** Calls by kind, for tests that assert what the loader touched. */
-  readonly calls = { readDirectory: 0, stat: 0, readFile: 0 };
 
   constructor(files: Record<string, string | Uint8Array> = {}) {
     for (const [p, content] of Object.entries(files)) this.write(p, content);
@@ -44,7 +42,6 @@ export class MemoryFs implements CorpusFileSystem {
   }
 
   async readDirectory(dir: string): Promise<CorpusDirEntry[]> {
-    this.calls.readDirectory++;
     const n = path.posix.normalize(dir);
     if (this.files.has(n)) throw fsError('ENOTDIR', n);
     const prefix = n === '/' ? '/' : `${n}/`;
@@ -60,7 +57,6 @@ export class MemoryFs implements CorpusFileSystem {
   }
 
   async stat(p: string): Promise<CorpusStat> {
-    this.calls.stat++;
     const n = path.posix.normalize(p);
     const file = this.files.get(n);
     if (file) return { size: file.bytes.length, mtimeMs: file.mtimeMs, kind: 'file', realPath: n };
@@ -69,7 +65,6 @@ export class MemoryFs implements CorpusFileSystem {
   }
 
   async readFile(p: string): Promise<Uint8Array> {
-    this.calls.readFile++;
     const file = this.files.get(path.posix.normalize(p));
     if (!file) throw fsError('ENOENT', p);
     return file.bytes;
