@@ -90,7 +90,7 @@ describe('stance of one passage', () => {
 });
 
 describe('verdicts over passages', () => {
-  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number, anchored = true) => ({ stance, score, coverage: score, restCoverage: score, factsMatched: true, conflicts: [], anchored });
+  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number, anchored = true) => ({ stance, score, coverage: score, restCoverage: score, directCoverage: score, factsMatched: true, conflicts: [], anchored });
   test('nothing speaks to it: unverified', () => assert.equal(decide([cmp('related', 0.3)]).verdict, 'unverified'));
   test('support only: supported, more sources raise confidence', () => {
     const one = decide([cmp('supports', 0.9)]);

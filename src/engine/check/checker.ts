@@ -9,6 +9,8 @@ import { skipReason } from './checkWorthiness';
 import { decide } from './verdict';
 
 const DEFAULT_CANDIDATES = 30;
+/** A candidate stating less of the claim than this by itself is not read with its neighbours. */
+const WORTH_READING_AROUND = 0.3;
 /** How strongly a title the corpus contradicts counts against a statement. */
 const ROLE_CONFLICT_SCORE = 0.8;
 const MAX_EVIDENCE = 8;
@@ -49,6 +51,13 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants, confirmedRole: (i: number) => confirmed.has(i) };
   const scored: Scored[] = [];
   for (const [rank, id] of retrieve(index, claim, candidates).entries()) {
+    // Most candidates share a word or two and no more: judged on their own sentence, they are only
+    // related, and their neighbours need not be read at all.
+    const alone = compare(claim, index.analysis(id), [], env);
+    if (alone.stance === 'related' && alone.directCoverage < WORTH_READING_AROUND) {
+      scored.push({ passage: id, rank, comparison: alone });
+      continue;
+    }
     const near = index.neighbours(id);
     const context = near.map((n) => index.analysis(n));
     const background = index.background(id, near).map((n) => index.analysis(n));
@@ -61,6 +70,7 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
       stance: 'conflicts',
       coverage: ROLE_CONFLICT_SCORE,
       restCoverage: ROLE_CONFLICT_SCORE,
+      directCoverage: ROLE_CONFLICT_SCORE,
       factsMatched: true,
       anchored: true,
       score: ROLE_CONFLICT_SCORE,

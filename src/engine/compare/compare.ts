@@ -16,6 +16,8 @@ export interface Comparison {
   coverage: number;
   /** 0..1: coverage of the claim outside the conflicting slots. */
   restCoverage: number;
+  /** 0..1: how much of the claim the passage itself states, without its neighbours. */
+  directCoverage: number;
   /** Every number, date, name, title and quote of the claim is stated by the passage or its neighbours. */
   factsMatched: boolean;
   conflicts: SlotConflict[];
@@ -157,5 +159,5 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     stance === 'conflicts'
       ? hasFacts && restCoverage >= ANCHORED_ALIGNMENT && !conflicts.some((c) => c.kind === 'negation')
       : hasFacts && coverage >= ANCHORED_ALIGNMENT;
-  return { stance, coverage, restCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored };
+  return { stance, coverage, restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored };
 }

@@ -27,10 +27,14 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
   const facts: DateFact[] = [];
   const occupied: [number, number][] = [];
   let results: chrono.ParsedResult[] = [];
-  try {
-    results = chrono.parse(text, REFERENCE);
-  } catch {
-    results = [];
+  // chrono is the costliest step of analysing a sentence; most sentences name no month, weekday
+  // or year at all, and then there is nothing for it to find.
+  if (MONTH_OR_WEEKDAY.test(text) || /\b\d{4}\b/.test(text)) {
+    try {
+      results = chrono.parse(text, REFERENCE);
+    } catch {
+      results = [];
+    }
   }
   for (const r of results) {
     const raw = r.text.replace(/[\s,.;:]+$/, '');
