@@ -18,8 +18,8 @@ const ORG_WORDS = new Set(
   ('post times news journal independent ministry council university office department agency party court committee ' +
     'commission bank group institute foundation association union organization organisation company corp inc ' +
     'ltd research academy assembly parliament congress senate army navy force forces police service services ' +
-    'broadcasting network press media reuters tribune herald gazette guardian telegraph daily weekly review ' +
-    'centre center federation alliance club team fund board authority administration government kremlin').split(/\s+/),
+    'broadcasting network press media tribune herald gazette guardian telegraph daily weekly review ' +
+    'centre center federation alliance club team fund board authority administration government').split(/\s+/),
 );
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'across', 'into', 'outside', 'inside']);
 const DEMONYM = /(?:ian|ean|ish|ese|ern|ic|i|an)$/;
