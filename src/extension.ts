@@ -6,7 +6,7 @@ import { registerCommands } from './extension/commands';
 import { readSettings, type Settings } from './extension/config';
 import { CorpusManager, locateCorpus } from './extension/corpus';
 import { CorpusWatcher } from './extension/corpusWatcher';
-import { SOURCE, toDiagnostics } from './extension/diagnostics';
+import { toDiagnostics } from './extension/diagnostics';
 import { EvidencePanel } from './extension/evidencePanel';
 import { FindingsTree } from './extension/findingsTree';
 import { EvidenceHoverProvider } from './extension/hover';
@@ -171,4 +171,3 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
 
 export function deactivate(): void {}
 
-export { SOURCE };

@@ -120,9 +120,16 @@ function replacedPart(words: Token[], found: number[], passage: Analysis): boole
   return false;
 }
 
+const unitsOf = new WeakMap<Analysis, Unit[]>();
+
 /** Finds each unit of the claim in the passage, else in a neighbouring sentence. */
 export function align(claim: Analysis, passage: Analysis, context: Analysis[], env: CompareEnv, background: Analysis[] = []): Alignment {
-  const units = claimUnits(claim, env.idf);
+  // A claim is compared with dozens of passages: split it into units once.
+  let units = unitsOf.get(claim);
+  if (!units) {
+    units = claimUnits(claim, env.idf);
+    unitsOf.set(claim, units);
+  }
   const claimTerms = new Set(claim.tokens.map((t) => t.term));
   const positions = termPositions(passage);
   const contextPositions = context.map(termPositions);

@@ -30,8 +30,8 @@ export interface Comparison {
 }
 
 /** Thresholds of the stance decision; tuned on the development set, see DESIGN.md. */
-export const SUPPORT_COVERAGE = 0.62;
-export const CONFLICT_COVERAGE = 0.6;
+const SUPPORT_COVERAGE = 0.62;
+const CONFLICT_COVERAGE = 0.6;
 /** A number whose unit word both sides share ("100 days" / "200 days") needs less of the rest. */
 const SAME_UNIT_CONFLICT_COVERAGE = 0.45;
 /** Attributing words to the wrong person is a grave charge: the rest must align closely. */

@@ -16,10 +16,6 @@ for (const [a, b] of ANTONYM_PAIRS) {
 }
 const ATTRIBUTION_TERMS = new Set([...ATTRIBUTION_MARKERS].map(termOf));
 
-export function areAntonyms(a: string, b: string): boolean {
-  return ANTONYMS.get(a)?.has(b) ?? false;
-}
-
 /** Negators of a predicate. "without" and "no" negate a noun phrase, too loosely tied to a verb to contradict one. */
 const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
 

@@ -180,9 +180,6 @@ export class CorpusIndex {
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   }
 
-  hasTerm(term: string): boolean {
-    return this.df.has(term);
-  }
 
   /**
    * Whether a capitalised word at the start of a claim's sentence is a name: yes if the corpus
