@@ -28,7 +28,7 @@ const REFERENCE_BUDGET_MS = 8000;
 async function warmUp(repoRoot: string): Promise<void> {
   const corpus = await loadCorpus([path.join(repoRoot, 'corpus')]);
   const index = await CorpusIndex.build(corpus);
-  const again = CorpusIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
+  const again = await CorpusIndex.deserialize(Buffer.concat(await index.serialize()));
   const draft = readFileSync(path.join(repoRoot, 'examples', 'draft.md'), 'utf8');
   const results = checkText(again, draft);
   for (const r of results.slice(0, 5)) again.search(r.text, 5);

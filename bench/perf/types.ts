@@ -15,9 +15,10 @@ export interface CpuFigures {
   load: number;
   build: number;
   floor: number;
-  stringify: number;
-  parse: number;
-  fromJson: number;
+  /** serialize() + writing the file, as the extension saves its cache. */
+  save: number;
+  /** Reading the file + CorpusIndex.deserialize(). */
+  reload: number;
 }
 
 export interface BuildFigures {
@@ -43,13 +44,15 @@ export interface BuildFigures {
   peakHeap: number;
   /** Heap held after GC with the loaded corpus alive, before indexing. */
   retainedCorpusHeap: number;
-  /** Heap held after GC with the index (and its corpus) alive. */
+  /** Heap held after GC with the built index alive (the loader's document texts let go). */
   retainedIndexHeap: number;
+  /** Heap held after GC by an index read back from its file (what a restarted editor keeps). */
+  retainedReloadedHeap: number;
   persistedBytes: number;
-  persistedChars: number;
-  stringifyMs: number;
-  parseMs: number;
-  fromJsonMs: number;
+  saveMs: number;
+  reloadMs: number;
+  longestSaveSliceMs: number;
+  longestReloadSliceMs: number;
 }
 
 export interface CheckFigures {

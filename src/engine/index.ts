@@ -7,7 +7,7 @@ import { type CancellationToken, type StatementResult, throwIfCancelled } from '
 export * from './types';
 export { checkStatement } from './check/checker';
 export { parseDraft, type DraftStatement } from './draft';
-export { CorpusIndex, type SerializedIndex, type SearchHit } from './search/corpusIndex';
+export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
 
 export interface CheckOptions {

@@ -71,6 +71,9 @@ export interface SourceDocument {
   hash: string;
 }
 
+/** A document as an index keeps it: its passages carry the text. */
+export type IndexedDocument = Omit<SourceDocument, 'text'>;
+
 export interface SkippedFile {
   path: string;
   reason: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, CorpusIndex, type SerializedIndex } from '../engine';
+import { CancelledError, CorpusIndex } from '../engine';
 import { listCorpusFiles, loadCorpus, type ParsedSourceCache } from '../engine/corpus/loadCorpus';
 import { INDEX_FORMAT_VERSION } from '../engine/search/corpusIndex';
 import type { Settings } from './config';
@@ -42,11 +42,6 @@ export function locateCorpus(settings: Settings, workspaceFolders: readonly stri
   const inWorkspace = workspaceFolders.map((w) => path.join(w, 'corpus')).filter(isFolder);
   if (inWorkspace.length) return { folders: inWorkspace, origin: 'workspace', missing };
   return { folders: [path.join(extensionPath, 'corpus')], origin: 'bundled', missing };
-}
-
-interface PersistedIndex {
-  fingerprint: string;
-  index: SerializedIndex;
 }
 
 /**
@@ -142,11 +137,11 @@ export class CorpusManager implements vscode.Disposable {
   private async run(force: boolean, token: vscode.CancellationToken): Promise<CorpusIndex> {
     const { folders, origin } = this.location;
     const started = Date.now();
-    const cacheFile = vscode.Uri.joinPath(this.storage, `index-${hash(folders.join('\n')).slice(0, 16)}.json`);
+    const cacheFile = vscode.Uri.joinPath(this.storage, `index-${hash(folders.join('\n')).slice(0, 16)}.bin`);
     const files = await listCorpusFiles(folders, { token });
     const fingerprint = hash(`${INDEX_FORMAT_VERSION}\n${JSON.stringify(files)}`);
     if (!force) {
-      const cached = await this.readCache(cacheFile, fingerprint);
+      const cached = await this.readCache(cacheFile, fingerprint, token);
       if (cached) {
         this.origin = 'cache';
         this.log.info(`Loaded the index of ${cached.documentCount} source(s) from cache in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
@@ -172,28 +167,41 @@ export class CorpusManager implements vscode.Disposable {
     this.log.info(`Indexed ${index.documentCount} source(s), ${index.passages.length} passages in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
     if (!index.documentCount) this.log.warn(`No readable sources in ${folders.join(', ')}: every statement will be unverified.`);
     this.origin = 'built';
-    this.saved = this.writeCache(cacheFile, { fingerprint, index: index.toJSON() });
+    this.saved = this.writeCache(cacheFile, fingerprint, index);
     return index;
   }
 
-  private async readCache(file: vscode.Uri, fingerprint: string): Promise<CorpusIndex | undefined> {
+  /**
+   * The cache file is the corpus fingerprint (64 hex characters, then a line break) followed by
+   * the index's bytes; a stale fingerprint or unreadable bytes mean "build afresh".
+   */
+  private async readCache(file: vscode.Uri, fingerprint: string, token: vscode.CancellationToken): Promise<CorpusIndex | undefined> {
+    let bytes: Buffer;
     try {
-      const data = JSON.parse(await fs.readFile(file.fsPath, 'utf8')) as PersistedIndex;
-      if (data.fingerprint !== fingerprint) return undefined;
-      return CorpusIndex.fromJSON(data.index);
+      bytes = await fs.readFile(file.fsPath);
     } catch {
+      return undefined;
+    }
+    if (bytes.subarray(0, FINGERPRINT_BYTES).toString('latin1') !== `${fingerprint}\n`) return undefined;
+    try {
+      return await CorpusIndex.deserialize(bytes.subarray(FINGERPRINT_BYTES), token);
+    } catch (error) {
+      if (error instanceof CancelledError) throw error;
+      this.log.warn(`Ignored the saved index: ${(error as Error).message}`);
       return undefined;
     }
   }
 
-  private async writeCache(file: vscode.Uri, data: PersistedIndex): Promise<void> {
+  private async writeCache(file: vscode.Uri, fingerprint: string, index: CorpusIndex): Promise<void> {
+    const temp = `${file.fsPath}.${process.pid}.tmp`;
     try {
+      const pieces = await index.serialize();
       await fs.mkdir(path.dirname(file.fsPath), { recursive: true });
-      const temp = `${file.fsPath}.${process.pid}.tmp`;
-      await fs.writeFile(temp, JSON.stringify(data));
+      await fs.writeFile(temp, [Buffer.from(`${fingerprint}\n`, 'latin1'), ...pieces]);
       await fs.rename(temp, file.fsPath);
     } catch (error) {
       this.log.warn(`Could not save the index cache: ${(error as Error).message}`);
+      await fs.rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -211,6 +219,9 @@ export class CorpusManager implements vscode.Disposable {
     this.busy.dispose();
   }
 }
+
+/** A SHA-256 in hex and a line break. */
+const FINGERPRINT_BYTES = 65;
 
 function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex');

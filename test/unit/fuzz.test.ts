@@ -269,7 +269,7 @@ test(`mutated corpora loaded from memory, indexed and checked against (seed ${SE
     }
     const drafts = [mutatedSentence(r), randomDraft(r), mutatedSentence(r)];
     // Every few corpora, the persisted form must give the same answers.
-    const reloaded = iterations % 8 === 0 ? CorpusIndex.fromJSON(JSON.parse(JSON.stringify(index.toJSON()))) : undefined;
+    const reloaded = iterations % 8 === 0 ? await CorpusIndex.deserialize(Buffer.concat(await index.serialize())) : undefined;
     for (const draft of drafts) {
       const where = `${context}\n  draft ${JSON.stringify(draft)}`;
       let results: StatementResult[];

@@ -1,37 +1,18 @@
-import MiniSearch, { type Options } from 'minisearch';
 import { analyze, type Analysis } from '../facts/analysis';
 import { extractRoles, type RoleFact } from '../facts/roles';
 import { STOPWORDS } from '../text/lexicon';
 import { contentTerms, termOf, tokenize } from '../text/tokenize';
-import { type CancellationToken, type CorpusData, type Passage, type SkippedFile, type SourceDocument, throwIfCancelled } from '../types';
+import type { CancellationToken, CorpusData, IndexedDocument, Passage, SkippedFile } from '../types';
+import { TimeSlicer } from '../util/timeSlicer';
+import { Bm25Builder, Bm25Index, type Bm25Parameters } from './bm25';
 import { NameVariants } from './nameVariants';
+import { decodeSnapshot, encodeSnapshot, INDEX_FORMAT_VERSION } from './snapshot';
 
-export const INDEX_FORMAT_VERSION = 2;
-
-export interface SerializedIndex {
-  format: number;
-  documents: SourceDocument[];
-  passages: Passage[];
-  skipped: SkippedFile[];
-  documentFrequency: [string, number][];
-  properNouns: string[];
-  nameTerms: string[];
-  search: unknown;
-}
+export { INDEX_FORMAT_VERSION };
 
 export interface SearchHit {
   passage: Passage;
   score: number;
-}
-
-const CHUNK = 2000;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** A passage as MiniSearch sees it: its own terms, and its document's title terms. */
-interface IndexedPassage {
-  id: number;
-  terms: string;
-  title: string;
 }
 
 /**
@@ -42,24 +23,14 @@ interface IndexedPassage {
 const TITLE_BOOST = 0.5;
 
 /**
- * BM25 with stronger length normalisation than MiniSearch's default (b 0.9 against 0.7): evidence
- * is one sentence, and long sentences should not win on length alone. Set on the Climate-FEVER
- * retrieval task (recall@5 0.696 → 0.712); generic parameters, not a rule about any claim.
+ * BM25 with stronger length normalisation than the usual b 0.7: evidence is one sentence, and
+ * long sentences should not win on length alone. Set on the Climate-FEVER retrieval task
+ * (recall@5 0.696 → 0.712); generic parameters, not a rule about any claim.
  */
-const BM25_PARAMETERS = { k: 1.5, b: 0.9, d: 0.5 };
+const BM25_PARAMETERS: Bm25Parameters = { k: 1.5, b: 0.9, d: 0.5 };
 
-const MINISEARCH_OPTIONS: Options<IndexedPassage> = {
-  fields: ['terms', 'title'],
-  idField: 'id',
-  // Terms are produced once by our tokenizer (folding, lemmas, stems, synonyms); MiniSearch only splits them.
-  tokenize: (s: string) => s.split(' '),
-  processTerm: (t: string) => t || null,
-  searchOptions: { combineWith: 'OR', boost: { title: TITLE_BOOST }, bm25: BM25_PARAMETERS, tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t || null },
-};
-
-function newMiniSearch(): MiniSearch<IndexedPassage> {
-  return new MiniSearch<IndexedPassage>(MINISEARCH_OPTIONS);
-}
+/** How long indexing or loading runs before it hands the event loop back. */
+const SLICE_MS = 12;
 
 function isSentenceInitial(text: string, start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {
@@ -70,113 +41,104 @@ function isSentenceInitial(text: string, start: number): boolean {
   return true;
 }
 
+/** Number terms start with a digit; they are indexed but, being facts, never count as common. */
+const isNumberTerm = (term: string) => term.charCodeAt(0) >= 48 && term.charCodeAt(0) <= 57;
+
 /**
- * The searchable corpus: an inverted index with BM25 ranking (MiniSearch) over sentences, plus
- * the statistics the comparer needs (term rarity, which words are names, spelling variants).
+ * The searchable corpus: an inverted index with BM25 ranking over sentences, plus the statistics
+ * the comparer needs (term rarity, which words are names, spelling variants). It keeps passages,
+ * not whole document texts: a passage is all a check or a hover ever shows.
  */
 export class CorpusIndex {
   private readonly analyses = new Map<number, Analysis>();
   private readonly roleCache = new Map<number, RoleFact[]>();
   readonly variants: NameVariants;
-  private readonly df: Map<string, number>;
-  private readonly properNouns: Set<string>;
 
   private constructor(
-    readonly documents: SourceDocument[],
+    readonly documents: IndexedDocument[],
     readonly passages: Passage[],
     readonly skipped: SkippedFile[],
-    private readonly miniSearch: MiniSearch<IndexedPassage>,
-    df: Map<string, number>,
-    properNouns: Set<string>,
+    private readonly bm25: Bm25Index,
+    private readonly properNouns: Set<string>,
     private readonly nameTerms: string[],
   ) {
-    this.df = df;
-    this.properNouns = properNouns;
     this.variants = new NameVariants(() => this.nameTerms);
   }
 
+  /**
+   * Indexes a loaded corpus. Works in slices of ~12 ms, so it can run on the editor's extension
+   * host; `token` cancels between slices.
+   */
   static async build(corpus: CorpusData, token?: CancellationToken, onProgress?: (done: number, total: number) => void): Promise<CorpusIndex> {
-    const ms = newMiniSearch();
-    const df = new Map<string, number>();
+    const slicer = new TimeSlicer(SLICE_MS, token, 16);
+    const builder = new Bm25Builder();
     const capitalisedInside = new Map<string, number>();
     const lowercase = new Map<string, number>();
     const nameTerms = new Set<string>();
     const passages = corpus.passages;
-    const titles = new Map<number, string>();
-    const titleTerms = (doc: number) => {
-      let t = titles.get(doc);
-      if (t === undefined) {
-        t = contentTerms(corpus.documents[doc]?.meta.title ?? '').join(' ');
-        titles.set(doc, t);
-      }
-      return t;
-    };
-    for (let from = 0; from < passages.length; from += CHUNK) {
-      throwIfCancelled(token);
-      const batch: IndexedPassage[] = [];
-      for (const p of passages.slice(from, from + CHUNK)) {
-        const seen = new Set<string>();
-        const terms: string[] = [];
-        const tokens = tokenize(p.text);
-        // Title Case headlines capitalise every word; they say nothing about which words are names.
-        const content = tokens.filter((t) => !t.stop && !t.isNumber);
-        const titleCase = !/[.!?]["”’)]*$/.test(p.text) && content.filter((t) => t.capitalized).length >= 0.8 * content.length;
-        for (const t of tokens) {
-          if (t.isNumber) {
-            terms.push(t.term);
-            continue;
-          }
-          if (t.capitalized) {
-            if (!titleCase && !isSentenceInitial(p.text, t.start)) {
-              capitalisedInside.set(t.norm, (capitalisedInside.get(t.norm) ?? 0) + 1);
-              if (!t.stop) nameTerms.add(t.term);
-            }
-          } else lowercase.set(t.norm, (lowercase.get(t.norm) ?? 0) + 1);
-          if (t.stop) continue;
+    corpus.documents.forEach((d, i) => builder.setTitle(i, contentTerms(d.meta.title ?? '')));
+    for (let id = 0; id < passages.length; id++) {
+      const p = passages[id]!;
+      if (p.id !== id) throw new Error(`passage ${id} has id ${p.id}: passages must be numbered in order`);
+      const terms: string[] = [];
+      const tokens = tokenize(p.text);
+      // Title Case headlines capitalise every word; they say nothing about which words are names.
+      const content = tokens.filter((t) => !t.stop && !t.isNumber);
+      const titleCase = !/[.!?]["”’)]*$/.test(p.text) && content.filter((t) => t.capitalized).length >= 0.8 * content.length;
+      for (const t of tokens) {
+        if (t.isNumber) {
           terms.push(t.term);
-          if (!seen.has(t.term)) {
-            seen.add(t.term);
-            df.set(t.term, (df.get(t.term) ?? 0) + 1);
-          }
+          continue;
         }
-        batch.push({ id: p.id, terms: terms.join(' '), title: titleTerms(p.doc) });
+        if (t.capitalized) {
+          if (!titleCase && !isSentenceInitial(p.text, t.start)) {
+            capitalisedInside.set(t.norm, (capitalisedInside.get(t.norm) ?? 0) + 1);
+            if (!t.stop) nameTerms.add(t.term);
+          }
+        } else lowercase.set(t.norm, (lowercase.get(t.norm) ?? 0) + 1);
+        if (!t.stop) terms.push(t.term);
       }
-      ms.addAll(batch);
-      onProgress?.(Math.min(from + CHUNK, passages.length), passages.length);
-      if (from + CHUNK < passages.length) await yieldToEventLoop();
+      builder.addPassage(p.doc, terms);
+      if (slicer.due()) {
+        onProgress?.(id + 1, passages.length);
+        await slicer.pause();
+      }
     }
+    onProgress?.(passages.length, passages.length);
+    const bm25 = await builder.finish(BM25_PARAMETERS, TITLE_BOOST, slicer);
     const proper = new Set<string>();
     for (const [norm, n] of capitalisedInside) if (n > (lowercase.get(norm) ?? 0)) proper.add(norm);
-    return new CorpusIndex(corpus.documents, passages, corpus.skipped, ms, df, proper, [...nameTerms]);
+    const documents = corpus.documents.map(({ path, meta, hash }) => ({ path, meta, hash }));
+    return new CorpusIndex(documents, passages, corpus.skipped, bm25, proper, [...nameTerms]);
   }
 
-  static fromJSON(data: SerializedIndex): CorpusIndex {
-    if (!data || data.format !== INDEX_FORMAT_VERSION) throw new Error(`Unsupported index format ${data?.format}; rebuild the index.`);
-    const ms = MiniSearch.loadJS<IndexedPassage>(data.search as never, MINISEARCH_OPTIONS);
-    return new CorpusIndex(data.documents, data.passages, data.skipped, ms, new Map(data.documentFrequency), new Set(data.properNouns), data.nameTerms);
+  /** Reads an index back from `serialize()`'s bytes; throws when they are of another format. */
+  static async deserialize(bytes: Uint8Array, token?: CancellationToken): Promise<CorpusIndex> {
+    const slicer = new TimeSlicer(SLICE_MS, token, 1);
+    const s = await decodeSnapshot(bytes, slicer);
+    const bm25 = await Bm25Index.create(s.bm25, BM25_PARAMETERS, TITLE_BOOST, slicer);
+    return new CorpusIndex(s.documents, s.passages, s.skipped, bm25, new Set(s.properNouns), s.nameTerms);
   }
 
-  toJSON(): SerializedIndex {
-    return {
-      format: INDEX_FORMAT_VERSION,
-      documents: this.documents,
-      passages: this.passages,
-      skipped: this.skipped,
-      documentFrequency: [...this.df],
-      properNouns: [...this.properNouns],
-      nameTerms: this.nameTerms,
-      search: this.miniSearch.toJSON(),
-    };
+  /** The index as bytes (in pieces, to be written one after another), made in short slices. */
+  serialize(token?: CancellationToken): Promise<Uint8Array[]> {
+    const snapshot = { documents: this.documents, passages: this.passages, skipped: this.skipped, properNouns: [...this.properNouns], nameTerms: this.nameTerms, bm25: this.bm25.data };
+    return encodeSnapshot(snapshot, new TimeSlicer(SLICE_MS, token, 1));
   }
 
   get documentCount(): number {
     return this.documents.length;
   }
 
-  /** Inverse document frequency of a term; unseen terms count as rare. */
+  /** Whether the corpus uses the term as a word (numbers aside). */
+  private knows(term: string): boolean {
+    return !isNumberTerm(term) && this.bm25.has(term);
+  }
+
+  /** Inverse document frequency of a term; unseen terms (and numbers) count as rare. */
   idf(term: string): number {
     const n = this.passages.length || 1;
-    const d = this.df.get(term) ?? 0;
+    const d = isNumberTerm(term) ? 0 : this.bm25.passagesWith(term);
     return Math.log(1 + (n - d + 0.5) / (d + 0.5));
   }
 
@@ -189,18 +151,15 @@ export class CorpusIndex {
   isProperNoun = (norm: string): boolean | undefined => {
     if (this.properNouns.has(norm)) return true;
     if (STOPWORDS.has(norm)) return false;
-    return !this.df.has(termOf(norm));
+    return !this.knows(termOf(norm));
   };
 
   /** Corpus spellings of a name term: look-alikes for unknown terms, transliterations for known ones. */
-  nameVariants = (term: string): readonly string[] => this.variants.of(term, this.df.has(term));
+  nameVariants = (term: string): readonly string[] => this.variants.of(term, this.knows(term));
 
   /** BM25-ranked passages for a list of terms (already normalised by our tokenizer). */
   searchTerms(terms: string[], limit: number): SearchHit[] {
-    const query = terms.filter(Boolean).join(' ');
-    if (!query) return [];
-    const hits = this.miniSearch.search(query);
-    return hits.slice(0, limit).map((h) => ({ passage: this.passages[h.id as number], score: h.score }));
+    return this.bm25.search(terms, limit).map((h) => ({ passage: this.passages[h.id]!, score: h.score }));
   }
 
   /** Free-text search, as the CLI's `search` command and the editor's quick pick use it. */

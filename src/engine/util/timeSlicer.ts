@@ -1,0 +1,43 @@
+import { type CancellationToken, throwIfCancelled } from '../types';
+
+/** Hands the event loop back so the editor stays responsive; a macrotask, so I/O and timers run. */
+export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Cuts long synchronous work into slices of about `budgetMs`: call `due()` often (it only reads the
+ * clock every few calls) and `await pause()` when it says so. Keeps every task the host runs short
+ * without yielding so often that the yields themselves cost.
+ */
+export class TimeSlicer {
+  private sliceStart = performance.now();
+  private calls = 0;
+
+  constructor(
+    private readonly budgetMs = 12,
+    private readonly token?: CancellationToken,
+    private readonly checkEvery = 64,
+  ) {}
+
+  /** Whether the current slice has used its budget (or the work was cancelled). */
+  due(): boolean {
+    if (++this.calls % this.checkEvery !== 0) return false;
+    return this.expired();
+  }
+
+  /** `due()` without the call counting: reads the clock now. */
+  expired(): boolean {
+    return this.token?.isCancellationRequested === true || performance.now() - this.sliceStart >= this.budgetMs;
+  }
+
+  /** Yields, checks cancellation, and starts a new slice. */
+  async pause(): Promise<void> {
+    await yieldToEventLoop();
+    throwIfCancelled(this.token);
+    this.sliceStart = performance.now();
+  }
+
+  /** Yields only when the slice is used up. */
+  async maybePause(): Promise<void> {
+    if (this.due()) await this.pause();
+  }
+}
