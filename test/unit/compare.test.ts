@@ -59,6 +59,19 @@ describe('stance of one passage', () => {
     const k = onlyConflict('The Kremlin criticized the readiness for dialogue.', 'The Kremlin welcomed the readiness for dialogue, calling it positive.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'criticized', 'welcomed']);
   });
+  test('negation conflict: opposite words from WordNet', () => {
+    const k = onlyConflict('The auditors overestimated the cost of the bridge repairs.', 'The auditors underestimated the cost of the bridge repairs.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'overestimated', 'underestimated']);
+    const j = onlyConflict('Growth of the harbour traffic is accelerating, the port authority said.', 'Growth of the harbour traffic is decelerating, the port authority said.');
+    assert.deepEqual([j.kind, j.claimed, j.source], ['negation', 'accelerating', 'decelerating']);
+  });
+  test('a WordNet near-synonym stands in for a missing word, for less than the word itself', () => {
+    const same = run('The council will examine the harbour budget next week.', 'The council will examine the harbour budget next week.');
+    const near = run('The council will examine the harbour budget next week.', 'The council will analyse the harbour budget next week.');
+    const other = run('The council will examine the harbour budget next week.', 'The council will publish the harbour budget next week.');
+    assert.equal(near.stance, 'supports');
+    assert.ok(near.coverage < same.coverage && near.coverage > other.coverage, `${other.coverage} < ${near.coverage} < ${same.coverage}`);
+  });
   test('quote conflict, word by word', () => {
     const k = onlyConflict('Waltz said, "We need to see those budget issues addressed."', '“We need to see those manpower issues addressed,” Waltz said.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['quote', 'budget', 'manpower']);

@@ -3,6 +3,7 @@ import { sameDate } from '../facts/dates';
 import { sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
+import { nearSynonyms } from '../text/wordnet';
 import { claimUnits, isContent, type Unit } from './units';
 
 /** What the comparer needs from the corpus: term rarity and fuzzy name variants. */
@@ -83,6 +84,18 @@ export function findTerm(term: string, positions: Map<string, number[]>, env: Co
   return -1;
 }
 
+/** A near-synonym found in the passage earns this share of the claim word's weight. */
+export const NEAR_SYNONYM_CREDIT = 0.8;
+
+/** The first free position of a WordNet near-synonym of `term`, or -1. */
+function findNearSynonym(term: string, positions: Map<string, number[]>, used: Set<number>): number {
+  for (const other of nearSynonyms(term)) {
+    const p = positions.get(other)?.find((q) => !used.has(q));
+    if (p !== undefined) return p;
+  }
+  return -1;
+}
+
 /** Where a unit is stated in an analysed text, or -1. */
 function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number {
   switch (unit.kind) {
@@ -146,6 +159,14 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
       return { at, in: passage, token: at, credit: 1 };
     }
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
+    // A plain word the passage states in other words ("quicken" for "accelerate"): partly there.
+    if (u.kind === 'word') {
+      const at = findNearSynonym(u.token.term, positions, used);
+      if (at >= 0) {
+        used.add(at);
+        return { at, in: passage, token: at, credit: NEAR_SYNONYM_CREDIT };
+      }
+    }
     // "Several weeks" elsewhere in the paragraph says nothing about the claim's "several weeks".
     if (u.kind === 'number' && u.fact.vague) return undefined;
     for (let c = 0; c < context.length; c++) {

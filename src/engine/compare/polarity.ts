@@ -1,11 +1,13 @@
 import type { Analysis } from '../facts/analysis';
 import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, NEGATORS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
+import { WORDNET_ANTONYM_PAIRS } from '../text/wordnet';
 import { type Alignment, inside, windowFor } from './align';
 import type { SlotConflict } from './slots';
 
 const ANTONYMS = new Map<string, Set<string>>();
-for (const [a, b] of ANTONYM_PAIRS) {
+// The hand-written pairs and WordNet's (rise/fall, overestimate/underestimate, significant/insignificant).
+for (const [a, b] of [...ANTONYM_PAIRS, ...WORDNET_ANTONYM_PAIRS]) {
   const ta = termOf(a);
   const tb = termOf(b);
   if (ta === tb) continue;
