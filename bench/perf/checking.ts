@@ -3,14 +3,13 @@
  * one-sentence edits re-checked the way the extension does it (src/extension/checker.ts keeps
  * results by statement wording, so only statements whose masked text changed are checked again).
  */
-import { checkStatement, type CorpusIndex, type DraftStatement, parseDraft, type StatementResult } from '../../src/engine';
+import { checkStatement, checkStatementSliced, type CorpusIndex, type DraftStatement, parseDraft, type StatementResult, TimeSlicer } from '../../src/engine';
 import { cpuMs, LoopMonitor, timeSync, withinBudget } from './measure';
 import type { Draft } from './draft';
 import type { CheckFigures } from './types';
 
-/** As in src/extension/checker.ts: a slice longer than this yields before the next statement. */
+/** As in src/extension/checker.ts: a slice longer than this yields, between or inside statements. */
 const SLICE_MS = 12;
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The extension's memo key (src/extension/checker.ts). */
 const memoKey = (s: DraftStatement): string => `${s.ignored ? 'i' : 'c'}\u0000${s.masked}`;
@@ -33,26 +32,24 @@ interface ColdRun {
 }
 
 /**
- * The cold check, run as the extension runs it: parseDraft, then checkStatement per statement
- * (checkText's work), yielding to the event loop whenever a slice passes 12 ms.
+ * The cold check, run as the extension runs it: parseDraft, then checkStatementSliced per
+ * statement (checkText's work), pausing whenever a slice passes 12 ms.
  */
 async function coldCheck(index: CorpusIndex, text: string): Promise<ColdRun> {
   const monitor = new LoopMonitor().start();
   const cpuStart = cpuMs();
   const wallStart = performance.now();
-  let sliceStart = performance.now();
+  const slicer = new TimeSlicer(SLICE_MS, undefined, 1);
   const parsed = timeSync(() => parseDraft(text, 'markdown'));
   let workMs = parsed.ms;
   let longestStatementMs = 0;
   const results: StatementResult[] = [];
   for (const s of parsed.value) {
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yieldNow();
-      sliceStart = performance.now();
-    }
-    const t = performance.now();
-    results.push(checkStatement(index, s));
-    const ms = performance.now() - t;
+    if (slicer.expired()) await slicer.pause();
+    // Work time of the statement: its CPU on this thread, not the time others ran while it paused.
+    const t = cpuMs();
+    results.push(await checkStatementSliced(index, s, slicer));
+    const ms = cpuMs() - t;
     workMs += ms;
     longestStatementMs = Math.max(longestStatementMs, ms);
   }

@@ -64,8 +64,8 @@ export function sizeTable(s: SizeFigures): string {
     ['persisted index (binary, saved in slices)', mb(b.persistedBytes), `${times(b.persistedBytes / s.corpus.bytes)} corpus; serialize + write ${both(b.saveMs, b.cpu.save)}, longest block ${ms(b.longestSaveSliceMs)}`],
     ['reload (read file + deserialize)', both(reload(s), reloadCpu(s)), `load+build / reload = ${times(loadBuildCpu(s) / reloadCpu(s))} (wall ${times(loadBuild(s) / reload(s))}); build alone / reload = ${times(b.cpu.build / reloadCpu(s))}; longest block ${ms(b.longestReloadSliceMs)}`],
     ['draft', `${c.draftWords} words, ${c.statements} statements, ${c.checked} check-worthy`, verdicts],
-    ['cold check (reloaded index, empty caches)', both(c.coldMs, c.coldCpuMs), `parseDraft ${ms(c.parseMs)}; wall ${ms(c.coldWallMs)} yielding every 12 ms`],
-    ['longest statement / longest slice', `${ms(c.longestStatementMs)} / ${ms(c.longestSliceMs)}`, `event-loop blocks while checking the extension’s way; ${c.slicesOver50} over 50 ms`],
+    ['cold check (reloaded index, empty caches)', both(c.coldWallMs, c.coldCpuMs), `parseDraft ${ms(c.parseMs)}; pausing whenever a slice passes 12 ms, inside statements too`],
+    ['longest statement (CPU) / longest slice', `${ms(c.longestStatementMs)} / ${ms(c.longestSliceMs)}`, `event-loop blocks while checking the extension’s way; ${c.slicesOver50} over 50 ms`],
     ['full re-check, caches warm, no memo', both(c.warmFullMs, c.warmFullCpuMs), `${times(c.coldCpuMs / c.warmFullCpuMs)} faster than cold${measuredNote(c.warmMeasured, c.statements)}`],
     ['one-sentence edit re-check', `CPU median ${ms(median(c.editCpuMs))}, max ${ms(editMaxCpu(s))}`, `wall max ${ms(Math.max(...c.editMs))}; ${c.editMs.length} edits; statements re-checked: ${c.editRechecked.join(', ')}`],
     ['our retrieval only (index.search, top 5)', both(c.retrievalMs, c.retrievalCpuMs), `every statement${measuredNote(c.retrievalMeasured, c.statements)}`],
@@ -101,9 +101,9 @@ const SERIES: Series[] = [
   { label: 'reload (read + deserialize), CPU', value: reloadCpu, format: ms, growth: true },
   { label: '(load + build) / reload (CPU)', value: (s) => loadBuildCpu(s) / reloadCpu(s), format: times },
   { label: 'cold check 2,000 words, CPU', value: (s) => s.check.coldCpuMs, format: ms, growth: true },
-  { label: 'cold check 2,000 words, wall', value: (s) => s.check.coldMs, format: ms, growth: true },
+  { label: 'cold check 2,000 words, wall', value: (s) => s.check.coldWallMs, format: ms, growth: true },
   { label: 'one-sentence re-check (max), CPU', value: editMaxCpu, format: ms, growth: true },
-  { label: 'longest statement check, wall', value: (s) => s.check.longestStatementMs, format: ms, growth: true },
+  { label: 'longest statement check, CPU', value: (s) => s.check.longestStatementMs, format: ms, growth: true },
   { label: 'build chunk, mean CPU', value: perChunkCpu, format: ms },
   { label: 'longest slice: build, wall', value: (s) => s.build.longestBuildSliceMs, format: ms },
   { label: 'longest slice: check, wall', value: (s) => s.check.longestSliceMs, format: ms },
@@ -153,7 +153,7 @@ export function targets(sizes: SizeFigures[]): TargetResult[] {
   add('reload ≥ 10× faster than a build (load + build)', `${times(reloadRatio)} (CPU ${ms(reloadCpu(s))} vs ${ms(loadBuildCpu(s))}; wall ${times(loadBuild(s) / reload(s))})`, reloadRatio >= 10);
   const retained = Math.max(b.retainedIndexHeap, b.retainedReloadedHeap);
   add('retained memory ≤ 5× corpus size', `${times(retained / s.corpus.bytes)} (built ${mb(b.retainedIndexHeap)}, reloaded ${mb(b.retainedReloadedHeap)} heap for ${mb(s.corpus.bytes)})`, retained <= 5 * s.corpus.bytes);
-  add('2,000-word draft cold ≤ 300 ms', `CPU ${ms(c.coldCpuMs)} (wall ${ms(c.coldMs)})`, c.coldCpuMs <= 300);
+  add('2,000-word draft cold ≤ 300 ms', `CPU ${ms(c.coldCpuMs)} (wall ${ms(c.coldWallMs)})`, c.coldCpuMs <= 300);
   add('one-sentence re-check ≤ 20 ms', `CPU max ${ms(editMaxCpu(s))}, median ${ms(median(c.editCpuMs))} over ${c.editCpuMs.length} edits`, editMaxCpu(s) <= 20);
   if (sizes.length > 1) {
     const exp = (f: (x: SizeFigures) => number) => exponent(f(first), f(s), first.corpus.bytes, s.corpus.bytes);

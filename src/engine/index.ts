@@ -5,7 +5,8 @@ import type { CorpusIndex } from './search/corpusIndex';
 import { type CancellationToken, type StatementResult, throwIfCancelled } from './types';
 
 export * from './types';
-export { checkStatement } from './check/checker';
+export { checkStatement, checkStatementSliced } from './check/checker';
+export { TimeSlicer } from './util/timeSlicer';
 export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';

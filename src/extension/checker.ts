@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkStatement, parseDraft, type CorpusIndex, type DraftStatement, type StatementResult } from '../engine';
+import { CancelledError, checkStatementSliced, parseDraft, TimeSlicer, type CorpusIndex, type DraftStatement, type StatementResult } from '../engine';
 import type { Settings } from './config';
 import type { CorpusManager } from './corpus';
 import type { Log } from './log';
@@ -18,7 +18,6 @@ export type Trigger = 'open' | 'type' | 'save' | 'command' | 'settings' | 'corpu
 
 /** A slice of synchronous work longer than this yields to the event loop before going on. */
 const SLICE_MS = 12;
-const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface DocState {
   timer?: ReturnType<typeof setTimeout>;
@@ -107,26 +106,29 @@ export class DraftChecker implements vscode.Disposable {
       }
       const settings = this.settingsFor(doc);
       const text = doc.getText();
-      let sliceStart = performance.now();
+      // One slicer for the whole check: it pauses between statements and inside a long one.
+      const slicer = new TimeSlicer(SLICE_MS, token, 1);
       const { statements, checkedLength } = statementsWithin(text, doc.languageId === 'markdown' ? 'markdown' : 'plaintext', settings.maxDraftSize);
       const previous = state.report?.version === version ? state.report : undefined;
       const results: StatementResult[] = [];
       const memo = new Map<string, StatementResult>();
-      for (const s of statements) {
-        const elapsed = performance.now() - sliceStart;
-        if (elapsed > SLICE_MS) {
-          this.longestSliceMs = Math.max(this.longestSliceMs, elapsed);
-          await yieldNow();
-          sliceStart = performance.now();
-          if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
+      try {
+        for (const s of statements) {
+          if (slicer.expired()) await slicer.pause();
+          if (doc.isClosed || doc.version !== version) return undefined;
+          const inRange = !range || new vscode.Range(doc.positionAt(s.offset), doc.positionAt(s.offset + s.length)).intersection(range);
+          const old = !inRange ? previous?.results.find((r) => r.offset === s.offset && r.length === s.length) : undefined;
+          const result = old ?? (await this.checkOne(index, s, state.memo, slicer));
+          memo.set(memoKey(s), shift(result, -s.offset, result.text));
+          results.push(result);
         }
-        const inRange = !range || new vscode.Range(doc.positionAt(s.offset), doc.positionAt(s.offset + s.length)).intersection(range);
-        const old = !inRange ? previous?.results.find((r) => r.offset === s.offset && r.length === s.length) : undefined;
-        const result = old ?? this.checkOne(index, s, state.memo);
-        memo.set(memoKey(s), shift(result, -s.offset, result.text));
-        results.push(result);
+      } catch (error) {
+        if (error instanceof CancelledError) return undefined;
+        throw error;
+      } finally {
+        slicer.end();
+        this.longestSliceMs = Math.max(this.longestSliceMs, slicer.longestMs);
       }
-      this.longestSliceMs = Math.max(this.longestSliceMs, performance.now() - sliceStart);
       state.memo = memo;
       if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
       const report: CheckReport = { uri: doc.uri, version, results, checkedLength, textLength: text.length };
@@ -141,11 +143,11 @@ export class DraftChecker implements vscode.Disposable {
     }
   }
 
-  private checkOne(index: CorpusIndex, s: DraftStatement, memo: Map<string, StatementResult>): StatementResult {
+  private async checkOne(index: CorpusIndex, s: DraftStatement, memo: Map<string, StatementResult>, slicer: TimeSlicer): Promise<StatementResult> {
     const known = memo.get(memoKey(s));
     if (known) return shift(known, s.offset, s.text);
     this.freshChecks++;
-    return checkStatement(index, s);
+    return checkStatementSliced(index, s, slicer);
   }
 
   /** Forgets a document (closed): pending work stops and its findings go away. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkStatement, LineMap, type StatementResult } from '../engine';
+import { CancelledError, checkStatementSliced, LineMap, type StatementResult, TimeSlicer } from '../engine';
 import { decodeText } from '../engine/corpus/decode';
 import { statementsWithin, type DraftChecker } from './checker';
 import { readSettings } from './config';
@@ -82,8 +82,16 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
         d.code = 'size-limit';
         diagnostics.push(d);
       }
+      // Sliced like open drafts' checks, so the editor gets a turn every few milliseconds.
+      const slicer = new TimeSlicer(12, token, 1);
       for (const s of statements) {
-        const r = checkStatement(index, s);
+        let r: StatementResult;
+        try {
+          r = await checkStatementSliced(index, s, slicer);
+        } catch (error) {
+          if (error instanceof CancelledError) break;
+          throw error;
+        }
         if (r.verdict !== 'conflicting' && r.verdict !== 'contested') continue;
         const start = lines.positionAt(r.offset);
         const end = lines.positionAt(r.offset + r.length);
@@ -91,8 +99,6 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
         d.source = SOURCE;
         d.code = r.conflicts[0]?.kind ?? r.verdict;
         diagnostics.push(d);
-        // Long drafts: give the editor a turn between statements.
-        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       findings += diagnostics.filter((d) => d.code !== 'size-limit').length;
       deps.workspaceDiagnostics.set(uri, diagnostics);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CancelledError, type CorpusData, CorpusIndex, checkText, type Passage } from '../../src/engine';
+import { CancelledError, type CorpusData, CorpusIndex, checkStatement, checkStatementSliced, checkText, parseDraft, type Passage, TimeSlicer } from '../../src/engine';
 import { analyze } from '../../src/engine/facts/analysis';
 import { skipReason } from '../../src/engine/check/checkWorthiness';
 import { nameSkeleton } from '../../src/engine/search/nameVariants';
@@ -66,6 +66,23 @@ describe('corpus index', () => {
   test('checking honours a cancellation token', async () => {
     const index = await CorpusIndex.build(corpusOf(DOCS));
     assert.throws(() => checkText(index, 'Vučić offered to host.', { token: { isCancellationRequested: true } }), CancelledError);
+  });
+  test('a sliced check gives the same result, lets timers run inside one statement, and stops when cancelled', async () => {
+    // One document of many similar sentences: the statement reads dozens of them.
+    const sentences = Array.from({ length: 400 }, (_, i) => `Officials in Kiev said on Monday that ${i + 10} delegates would attend the summit in Belgrade.`);
+    const index = await CorpusIndex.build(corpusOf([sentences, ...DOCS]));
+    const [statement] = parseDraft('Officials in Kyiv said on Monday that 12 delegates would attend the summit in Belgrade.', 'markdown');
+    const expected = checkStatement(index, statement!);
+    const fresh = await CorpusIndex.build(corpusOf([sentences, ...DOCS]));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const slicer = new TimeSlicer(0.01, undefined, 1);
+    const sliced = await checkStatementSliced(fresh, statement!, slicer);
+    clearInterval(timer);
+    assert.deepEqual(sliced, expected);
+    assert.ok(ticks > 0, 'the event loop ran while one statement was checked');
+    const cancelled = await CorpusIndex.build(corpusOf([sentences, ...DOCS]));
+    await assert.rejects(checkStatementSliced(cancelled, statement!, new TimeSlicer(0, { isCancellationRequested: true }, 1)), CancelledError);
   });
   test('names the corpus capitalises inside sentences are proper nouns', async () => {
     const index = await CorpusIndex.build(corpusOf(DOCS));

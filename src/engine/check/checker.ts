@@ -7,6 +7,8 @@ import { isContent } from '../compare/units';
 import type { Conflict, Evidence, StatementResult } from '../types';
 import { skipReason } from './checkWorthiness';
 import { decide } from './verdict';
+import { runSliced, runToEnd, type Steps } from '../util/steps';
+import type { TimeSlicer } from '../util/timeSlicer';
 
 const DEFAULT_CANDIDATES = 30;
 /** A candidate stating less of the claim than this by itself is not read with its neighbours. */
@@ -36,13 +38,27 @@ function retrieve(index: CorpusIndex, claim: Analysis, limit: number): number[] 
 
 /** Checks one statement (already split from a draft) against the corpus. */
 export function checkStatement(index: CorpusIndex, statement: DraftStatement, candidates = DEFAULT_CANDIDATES): StatementResult {
+  return runToEnd(checkSteps(index, statement, candidates));
+}
+
+/**
+ * The same check, pausing on `slicer` whenever its slice is used up: a statement's cold check
+ * reads dozens of sentences, and on a large corpus that can take longer than an editor should
+ * ever be blocked. Throws CancelledError when the slicer's token is cancelled.
+ */
+export function checkStatementSliced(index: CorpusIndex, statement: DraftStatement, slicer: TimeSlicer, candidates = DEFAULT_CANDIDATES): Promise<StatementResult> {
+  return runSliced(checkSteps(index, statement, candidates), slicer);
+}
+
+/** The check as steps: it yields after each sentence it reads, where a caller may pause. */
+function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: number): Steps<StatementResult> {
   const base = { text: statement.text, offset: statement.offset, length: statement.length };
   if (statement.ignored) return { ...base, verdict: 'skipped', confidence: 1, reason: 'ignored by a corroborate comment', conflicts: [], evidence: [] };
   const claim = analyze(statement.masked, index.isProperNoun);
   const reason = skipReason(claim);
   if (reason) return { ...base, verdict: 'skipped', confidence: 0.6, reason, conflicts: [], evidence: [] };
 
-  const roles = checkRoles(index, claim);
+  const roles = yield* checkRoles(index, claim);
   const confirmed = new Set<number>();
   for (const r of roles) {
     if (r.status !== 'confirmed') continue;
@@ -50,15 +66,23 @@ export function checkStatement(index: CorpusIndex, statement: DraftStatement, ca
   }
   const env = { idf: (t: string) => index.idf(t), variants: index.nameVariants, confirmedRole: (i: number) => confirmed.has(i) };
   const scored: Scored[] = [];
-  for (const [rank, id] of retrieve(index, claim, candidates).entries()) {
+  const found = retrieve(index, claim, candidates);
+  yield;
+  for (const [rank, id] of found.entries()) {
     // Most candidates share a word or two and no more: judged on their own sentence, they are only
     // related, and their neighbours need not be read at all.
     const alone = compare(claim, index.analysis(id), [], env);
+    yield;
     if (alone.stance === 'related' && alone.directCoverage < WORTH_READING_AROUND) {
       scored.push({ passage: id, rank, comparison: alone });
       continue;
     }
     const near = index.neighbours(id);
+    // Read (and cache) the surrounding sentences one at a time, so a pause can fall between them.
+    for (const n of [...near, ...index.background(id, near)]) {
+      index.analysis(n);
+      yield;
+    }
     const context = near.map((n) => index.analysis(n));
     const background = index.background(id, near).map((n) => index.analysis(n));
     scored.push({ passage: id, rank, comparison: compare(claim, index.analysis(id), context, env, background) });

@@ -1,6 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { extractRoles, type RoleFact } from '../facts/roles';
 import type { CorpusIndex } from '../search/corpusIndex';
+import type { Steps } from '../util/steps';
 
 /** Role nouns that say how someone was chosen or grouped, not what office they hold. */
 const GENERIC = new Set(['pick', 'nominee', 'candidate', 'choice', 'member', 'official', 'leader', 'head', 'deleg', 'delegation'].map((w) => w.slice(0, 5)));
@@ -20,7 +21,7 @@ const MENTIONS = 40;
  * Checks the titles a claim gives people against every role the corpus gives them, wherever in
  * the corpus that is stated (a role is often stated once per article, far from the claim's fact).
  */
-export function checkRoles(index: CorpusIndex, claim: Analysis): RoleFinding[] {
+export function* checkRoles(index: CorpusIndex, claim: Analysis): Steps<RoleFinding[]> {
   const findings: RoleFinding[] = [];
   for (const role of extractRoles(claim)) {
     const head = [...role.roles].reverse().find((r) => !isGeneric(r));
@@ -29,6 +30,7 @@ export function checkRoles(index: CorpusIndex, claim: Analysis): RoleFinding[] {
     const known: { passage: number; role: RoleFact }[] = [];
     for (const hit of index.searchTerms([...people], MENTIONS)) {
       for (const r of index.roles(hit.passage.id)) if (people.has(r.person)) known.push({ passage: hit.passage.id, role: r });
+      yield;
     }
     if (!known.length) continue;
     const words = new Set(known.flatMap((k) => k.role.roles));

@@ -22,24 +22,40 @@ export function nameSkeleton(term: string): string {
  * similarity; the skeleton catches transliterations whose edit distance is too large for it.
  */
 export class NameVariants {
-  private fuse: Fuse<string> | undefined;
+  /**
+   * Look-alikes must share the first letter, so each first letter gets its own fuse.js index,
+   * built when first needed: a search then scans one letter's names, not a large corpus's all.
+   */
+  private readonly fuseByInitial = new Map<string, Fuse<string>>();
+  private byInitial: Map<string, string[]> | undefined;
   private bySkeleton: Map<string, string[]> | undefined;
   private readonly cache = new Map<string, readonly string[]>();
 
   constructor(private readonly names: () => string[]) {}
 
   private ensure(): void {
-    if (this.fuse) return;
-    const list = this.names();
-    this.fuse = new Fuse(list, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+    if (this.bySkeleton) return;
     this.bySkeleton = new Map();
-    for (const n of list) {
+    this.byInitial = new Map();
+    const add = (map: Map<string, string[]>, key: string, name: string) => {
+      const group = map.get(key);
+      if (group) group.push(name);
+      else map.set(key, [name]);
+    };
+    for (const n of this.names()) {
       if (n.length < 3) continue;
-      const k = nameSkeleton(n);
-      const group = this.bySkeleton.get(k);
-      if (group) group.push(n);
-      else this.bySkeleton.set(k, [n]);
+      add(this.bySkeleton, nameSkeleton(n), n);
+      add(this.byInitial, n[0]!, n);
     }
+  }
+
+  private fuseFor(initial: string): Fuse<string> {
+    let fuse = this.fuseByInitial.get(initial);
+    if (!fuse) {
+      fuse = new Fuse(this.byInitial!.get(initial) ?? [], { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 });
+      this.fuseByInitial.set(initial, fuse);
+    }
+    return fuse;
   }
 
   /**
@@ -56,7 +72,7 @@ export class NameVariants {
       this.ensure();
       const out = new Set<string>();
       for (const n of this.bySkeleton!.get(nameSkeleton(term)) ?? []) if (n !== term && n[0] === term[0] && Math.abs(n.length - term.length) <= 3) out.add(n);
-      for (const r of known ? [] : this.fuse!.search(term, { limit: 5 })) {
+      for (const r of known ? [] : this.fuseFor(term[0]!).search(term, { limit: 5 })) {
         const n = r.item;
         const lengthClose = Math.abs(n.length - term.length) <= Math.max(1, Math.floor(term.length / 4));
         if (n !== term && n[0] === term[0] && lengthClose && (r.score ?? 1) <= 0.25) out.add(n);

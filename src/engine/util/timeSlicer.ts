@@ -11,6 +11,8 @@ export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve)
 export class TimeSlicer {
   private sliceStart = performance.now();
   private calls = 0;
+  /** The longest slice so far (ended by a pause or by `end()`), in ms. */
+  longestMs = 0;
 
   constructor(
     private readonly budgetMs = 12,
@@ -31,9 +33,15 @@ export class TimeSlicer {
 
   /** Yields, checks cancellation, and starts a new slice. */
   async pause(): Promise<void> {
+    this.end();
     await yieldToEventLoop();
     throwIfCancelled(this.token);
     this.sliceStart = performance.now();
+  }
+
+  /** Ends the current slice for the record (`longestMs`), without yielding. */
+  end(): void {
+    this.longestMs = Math.max(this.longestMs, performance.now() - this.sliceStart);
   }
 
   /** Yields only when the slice is used up. */
