@@ -72,6 +72,17 @@ describe('stance of one passage', () => {
     assert.equal(near.stance, 'supports');
     assert.ok(near.coverage < same.coverage && near.coverage > other.coverage, `${other.coverage} < ${near.coverage} < ${same.coverage}`);
   });
+  test('weak support: most of what a general statement says, below the full bar, never with high confidence', () => {
+    const c = run('Mountain glaciers across the region are retreating much faster than earlier forecasts expected.', 'Surveys show mountain glaciers across the region retreating for decades.');
+    assert.equal(c.stance, 'supports');
+    assert.ok(c.coverage >= 0.4 && c.coverage < 0.62, String(c.coverage));
+    assert.ok(decide([c]).confidence < 0.8);
+  });
+  test('no weak support when only the names align, not what the claim says about them', () => {
+    const c = run('Harbour officials in Oslo plan to double the ferry fares next spring.', 'Harbour officials in Oslo met fishermen to discuss the ferry timetable.');
+    assert.ok(c.coverage >= 0.4, String(c.coverage));
+    assert.equal(c.stance, 'related');
+  });
   test('quote conflict, word by word', () => {
     const k = onlyConflict('Waltz said, "We need to see those budget issues addressed."', '“We need to see those manpower issues addressed,” Waltz said.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['quote', 'budget', 'manpower']);
@@ -115,6 +126,12 @@ describe('verdicts over passages', () => {
   test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
   test('a contradiction below the conflict bar does not make a supported statement contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.55)]).verdict, 'supported'));
   test('any credible contradiction beside credible support makes it contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'contested'));
+  test('weak support stands alone, but never outweighs a contradiction nor makes a statement contested', () => {
+    const weak = { ...cmp('supports', 0.61, false), weak: true };
+    assert.equal(decide([weak, cmp('related', 0.3)]).verdict, 'supported');
+    assert.equal(decide([weak, cmp('conflicts', 0.6)]).verdict, 'conflicting');
+    assert.equal(decide([weak, cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested');
+  });
   test('word overlap without a concrete fact never reaches high confidence', () => {
     assert.ok(decide([cmp('supports', 0.98, false)]).confidence <= 0.75);
     assert.ok(decide([cmp('supports', 0.98, true)]).confidence > 0.9);

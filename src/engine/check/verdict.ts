@@ -23,10 +23,12 @@ export function decide(comparisons: Comparison[]): Decision {
     // Not finding something is weaker evidence than finding it: unverified never claims high confidence.
     return { verdict: 'unverified', confidence: Math.min(UNVERIFIED_CEILING, clamp(1 - bestCoverage * 0.6)) };
   }
-  const s = supports[0]?.score ?? 0;
+  // Weak support (a partial alignment) never outweighs a conflict nor makes a statement contested.
+  const strong = supports.find((x) => !x.weak);
+  const s = conflicts.length ? (strong?.score ?? 0) : (supports[0]?.score ?? 0);
   const c = conflicts[0]?.score ?? 0;
-  if (supports.length && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
-    return { verdict: 'contested', confidence: cap(conflicts[0], cap(supports[0], clamp(Math.min(s, c)))) };
+  if (strong && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
+    return { verdict: 'contested', confidence: cap(conflicts[0], cap(strong, clamp(Math.min(s, c)))) };
   }
   if (c > s) {
     const agreeing = Math.min(conflicts.length - 1, 3) * 0.03;
