@@ -13,10 +13,42 @@ export interface DateFact {
   raw: string;
 }
 
-const MONTH_OR_WEEKDAY = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)day\b/i;
+/**
+ * A month or weekday as a word (not a prefix: "decided", "market" and "separate" name no month).
+ * "May", "March" and "August" are also an everyday verb or adjective, so only count capitalised.
+ */
+const MONTH_OR_WEEKDAY = /\b(?:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?|aug|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)day)\b/i;
+const CAPITALISED_MONTH = /\b(?:May|MAY|Mar|MAR|March|MARCH|August|AUGUST)\b/;
+const namesMonthOrWeekday = (text: string) => MONTH_OR_WEEKDAY.test(text) || CAPITALISED_MONTH.test(text);
 const VAGUE_DAY = /\b(end|beginning|start|early|mid|middle|late)\b/i;
 const RELATIVE = /\b(ago|next|last|this|coming|within|few|past|today|tomorrow|yesterday|tonight|now)\b/i;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** Patterns of chrono's "N units ago" and "N units later" parsers. */
+const RELATIVE_UNITS_PATTERN = /\(\?:ago\|before\|earlier\)|\(\?:later\|after\|from now/;
+
+function isRelativeUnitsParser(p: chrono.Parser): boolean {
+  try {
+    const pattern = (p as { innerPattern?: (context: unknown) => RegExp }).innerPattern?.({});
+    return pattern instanceof RegExp && RELATIVE_UNITS_PATTERN.test(pattern.source);
+  } catch {
+    return false;
+  }
+}
+
+/** Words without which chrono's "five years ago" and "two weeks later" parsers find nothing. */
+const RELATIVE_UNITS_WORD = /\b(?:ago|before|earlier|later|after|from now|henceforth|forward|out)\b/i;
+
+/**
+ * chrono's casual English parsers, and the same without its "N units ago/later" parsers for the
+ * many sentences that lack the words those need: their patterns (every number word times every
+ * time unit) are the costliest chrono runs, so most sentences skip them, with the same results.
+ */
+const fullParser = chrono.casual;
+const lightParser = ((): chrono.Chrono => {
+  const configuration = chrono.en.configuration.createCasualConfiguration();
+  return new chrono.Chrono({ parsers: configuration.parsers.filter((p) => !isRelativeUnitsParser(p)), refiners: configuration.refiners });
+})();
 
 /**
  * Extracts stated dates. chrono-node reads the many written forms (Jan. 12, 12 January, March
@@ -29,16 +61,16 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
   let results: chrono.ParsedResult[] = [];
   // chrono is the costliest step of analysing a sentence; most sentences name no month, weekday
   // or year at all, and then there is nothing for it to find.
-  if (MONTH_OR_WEEKDAY.test(text) || /\b\d{4}\b/.test(text)) {
+  if (namesMonthOrWeekday(text) || /\b\d{4}\b/.test(text)) {
     try {
-      results = chrono.parse(text, REFERENCE);
+      results = (RELATIVE_UNITS_WORD.test(text) ? fullParser : lightParser).parse(text, REFERENCE);
     } catch {
       results = [];
     }
   }
   for (const r of results) {
     const raw = r.text.replace(/[\s,.;:]+$/, '');
-    if (!MONTH_OR_WEEKDAY.test(raw) && !/\b\d{4}\b/.test(raw)) continue;
+    if (!namesMonthOrWeekday(raw) && !/\b\d{4}\b/.test(raw)) continue;
     const start = r.index;
     const c = r.start;
     const fact: DateFact = { start, end: start + raw.length, raw };
