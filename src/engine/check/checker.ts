@@ -107,8 +107,9 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
   const decision = decide(scored.map((s) => s.comparison));
   // Passages that take a stance come first, strongest first; related ones keep the search's order.
   scored.sort((a, b) => {
-    const sa = a.comparison.stance === 'related' ? 0 : 1;
-    const sb = b.comparison.stance === 'related' ? 0 : 1;
+    // Weak support is a partial alignment: it keeps the search's order, like a related passage.
+    const sa = a.comparison.stance === 'related' || a.comparison.weak ? 0 : 1;
+    const sb = b.comparison.stance === 'related' || b.comparison.weak ? 0 : 1;
     if (sa !== sb) return sb - sa;
     return sa ? b.comparison.score - a.comparison.score : a.rank - b.rank;
   });
