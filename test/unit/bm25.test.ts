@@ -51,6 +51,30 @@ describe('BM25 index', () => {
     assert.ok(compared > 200, `compared ${compared} ranks`);
   });
 
+  test('skipping common terms for passages not yet found never changes the answer (Zipf-like corpus)', async () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Word w appears with probability ~ 1/(w+1): a few words in most passages, most words rare.
+    const word = () => `w${Math.floor(1 / (random() * 0.999 + 0.001)) - 1}`;
+    const rows = Array.from({ length: 4000 }, () => ({ terms: Array.from({ length: 4 + Math.floor(random() * 12) }, word), title: [] as string[] }));
+    rows.forEach((r, i) => (r.title = Math.floor(i / 50) % 2 === 0 ? ['w0', `t${Math.floor(i / 50)}`] : []));
+    const builder = new Bm25Builder();
+    for (let doc = 0; doc < 80; doc++) builder.setTitle(doc, rows[doc * 50]!.title);
+    rows.forEach((r, i) => builder.addPassage(Math.floor(i / 50), r.terms));
+    const ours = await builder.finish(PARAMETERS, TITLE_BOOST);
+    const reference = miniSearchOf(rows);
+    for (let q = 0; q < 150; q++) {
+      // A rarer word or two among common ones: the shape where common terms get skipped.
+      const query = Array.from({ length: 1 + Math.floor(random() * 3) }, word);
+      for (let c = 0; c < 2 + (q % 5); c++) query.push(`w${Math.floor(random() * 6)}`);
+      const limit = [1, 5, 30][q % 3]!;
+      const expected = reference.search(query.join(' ')).slice(0, limit).map((h) => h.score);
+      const got = ours.search(query, limit).map((h) => h.score);
+      assert.equal(got.length, expected.length, query.join(' '));
+      got.forEach((g, i) => assert.ok(Math.abs(g - expected[i]!) < 1e-9 * expected[i]!, `${query.join(' ')}: rank ${i} ${g} vs ${expected[i]}`));
+    }
+  });
+
   test('keeps the best `limit` hits, best first, ties to the earlier passage', async () => {
     const builder = new Bm25Builder();
     builder.setTitle(0, []);

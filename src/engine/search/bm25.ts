@@ -290,59 +290,92 @@ export class Bm25Index {
     return this.scratch;
   }
 
-  /** The `limit` best passages for the terms (a repeated term counts again), best first. */
+  /**
+   * The `limit` best passages for the terms (a repeated term counts again), best first.
+   *
+   * Terms are scored rarest first. Once even a passage matching every remaining (common) term at
+   * its best could not reach the current `limit`-th score, those terms only add to passages
+   * already found (max-score pruning): the answer is the same, but a word in a third of a large
+   * corpus no longer costs a pass that touches a third of it.
+   */
   search(terms: readonly string[], limit: number): Bm25Hit[] {
     if (limit <= 0 || !this.passageCount) return [];
     const { k, b, d } = this.parameters;
     const data = this.data;
     const n = this.passageCount;
-    const acc = this.accumulators();
-    let touchedCount = 0;
-    const touch = (p: number, value: number, queryTerm: number) => {
-      if (acc.stamp[p] === 0) acc.touched[touchedCount++] = p;
-      acc.score[p]! += value;
-      if (acc.stamp[p] !== queryTerm) {
-        acc.stamp[p] = queryTerm;
-        acc.matched[p]!++;
-      }
-    };
+    const idfOf = (matching: number) => Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+    const query: { t: number; repeats: number; idf: number; titleIdf: number; best: number; size: number }[] = [];
     for (const [term, repeats] of countTerms(terms)) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
+      const body = data.postingStart[t + 1]! - data.postingStart[t]!;
+      const title = this.titleBoost > 0 && data.titleStart[t + 1]! > data.titleStart[t]! ? this.titlePassages[t]! : 0;
+      const idf = body ? idfOf(body) : 0;
+      const titleIdf = title ? idfOf(title) : 0;
+      // (tf·(k+1)) / (tf + K) < k + 1 for any tf and length: the most one term can add.
+      const best = repeats * (idf + this.titleBoost * titleIdf) * (d + k + 1);
+      query.push({ t, repeats, idf, titleIdf, best, size: body + title });
+    }
+    query.sort((x, y) => x.size - y.size || x.t - y.t);
+    const remainingBest = new Float64Array(query.length + 1);
+    let remainingSize = 0;
+    for (let i = query.length - 1; i >= 0; i--) remainingBest[i] = remainingBest[i + 1]! + query[i]!.best;
+    for (const q of query) remainingSize += q.size;
+
+    const acc = this.accumulators();
+    const { score, matched, stamp, touched } = acc;
+    let touchedCount = 0;
+    let onlyFound = false;
+    const norm = (k * b) / this.averageLength;
+    const base = k * (1 - b);
+    for (let i = 0; i < query.length; i++) {
+      const q = query[i]!;
+      if (!onlyFound && i > 0 && remainingSize > touchedCount) {
+        const kept = topK(acc, touchedCount, limit);
+        const threshold = kept.length === limit ? kept[limit - 1]!.score : -1;
+        onlyFound = remainingBest[i]! * (query.length - i) < threshold;
+      }
+      remainingSize -= q.size;
       // Stamps are per query term and never 0, so a fresh stamp marks a term not yet counted.
       const queryTerm = ++acc.query;
-      const from = data.postingStart[t]!;
-      const to = data.postingStart[t + 1]!;
-      if (to > from) {
-        const matching = to - from;
-        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-        const norm = (k * b) / this.averageLength;
-        const base = k * (1 - b);
-        for (let j = from; j < to; j++) {
-          const p = data.postingPassage[j]!;
-          const tf = data.postingCount[j]!;
-          touch(p, repeats * idf * (d + (tf * (k + 1)) / (tf + base + norm * data.passageLength[p]!)), queryTerm);
+      const scale = q.repeats * q.idf;
+      for (let j = data.postingStart[q.t]!, to = data.postingStart[q.t + 1]!; j < to; j++) {
+        const p = data.postingPassage[j]!;
+        if (stamp[p] === 0) {
+          if (onlyFound) continue;
+          touched[touchedCount++] = p;
         }
+        const tf = data.postingCount[j]!;
+        score[p]! += scale * (d + (tf * (k + 1)) / (tf + base + norm * data.passageLength[p]!));
+        stamp[p] = queryTerm;
+        matched[p]!++;
       }
-      const titleFrom = data.titleStart[t]!;
-      const titleTo = data.titleStart[t + 1]!;
-      if (titleTo > titleFrom && this.titleBoost > 0) {
-        const matching = this.titlePassages[t]!;
-        const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-        for (let j = titleFrom; j < titleTo; j++) {
-          const doc = data.titleDocument[j]!;
-          const tf = data.titleCount[j]!;
-          const value = repeats * this.titleBoost * idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * data.titleLength[doc]!) / this.averageTitleLength)));
-          for (let q = data.documentStart[doc]!; q < data.documentStart[doc + 1]!; q++) touch(data.documentPassage[q]!, value, queryTerm);
+      if (!q.titleIdf) continue;
+      for (let j = data.titleStart[q.t]!, to = data.titleStart[q.t + 1]!; j < to; j++) {
+        const doc = data.titleDocument[j]!;
+        const tf = data.titleCount[j]!;
+        const value = q.repeats * this.titleBoost * q.titleIdf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * data.titleLength[doc]!) / this.averageTitleLength)));
+        for (let at = data.documentStart[doc]!, end = data.documentStart[doc + 1]!; at < end; at++) {
+          const p = data.documentPassage[at]!;
+          if (stamp[p] === 0) {
+            if (onlyFound) continue;
+            touched[touchedCount++] = p;
+          }
+          score[p]! += value;
+          // The body and the title count as one matched term.
+          if (stamp[p] !== queryTerm) {
+            stamp[p] = queryTerm;
+            matched[p]!++;
+          }
         }
       }
     }
     const best = topK(acc, touchedCount, limit);
     for (let i = 0; i < touchedCount; i++) {
-      const p = acc.touched[i]!;
-      acc.score[p] = 0;
-      acc.matched[p] = 0;
-      acc.stamp[p] = 0;
+      const p = touched[i]!;
+      score[p] = 0;
+      matched[p] = 0;
+      stamp[p] = 0;
     }
     // Stamps were cleared, so the query counter can restart without clashing with old stamps.
     acc.query = 0;
@@ -369,7 +402,9 @@ function topK(acc: Accumulators, touchedCount: number, limit: number): Bm25Hit[]
   };
   for (let i = 0; i < touchedCount; i++) {
     const p = acc.touched[i]!;
-    const hit = { id: p, score: acc.score[p]! * acc.matched[p]! };
+    const value = acc.score[p]! * acc.matched[p]!;
+    if (heap.length === limit && (value < heap[0]!.score || (value === heap[0]!.score && p > heap[0]!.id))) continue;
+    const hit = { id: p, score: value };
     if (heap.length < limit) {
       heap.push(hit);
       for (let c = heap.length - 1; c > 0; ) {
