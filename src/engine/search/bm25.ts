@@ -46,31 +46,36 @@ export interface Bm25Hit {
   score: number;
 }
 
-/** A typed array that grows by doubling. */
-class Growable<T extends Uint32Array | Uint16Array | Uint8Array> {
+const BLOCK_BITS = 16;
+const BLOCK_SIZE = 1 << BLOCK_BITS;
+
+/**
+ * A typed array that grows block by block. Not by doubling: copying a 30 MB array into a 60 MB
+ * one in a single step blocked the event loop for tens of milliseconds on a large corpus.
+ */
+class BlockArray<T extends Uint32Array | Uint16Array | Uint8Array> {
   length = 0;
-  constructor(
-    private data: T,
-    private readonly make: (n: number) => T,
-  ) {}
+  private readonly blocks: T[] = [];
+  constructor(private readonly make: (n: number) => T) {}
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
+    const at = this.length & (BLOCK_SIZE - 1);
+    if (at === 0) this.blocks.push(this.make(BLOCK_SIZE));
+    this.blocks[this.blocks.length - 1]![at] = value;
+    this.length++;
   }
-  get(i: number): number {
-    return this.data[i]!;
+  get blockCount(): number {
+    return this.blocks.length;
   }
-  /** The filled part, without copying (for data about to be discarded). */
-  view(): T {
-    return this.data.subarray(0, this.length) as T;
+  /** Block b, cut to its filled part. */
+  block(b: number): T {
+    const filled = Math.min(BLOCK_SIZE, this.length - b * BLOCK_SIZE);
+    return this.blocks[b]!.subarray(0, filled) as T;
   }
-  /** The filled part, copied into an array of exactly that length. */
-  done(): T {
-    return this.data.slice(0, this.length) as T;
+  /** The values in one array of exactly their number. */
+  toArray(): T {
+    const out = this.make(this.length);
+    for (let b = 0; b < this.blocks.length; b++) out.set(this.block(b), b * BLOCK_SIZE);
+    return out;
   }
 }
 
@@ -96,25 +101,27 @@ async function inBlocks(n: number, slicer: TimeSlicer | undefined, body: (from: 
 }
 
 /** Counting sort of (term, item, count) triples into per-term postings, items kept in order. */
-async function toPostings(termCount: number, pairTerm: Growable<Uint32Array>, pairItem: Growable<Uint32Array>, pairCount: Growable<Uint8Array>, slicer?: TimeSlicer) {
-  const terms = pairTerm.view();
+async function toPostings(termCount: number, pairTerm: BlockArray<Uint32Array>, pairItem: BlockArray<Uint32Array>, pairCount: BlockArray<Uint8Array>, slicer?: TimeSlicer) {
   const start = new Uint32Array(termCount + 1);
-  await inBlocks(terms.length, slicer, (from, to) => {
-    for (let i = from; i < to; i++) start[terms[i]! + 1]!++;
-  });
+  for (let b = 0; b < pairTerm.blockCount; b++) {
+    for (const t of pairTerm.block(b)) start[t + 1]!++;
+    if (slicer?.expired()) await slicer.pause();
+  }
   for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
   const next = start.slice(0, termCount);
-  const source = pairItem.view();
-  const sourceCounts = pairCount.view();
-  const items = new Uint32Array(terms.length);
-  const counts = new Uint8Array(terms.length);
-  await inBlocks(terms.length, slicer, (from, to) => {
-    for (let i = from; i < to; i++) {
+  const items = new Uint32Array(pairTerm.length);
+  const counts = new Uint8Array(pairTerm.length);
+  for (let b = 0; b < pairTerm.blockCount; b++) {
+    const terms = pairTerm.block(b);
+    const source = pairItem.block(b);
+    const sourceCounts = pairCount.block(b);
+    for (let i = 0; i < terms.length; i++) {
       const at = next[terms[i]!]!++;
       items[at] = source[i]!;
       counts[at] = sourceCounts[i]!;
     }
-  });
+    if (slicer?.expired()) await slicer.pause();
+  }
   return { start, items, counts };
 }
 
@@ -122,14 +129,14 @@ async function toPostings(termCount: number, pairTerm: Growable<Uint32Array>, pa
 export class Bm25Builder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
-  private readonly pairTerm = new Growable(u32(1024), u32);
-  private readonly pairPassage = new Growable(u32(1024), u32);
-  private readonly pairCount = new Growable(u8(1024), u8);
-  private readonly passageLength = new Growable(u16(1024), u16);
-  private readonly passageDocument = new Growable(u32(1024), u32);
-  private readonly titleTerm = new Growable(u32(64), u32);
-  private readonly titleDocument = new Growable(u32(64), u32);
-  private readonly titleCount = new Growable(u8(64), u8);
+  private readonly pairTerm = new BlockArray(u32);
+  private readonly pairPassage = new BlockArray(u32);
+  private readonly pairCount = new BlockArray(u8);
+  private readonly passageLength = new BlockArray(u16);
+  private readonly passageDocument = new BlockArray(u32);
+  private readonly titleTerm = new BlockArray(u32);
+  private readonly titleDocument = new BlockArray(u32);
+  private readonly titleCount = new BlockArray(u8);
   private readonly titleLength: number[] = [];
 
   private idOf(term: string): number {
@@ -176,23 +183,28 @@ export class Bm25Builder {
     const termCount = this.terms.length;
     const body = await toPostings(termCount, this.pairTerm, this.pairPassage, this.pairCount, slicer);
     const title = await toPostings(termCount, this.titleTerm, this.titleDocument, this.titleCount, slicer);
+    const passageDocument = this.passageDocument.toArray();
     let documentCount = this.titleLength.length;
-    for (let p = 0; p < this.passageDocument.length; p++) documentCount = Math.max(documentCount, this.passageDocument.get(p) + 1);
+    for (const doc of passageDocument) documentCount = Math.max(documentCount, doc + 1);
     const titleLength = new Uint16Array(documentCount).fill(1);
     this.titleLength.forEach((n, d) => (titleLength[d] = Math.min(0xffff, n)));
     const documentStart = new Uint32Array(documentCount + 1);
-    for (let p = 0; p < this.passageDocument.length; p++) documentStart[this.passageDocument.get(p) + 1]!++;
+    for (const doc of passageDocument) documentStart[doc + 1]!++;
     for (let d = 0; d < documentCount; d++) documentStart[d + 1]! += documentStart[d]!;
     const next = documentStart.slice(0, documentCount);
-    const documentPassage = new Uint32Array(this.passageDocument.length);
-    for (let p = 0; p < this.passageDocument.length; p++) documentPassage[next[this.passageDocument.get(p)]!++] = p;
+    const documentPassage = new Uint32Array(passageDocument.length);
+    if (slicer?.expired()) await slicer.pause();
+    await inBlocks(passageDocument.length, slicer, (from, to) => {
+      for (let p = from; p < to; p++) documentPassage[next[passageDocument[p]!]!++] = p;
+    });
+    const passageLength = this.passageLength.toArray();
     return Bm25Index.create(
       {
         terms: this.terms,
         postingStart: body.start,
         postingPassage: body.items,
         postingCount: body.counts,
-        passageLength: this.passageLength.done(),
+        passageLength,
         titleStart: title.start,
         titleDocument: title.items,
         titleCount: title.counts,
@@ -232,25 +244,12 @@ export class Bm25Index {
     private readonly parameters: Bm25Parameters,
     private readonly titleBoost: number,
     termIds: Map<string, number>,
+    statistics: { averageLength: number; averageTitleLength: number; titlePassages: Uint32Array },
   ) {
     this.termIds = termIds;
-    const n = data.passageLength.length;
-    let total = 0;
-    for (let p = 0; p < n; p++) total += data.passageLength[p]!;
-    this.averageLength = n ? total / n : 1;
-    let titleTotal = 0;
-    const documents = data.titleLength.length;
-    for (let d = 0; d < documents; d++) titleTotal += data.titleLength[d]! * (data.documentStart[d + 1]! - data.documentStart[d]!);
-    this.averageTitleLength = n ? titleTotal / n : 1;
-    this.titlePassages = new Uint32Array(data.terms.length);
-    for (let t = 0; t < data.terms.length; t++) {
-      let count = 0;
-      for (let j = data.titleStart[t]!; j < data.titleStart[t + 1]!; j++) {
-        const d = data.titleDocument[j]!;
-        count += data.documentStart[d + 1]! - data.documentStart[d]!;
-      }
-      this.titlePassages[t] = count;
-    }
+    this.averageLength = statistics.averageLength;
+    this.averageTitleLength = statistics.averageTitleLength;
+    this.titlePassages = statistics.titlePassages;
   }
 
   /** An index over `data`; `termIds` when the caller already has the term → id map. */
@@ -263,7 +262,29 @@ export class Bm25Index {
       });
       ids = map;
     }
-    return new Bm25Index(data, parameters, titleBoost, ids);
+    const n = data.passageLength.length;
+    let total = 0;
+    await inBlocks(n, slicer, (from, to) => {
+      for (let p = from; p < to; p++) total += data.passageLength[p]!;
+    });
+    let titleTotal = 0;
+    await inBlocks(data.titleLength.length, slicer, (from, to) => {
+      for (let d = from; d < to; d++) titleTotal += data.titleLength[d]! * (data.documentStart[d + 1]! - data.documentStart[d]!);
+    });
+    const titlePassages = new Uint32Array(data.terms.length);
+    await inBlocks(data.terms.length, slicer, (from, to) => {
+      for (let t = from; t < to; t++) {
+        let count = 0;
+        for (let j = data.titleStart[t]!; j < data.titleStart[t + 1]!; j++) {
+          const d = data.titleDocument[j]!;
+          count += data.documentStart[d + 1]! - data.documentStart[d]!;
+        }
+        titlePassages[t] = count;
+      }
+    });
+    const averageLength = n ? total / n : 1;
+    const averageTitleLength = n ? titleTotal / n : 1;
+    return new Bm25Index(data, parameters, titleBoost, ids, { averageLength, averageTitleLength, titlePassages });
   }
 
   get passageCount(): number {

@@ -107,7 +107,10 @@ export class CorpusIndex {
     onProgress?.(passages.length, passages.length);
     const bm25 = await builder.finish(BM25_PARAMETERS, TITLE_BOOST, slicer);
     const proper = new Set<string>();
-    for (const [norm, n] of capitalisedInside) if (n > (lowercase.get(norm) ?? 0)) proper.add(norm);
+    for (const [norm, n] of capitalisedInside) {
+      if (n > (lowercase.get(norm) ?? 0)) proper.add(norm);
+      if (slicer.due()) await slicer.pause();
+    }
     const documents = corpus.documents.map(({ path, meta, hash }) => ({ path, meta, hash }));
     return new CorpusIndex(documents, passages, corpus.skipped, bm25, proper, [...nameTerms]);
   }

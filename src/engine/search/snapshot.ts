@@ -151,7 +151,8 @@ export async function decodeSnapshot(bytes: Uint8Array, slicer?: TimeSlicer): Pr
 
   const kinds: ArrayKind[] = [...NUMERIC_ARRAYS.map(([, kind]) => kind), 'u32', ...PASSAGE_COLUMNS.map(() => 'u32' as const)];
   if (header.arrayLengths.length !== kinds.length) fail('array count');
-  const arrays = kinds.map((kind, k) => {
+  const arrays: (Uint32Array | Uint16Array | Uint8Array)[] = [];
+  for (const [k, kind] of kinds.entries()) {
     at += padding(at);
     const n = header.arrayLengths[k]!;
     const width = kind === 'u32' ? 4 : kind === 'u16' ? 2 : 1;
@@ -159,8 +160,9 @@ export async function decodeSnapshot(bytes: Uint8Array, slicer?: TimeSlicer): Pr
     // Copied out (a Buffer's slice would be a view), so the file's bytes can be freed once read.
     const raw = new Uint8Array(bytes.subarray(at, at + n * width));
     at += n * width;
-    return kind === 'u32' ? new Uint32Array(raw.buffer) : kind === 'u16' ? new Uint16Array(raw.buffer) : raw;
-  });
+    arrays.push(kind === 'u32' ? new Uint32Array(raw.buffer) : kind === 'u16' ? new Uint16Array(raw.buffer) : raw);
+    if (slicer?.expired()) await slicer.pause();
+  }
   const bm25 = { terms } as Bm25Data;
   NUMERIC_ARRAYS.forEach(([name], k) => ((bm25 as unknown as Record<string, unknown>)[name] = arrays[k]));
   const textLengths = arrays[NUMERIC_ARRAYS.length] as Uint32Array;
