@@ -220,6 +220,11 @@ export class Bm25Builder {
   }
 }
 
+/** Passages (the first found) whose scores give the pruning threshold. */
+const THRESHOLD_SAMPLE = 4096;
+/** How far the bound must fall before the threshold is looked at again. */
+const PRUNE_RECHECK = 0.75;
+
 /** The scratch space of one query, kept between queries (an index answers one query at a time). */
 interface Accumulators {
   score: Float64Array;
@@ -349,12 +354,19 @@ export class Bm25Index {
     let onlyFound = false;
     const norm = (k * b) / this.averageLength;
     const base = k * (1 - b);
+    let lastBound = Infinity;
     for (let i = 0; i < query.length; i++) {
       const q = query[i]!;
-      if (!onlyFound && i > 0 && remainingSize > touchedCount) {
-        const kept = topK(acc, touchedCount, limit);
-        const threshold = kept.length === limit ? kept[limit - 1]!.score : -1;
-        onlyFound = remainingBest[i]! * (query.length - i) < threshold;
+      // The most a passage not yet found could still score: every remaining term, at its best.
+      const bound = remainingBest[i]! * (query.length - i);
+      // Checked again only when the bound has fallen well below the last check's, so the
+      // threshold is computed a few times per query, not once per term.
+      if (!onlyFound && i > 0 && remainingSize > touchedCount && bound < PRUNE_RECHECK * lastBound) {
+        lastBound = bound;
+        // The limit-th best of the first passages found is at most the limit-th best of all of
+        // them: a safe threshold, computed on a bounded sample.
+        const kept = topK(acc, Math.min(touchedCount, THRESHOLD_SAMPLE), limit);
+        onlyFound = kept.length === limit && bound < kept[limit - 1]!.score;
       }
       remainingSize -= q.size;
       // Stamps are per query term and never 0, so a fresh stamp marks a term not yet counted.
