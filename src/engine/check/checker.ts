@@ -10,7 +10,13 @@ import { decide } from './verdict';
 import { runSliced, runToEnd, type Steps } from '../util/steps';
 import type { TimeSlicer } from '../util/timeSlicer';
 
-const DEFAULT_CANDIDATES = 30;
+/**
+ * Candidates read per statement. Measured on all three accuracy sets: 20 gives the same verdicts
+ * as 30 on the news sets and slightly better ones on Climate-FEVER (acc 0.413 → 0.414, evidence@5
+ * 0.705 → 0.706), for a third less reading; 10 loses evidence. 20 rather than 15 (equal on the
+ * sets) leaves room for corpora that repeat a story in many near-identical copies.
+ */
+const DEFAULT_CANDIDATES = 20;
 /** A candidate stating less of the claim than this by itself is not read with its neighbours. */
 const WORTH_READING_AROUND = 0.3;
 /** How strongly a title the corpus contradicts counts against a statement. */
