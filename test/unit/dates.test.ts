@@ -17,6 +17,12 @@ describe('dates: when chrono is asked', () => {
     assert.deepEqual(dates('Prices rose in MARCH 2022.').map((d) => [d.year, d.month]), [[2022, 3]]);
     assert.deepEqual(dates('Talks resumed in Sept. 2019.').map((d) => [d.year, d.month]), [[2019, 9]]);
   });
+  test('a date at the very end of a sentence ends where the text does', () => {
+    const text = 'The summit was moved to January 5';
+    const [d] = extractDates(text, tokenize(text));
+    assert.equal(d?.raw, 'January 5');
+    assert.equal(d?.end, text.length);
+  });
   test('a date reckoned from another ("two weeks after January 5") is still read whole', () => {
     assert.deepEqual(dates('Two weeks after January 5, 2024 the talks began.'), [{ raw: 'Two weeks after January 5, 2024', year: 2024, month: 1, day: 19 }]);
     assert.deepEqual(dates('A 2021 study compared it with 40 years ago.').map((d) => d.year), [2021]);

@@ -63,8 +63,10 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
   const claim = analyze(statement.masked, index.isProperNoun);
   const reason = skipReason(claim);
   if (reason) return { ...base, verdict: 'skipped', confidence: 0.6, reason, conflicts: [], evidence: [] };
+  yield;
 
   const roles = yield* checkRoles(index, claim);
+  yield;
   const confirmed = new Set<number>();
   for (const r of roles) {
     if (r.status !== 'confirmed') continue;

@@ -112,7 +112,9 @@ export class CorpusIndex {
       if (slicer.due()) await slicer.pause();
     }
     const documents = corpus.documents.map(({ path, meta, hash }) => ({ path, meta, hash }));
-    return new CorpusIndex(documents, passages, corpus.skipped, bm25, proper, [...nameTerms]);
+    const index = new CorpusIndex(documents, passages, corpus.skipped, bm25, proper, [...nameTerms]);
+    await index.variants.prepare(slicer);
+    return index;
   }
 
   /** Reads an index back from `serialize()`'s bytes; throws when they are of another format. */
@@ -120,7 +122,9 @@ export class CorpusIndex {
     const slicer = new TimeSlicer(SLICE_MS, token, 1);
     const s = await decodeSnapshot(bytes, slicer);
     const bm25 = await Bm25Index.create(s.bm25, BM25_PARAMETERS, TITLE_BOOST, slicer);
-    return new CorpusIndex(s.documents, s.passages, s.skipped, bm25, new Set(s.properNouns), s.nameTerms);
+    const index = new CorpusIndex(s.documents, s.passages, s.skipped, bm25, new Set(s.properNouns), s.nameTerms);
+    await index.variants.prepare(slicer);
+    return index;
   }
 
   /** The index as bytes (in pieces, to be written one after another), made in short slices. */

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import type { TimeSlicer } from '../util/timeSlicer';
 
 /**
  * A consonant skeleton that survives transliteration: Kyiv/Kiev → "kv", Luhansk/Lugansk →
@@ -37,15 +38,38 @@ export class NameVariants {
     if (this.bySkeleton) return;
     this.bySkeleton = new Map();
     this.byInitial = new Map();
-    const add = (map: Map<string, string[]>, key: string, name: string) => {
+    for (const n of this.names()) this.add(n);
+  }
+
+  private add(name: string): void {
+    if (name.length < 3) return;
+    const put = (map: Map<string, string[]>, key: string) => {
       const group = map.get(key);
       if (group) group.push(name);
       else map.set(key, [name]);
     };
-    for (const n of this.names()) {
-      if (n.length < 3) continue;
-      add(this.bySkeleton, nameSkeleton(n), n);
-      add(this.byInitial, n[0]!, n);
+    put(this.bySkeleton!, nameSkeleton(name));
+    put(this.byInitial!, name[0]!);
+  }
+
+  /**
+   * Builds the lookup tables ahead of the first check, pausing between slices, so a large
+   * corpus's first statement does not pay for them in one block.
+   */
+  async prepare(slicer: TimeSlicer): Promise<void> {
+    if (this.bySkeleton) return;
+    const names = this.names();
+    const bySkeleton = new Map<string, string[]>();
+    const byInitial = new Map<string, string[]>();
+    this.bySkeleton = bySkeleton;
+    this.byInitial = byInitial;
+    for (const n of names) {
+      this.add(n);
+      if (slicer.due()) await slicer.pause();
+    }
+    for (const initial of byInitial.keys()) {
+      this.fuseFor(initial);
+      if (slicer.expired()) await slicer.pause();
     }
   }
 
