@@ -86,7 +86,10 @@ describe('BM25 index', () => {
     assert.deepEqual(index.search(['a'], 10).map((h) => h.id), [0, 2, 1, 4]);
     assert.deepEqual(index.search(['zzz'], 10), []);
     assert.deepEqual(index.search(['a'], 0), []);
-    // Accumulators are cleared between queries: the same query twice scores the same.
+    // Accumulators are cleared between queries: the same query twice scores the same, also after
+    // the warm-up queries an index runs when it is built or loaded.
+    assert.deepEqual(index.search(['a', 'b'], 3), hits);
+    await index.warmUp(new TimeSlicer(1, undefined, 1), 50);
     assert.deepEqual(index.search(['a', 'b'], 3), hits);
   });
 

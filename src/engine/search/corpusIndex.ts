@@ -114,6 +114,7 @@ export class CorpusIndex {
     const documents = corpus.documents.map(({ path, meta, hash }) => ({ path, meta, hash }));
     const index = new CorpusIndex(documents, passages, corpus.skipped, bm25, proper, [...nameTerms]);
     await index.variants.prepare(slicer);
+    await bm25.warmUp(slicer);
     return index;
   }
 
@@ -124,6 +125,7 @@ export class CorpusIndex {
     const bm25 = await Bm25Index.create(s.bm25, BM25_PARAMETERS, TITLE_BOOST, slicer);
     const index = new CorpusIndex(s.documents, s.passages, s.skipped, bm25, new Set(s.properNouns), s.nameTerms);
     await index.variants.prepare(slicer);
+    await bm25.warmUp(slicer);
     return index;
   }
 
