@@ -76,7 +76,10 @@ export class CorpusIndex {
     const lowercase = new Map<string, number>();
     const nameTerms = new Set<string>();
     const passages = corpus.passages;
-    corpus.documents.forEach((d, i) => builder.setTitle(i, contentTerms(d.meta.title ?? '')));
+    for (const [i, d] of corpus.documents.entries()) {
+      builder.setTitle(i, contentTerms(d.meta.title ?? ''));
+      if (slicer.due()) await slicer.pause();
+    }
     for (let id = 0; id < passages.length; id++) {
       const p = passages[id]!;
       if (p.id !== id) throw new Error(`passage ${id} has id ${p.id}: passages must be numbered in order`);
