@@ -74,6 +74,7 @@ export async function measureIndexing(dir: string, log: (s: string) => void): Pr
     }),
   );
   const longestBuildSliceMs = monitor.stop();
+  const buildSlicesOver50 = monitor.longGaps;
   sampler.stop();
   log(`  indexed in ${(build.ms / 1000).toFixed(1)} s (floor ${(floor.ms / 1000).toFixed(2)} s); longest slice ${longestBuildSliceMs.toFixed(0)} ms`);
   let built: CorpusIndex | undefined = build.value;
@@ -119,7 +120,7 @@ export async function measureIndexing(dir: string, log: (s: string) => void): Pr
       regexMs: regex.ms,
       longestLoadSliceMs,
       longestBuildSliceMs,
-      buildSlicesOver50: monitor.longGaps,
+      buildSlicesOver50,
       buildChunks,
       baselineHeap,
       baselineRss,
