@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import MiniSearch from 'minisearch';
 import { loadCorpus } from '../../src/engine/corpus/loadCorpus';
-import { Bm25Builder } from '../../src/engine/search/bm25';
+import { Bm25Builder } from '../../src/engine/search/bm25Builder';
 import { contentTerms } from '../../src/engine/text/tokenize';
 import { TimeSlicer } from '../../src/engine/util/timeSlicer';
 

@@ -5,13 +5,14 @@
  * Why not a library: MiniSearch (which this replaces, same formula) keeps a Map per posting list
  * and an object per matching passage and sorts every match; on a 50 MB corpus a claim's terms
  * match ~90,000 sentences and one query took ~200 ms and the index ~6× the corpus in memory.
- * Here a query is a linear pass over typed arrays and the index is about the corpus's size.
+ * Here a query is a pass over typed arrays that skips, exactly, what can no longer make the top
+ * (see `search`), and the index is about the corpus's size. Building is in bm25Builder.ts.
  *
  * Scoring is MiniSearch's BM25+ with two fields (sentence terms, and the document's title terms
  * counting for each of its sentences at a boost), summed per query term occurrence and multiplied
  * by the number of distinct query terms matched, so rankings carry over unchanged.
  */
-import type { TimeSlicer } from '../util/timeSlicer';
+import { inBlocks, type TimeSlicer } from '../util/timeSlicer';
 
 export interface Bm25Parameters {
   k: number;
@@ -46,178 +47,11 @@ export interface Bm25Hit {
   score: number;
 }
 
-const BLOCK_BITS = 16;
-const BLOCK_SIZE = 1 << BLOCK_BITS;
-
-/**
- * A typed array that grows block by block. Not by doubling: copying a 30 MB array into a 60 MB
- * one in a single step blocked the event loop for tens of milliseconds on a large corpus.
- */
-class BlockArray<T extends Uint32Array | Uint16Array | Uint8Array> {
-  length = 0;
-  private readonly blocks: T[] = [];
-  constructor(private readonly make: (n: number) => T) {}
-  push(value: number): void {
-    const at = this.length & (BLOCK_SIZE - 1);
-    if (at === 0) this.blocks.push(this.make(BLOCK_SIZE));
-    this.blocks[this.blocks.length - 1]![at] = value;
-    this.length++;
-  }
-  get blockCount(): number {
-    return this.blocks.length;
-  }
-  /** Block b, cut to its filled part. */
-  block(b: number): T {
-    const filled = Math.min(BLOCK_SIZE, this.length - b * BLOCK_SIZE);
-    return this.blocks[b]!.subarray(0, filled) as T;
-  }
-  /** The values in one array of exactly their number. */
-  toArray(): T {
-    const out = this.make(this.length);
-    for (let b = 0; b < this.blocks.length; b++) out.set(this.block(b), b * BLOCK_SIZE);
-    return out;
-  }
-}
-
-const u32 = (n: number) => new Uint32Array(n);
-const u16 = (n: number) => new Uint16Array(n);
-const u8 = (n: number) => new Uint8Array(n);
-
-function countTerms(terms: readonly string[]): Map<string, number> {
+/** How often each (non-empty) term occurs. */
+export function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of terms) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
-}
-
-/** Work between two looks at the clock in the long loops below. */
-const BLOCK = 1 << 15;
-
-/** Runs `body(from, to)` over [0, n) in blocks, pausing whenever the slice is used up. */
-async function inBlocks(n: number, slicer: TimeSlicer | undefined, body: (from: number, to: number) => void): Promise<void> {
-  for (let from = 0; from < n; from += BLOCK) {
-    body(from, Math.min(n, from + BLOCK));
-    if (slicer?.expired()) await slicer.pause();
-  }
-}
-
-/** Counting sort of (term, item, count) triples into per-term postings, items kept in order. */
-async function toPostings(termCount: number, pairTerm: BlockArray<Uint32Array>, pairItem: BlockArray<Uint32Array>, pairCount: BlockArray<Uint8Array>, slicer?: TimeSlicer) {
-  const start = new Uint32Array(termCount + 1);
-  for (let b = 0; b < pairTerm.blockCount; b++) {
-    for (const t of pairTerm.block(b)) start[t + 1]!++;
-    if (slicer?.expired()) await slicer.pause();
-  }
-  for (let t = 0; t < termCount; t++) start[t + 1]! += start[t]!;
-  const next = start.slice(0, termCount);
-  const items = new Uint32Array(pairTerm.length);
-  const counts = new Uint8Array(pairTerm.length);
-  for (let b = 0; b < pairTerm.blockCount; b++) {
-    const terms = pairTerm.block(b);
-    const source = pairItem.block(b);
-    const sourceCounts = pairCount.block(b);
-    for (let i = 0; i < terms.length; i++) {
-      const at = next[terms[i]!]!++;
-      items[at] = source[i]!;
-      counts[at] = sourceCounts[i]!;
-    }
-    if (slicer?.expired()) await slicer.pause();
-  }
-  return { start, items, counts };
-}
-
-/** Collects passages in id order (0, 1, 2, …), then freezes them into a Bm25Index. */
-export class Bm25Builder {
-  private readonly termIds = new Map<string, number>();
-  private readonly terms: string[] = [];
-  private readonly pairTerm = new BlockArray(u32);
-  private readonly pairPassage = new BlockArray(u32);
-  private readonly pairCount = new BlockArray(u8);
-  private readonly passageLength = new BlockArray(u16);
-  private readonly passageDocument = new BlockArray(u32);
-  private readonly titleTerm = new BlockArray(u32);
-  private readonly titleDocument = new BlockArray(u32);
-  private readonly titleCount = new BlockArray(u8);
-  private readonly titleLength: number[] = [];
-
-  private idOf(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.termIds.set(term, id);
-      this.terms.push(term);
-    }
-    return id;
-  }
-
-  get passageCount(): number {
-    return this.passageLength.length;
-  }
-
-  /** Sets a document's title terms; call once per document before or after its passages. */
-  setTitle(document: number, terms: readonly string[]): void {
-    const counts = countTerms(terms);
-    while (this.titleLength.length <= document) this.titleLength.push(1);
-    this.titleLength[document] = Math.max(1, counts.size);
-    for (const [term, n] of counts) {
-      this.titleTerm.push(this.idOf(term));
-      this.titleDocument.push(document);
-      this.titleCount.push(Math.min(255, n));
-    }
-  }
-
-  /** Adds the next passage (its id is the number of passages added before it). */
-  addPassage(document: number, terms: readonly string[]): void {
-    const id = this.passageLength.length;
-    const counts = countTerms(terms);
-    this.passageLength.push(Math.min(0xffff, Math.max(1, counts.size)));
-    this.passageDocument.push(document);
-    for (const [term, n] of counts) {
-      this.pairTerm.push(this.idOf(term));
-      this.pairPassage.push(id);
-      this.pairCount.push(Math.min(255, n));
-    }
-  }
-
-  /** Freezes the collected passages; long loops pause on `slicer` so a large corpus never blocks. */
-  async finish(parameters: Bm25Parameters, titleBoost: number, slicer?: TimeSlicer): Promise<Bm25Index> {
-    const termCount = this.terms.length;
-    const body = await toPostings(termCount, this.pairTerm, this.pairPassage, this.pairCount, slicer);
-    const title = await toPostings(termCount, this.titleTerm, this.titleDocument, this.titleCount, slicer);
-    const passageDocument = this.passageDocument.toArray();
-    let documentCount = this.titleLength.length;
-    for (const doc of passageDocument) documentCount = Math.max(documentCount, doc + 1);
-    const titleLength = new Uint16Array(documentCount).fill(1);
-    this.titleLength.forEach((n, d) => (titleLength[d] = Math.min(0xffff, n)));
-    const documentStart = new Uint32Array(documentCount + 1);
-    for (const doc of passageDocument) documentStart[doc + 1]!++;
-    for (let d = 0; d < documentCount; d++) documentStart[d + 1]! += documentStart[d]!;
-    const next = documentStart.slice(0, documentCount);
-    const documentPassage = new Uint32Array(passageDocument.length);
-    if (slicer?.expired()) await slicer.pause();
-    await inBlocks(passageDocument.length, slicer, (from, to) => {
-      for (let p = from; p < to; p++) documentPassage[next[passageDocument[p]!]!++] = p;
-    });
-    const passageLength = this.passageLength.toArray();
-    return Bm25Index.create(
-      {
-        terms: this.terms,
-        postingStart: body.start,
-        postingPassage: body.items,
-        postingCount: body.counts,
-        passageLength,
-        titleStart: title.start,
-        titleDocument: title.items,
-        titleCount: title.counts,
-        titleLength,
-        documentStart,
-        documentPassage,
-      },
-      parameters,
-      titleBoost,
-      slicer,
-      this.termIds,
-    );
-  }
 }
 
 /** Passages (the first found) whose scores give the pruning threshold. */

@@ -4,7 +4,8 @@ import { STOPWORDS } from '../text/lexicon';
 import { contentTerms, termOf, tokenize } from '../text/tokenize';
 import type { CancellationToken, CorpusData, IndexedDocument, Passage, SkippedFile } from '../types';
 import { TimeSlicer } from '../util/timeSlicer';
-import { Bm25Builder, Bm25Index, type Bm25Parameters } from './bm25';
+import { Bm25Index, type Bm25Parameters } from './bm25';
+import { Bm25Builder } from './bm25Builder';
 import { NameVariants } from './nameVariants';
 import { decodeSnapshot, encodeSnapshot, INDEX_FORMAT_VERSION } from './snapshot';
 

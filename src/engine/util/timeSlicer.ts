@@ -49,3 +49,14 @@ export class TimeSlicer {
     if (this.due()) await this.pause();
   }
 }
+
+/** Work between two looks at the clock in `inBlocks`. */
+const BLOCK = 1 << 15;
+
+/** Runs `body(from, to)` over [0, n) in blocks, pausing whenever the slice is used up. */
+export async function inBlocks(n: number, slicer: TimeSlicer | undefined, body: (from: number, to: number) => void): Promise<void> {
+  for (let from = 0; from < n; from += BLOCK) {
+    body(from, Math.min(n, from + BLOCK));
+    if (slicer?.expired()) await slicer.pause();
+  }
+}
