@@ -25,6 +25,8 @@ export interface CorroborateApi {
   reloadIndex(): Promise<'cache' | 'built'>;
   /** Resolves when the last index cache write has finished. */
   cacheSaved(): Promise<void>;
+  /** The index cache file of the current corpus folders, once known. */
+  indexCacheFile(): string | undefined;
   corpusFolders(): string[];
   longestSliceMs(): number;
   /** Statements checked afresh so far (a statement whose wording did not change is reused). */
@@ -163,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       return corpus.origin ?? 'built';
     },
     cacheSaved: () => corpus.saved,
+    indexCacheFile: () => corpus.cacheFile,
     corpusFolders: () => [...corpus.location.folders],
     longestSliceMs: () => checker.longestSliceMs,
     freshChecks: () => checker.freshChecks,

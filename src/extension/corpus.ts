@@ -67,6 +67,8 @@ export class CorpusManager implements vscode.Disposable {
   origin: 'cache' | 'built' | undefined;
   /** The last write of the index cache (it runs in the background). */
   saved: Promise<void> = Promise.resolve();
+  /** Where the index of the current folders is cached (set once a build or reload started). */
+  cacheFile: string | undefined;
   location: CorpusLocation;
 
   constructor(
@@ -138,6 +140,7 @@ export class CorpusManager implements vscode.Disposable {
     const { folders, origin } = this.location;
     const started = Date.now();
     const cacheFile = vscode.Uri.joinPath(this.storage, `index-${hash(folders.join('\n')).slice(0, 16)}.bin`);
+    this.cacheFile = cacheFile.fsPath;
     const files = await listCorpusFiles(folders, { token });
     const fingerprint = hash(`${INDEX_FORMAT_VERSION}\n${JSON.stringify(files)}`);
     if (!force) {

@@ -136,4 +136,31 @@ suite('Index persistence', () => {
       await fs.rm(source, { force: true });
     }
   });
+
+  test('a damaged or foreign index cache is not used: the index is rebuilt, a good cache written, checking goes on', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('corroborate.rebuildIndex');
+    await a.cacheSaved();
+    const file = a.indexCacheFile();
+    assert.ok(file, 'the cache file is known');
+    const good = await fs.readFile(file!);
+    const fingerprint = good.subarray(0, good.indexOf(10) + 1);
+    const damaged = [
+      // The corpus is unchanged (same fingerprint), but the index bytes are cut short or foreign.
+      Buffer.concat([fingerprint, good.subarray(fingerprint.length, Math.floor(good.length / 2))]),
+      Buffer.concat([fingerprint, Buffer.from('{"format": 3, "not": "an index"}')]),
+      Buffer.from('random bytes without a fingerprint'),
+    ];
+    const expected = (await a.ready()).passages.length;
+    for (const bytes of damaged) {
+      await fs.writeFile(file!, bytes);
+      assert.equal(await a.reloadIndex(), 'built', 'a damaged cache is not used');
+      assert.equal((await a.ready()).passages.length, expected, 'the rebuilt index is complete');
+      await a.cacheSaved();
+      assert.equal(await a.reloadIndex(), 'cache', 'the rebuild wrote a good cache again');
+    }
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'The draft says Waltz spoke to Fox News on Sunday.' });
+    const report = await vscode.commands.executeCommand<{ results: { verdict: string }[] }>('corroborate.checkDocument', doc.uri);
+    assert.equal(report?.results.length, 1, 'checking works after the rebuilds');
+  });
 });
