@@ -3,13 +3,11 @@
  * one-sentence edits re-checked the way the extension does it (src/extension/checker.ts keeps
  * results by statement wording, so only statements whose masked text changed are checked again).
  */
-import { checkStatement, checkStatementSliced, type CorpusIndex, type DraftStatement, parseDraft, type StatementResult, TimeSlicer } from '../../src/engine';
+import { checkStatement, checkStatementSliced, type CorpusIndex, type DraftStatement, parseDraft, SLICE_MS, type StatementResult, TimeSlicer } from '../../src/engine';
 import { cpuMs, LoopMonitor, timeSync, withinBudget } from './measure';
 import type { Draft } from './draft';
 import type { CheckFigures } from './types';
 
-/** As in src/extension/checker.ts: a slice longer than this yields, between or inside statements. */
-const SLICE_MS = 12;
 
 /** The extension's memo key (src/extension/checker.ts). */
 const memoKey = (s: DraftStatement): string => `${s.ignored ? 'i' : 'c'}\u0000${s.masked}`;

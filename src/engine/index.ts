@@ -6,7 +6,7 @@ import { type CancellationToken, type StatementResult, throwIfCancelled } from '
 
 export * from './types';
 export { checkStatement, checkStatementSliced } from './check/checker';
-export { TimeSlicer } from './util/timeSlicer';
+export { SLICE_MS, TimeSlicer } from './util/timeSlicer';
 export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';

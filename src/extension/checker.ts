@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, checkStatementSliced, parseDraft, TimeSlicer, type CorpusIndex, type DraftStatement, type StatementResult } from '../engine';
+import { CancelledError, checkStatementSliced, parseDraft, SLICE_MS, TimeSlicer, type CorpusIndex, type DraftStatement, type StatementResult } from '../engine';
 import type { Settings } from './config';
 import type { CorpusManager } from './corpus';
 import type { Log } from './log';
@@ -16,8 +16,6 @@ export interface CheckReport {
 
 export type Trigger = 'open' | 'type' | 'save' | 'command' | 'settings' | 'corpus';
 
-/** A slice of synchronous work longer than this yields to the event loop before going on. */
-const SLICE_MS = 12;
 
 interface DocState {
   timer?: ReturnType<typeof setTimeout>;

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, checkStatementSliced, LineMap, type StatementResult, TimeSlicer } from '../engine';
+import { CancelledError, checkStatementSliced, LineMap, SLICE_MS, type StatementResult, TimeSlicer } from '../engine';
 import { decodeText } from '../engine/corpus/decode';
 import { statementsWithin, type DraftChecker } from './checker';
 import { readSettings } from './config';
@@ -83,7 +83,7 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
         diagnostics.push(d);
       }
       // Sliced like open drafts' checks, so the editor gets a turn every few milliseconds.
-      const slicer = new TimeSlicer(12, token, 1);
+      const slicer = new TimeSlicer(SLICE_MS, token, 1);
       for (const s of statements) {
         let r: StatementResult;
         try {

@@ -130,10 +130,6 @@ export class Bm25Index {
     return this.data.passageLength.length;
   }
 
-  get termCount(): number {
-    return this.data.terms.length;
-  }
-
   /**
    * Runs small queries (two words each) so the engine's compiler has optimised the scoring loops
    * before the first real query: left to the first check, a large corpus's first query ran ~7×

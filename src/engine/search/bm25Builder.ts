@@ -91,9 +91,6 @@ export class Bm25Builder {
     return id;
   }
 
-  get passageCount(): number {
-    return this.passageLength.length;
-  }
 
   /** Sets a document's title terms; call once per document before or after its passages. */
   setTitle(document: number, terms: readonly string[]): void {

@@ -3,7 +3,7 @@ import { extractRoles, type RoleFact } from '../facts/roles';
 import { STOPWORDS } from '../text/lexicon';
 import { contentTerms, termOf, tokenize } from '../text/tokenize';
 import type { CancellationToken, CorpusData, IndexedDocument, Passage, SkippedFile } from '../types';
-import { TimeSlicer } from '../util/timeSlicer';
+import { SLICE_MS, TimeSlicer } from '../util/timeSlicer';
 import { Bm25Index, type Bm25Parameters } from './bm25';
 import { Bm25Builder } from './bm25Builder';
 import { NameVariants } from './nameVariants';
@@ -30,8 +30,6 @@ const TITLE_BOOST = 0.5;
  */
 const BM25_PARAMETERS: Bm25Parameters = { k: 1.5, b: 0.9, d: 0.5 };
 
-/** How long indexing or loading runs before it hands the event loop back. */
-const SLICE_MS = 12;
 
 function isSentenceInitial(text: string, start: number): boolean {
   for (let k = start - 1; k >= 0; k--) {

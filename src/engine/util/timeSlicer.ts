@@ -1,13 +1,16 @@
 import { type CancellationToken, throwIfCancelled } from '../types';
 
 /** Hands the event loop back so the editor stays responsive; a macrotask, so I/O and timers run. */
-export const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+const yieldToEventLoop = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Cuts long synchronous work into slices of about `budgetMs`: call `due()` often (it only reads the
  * clock every few calls) and `await pause()` when it says so. Keeps every task the host runs short
  * without yielding so often that the yields themselves cost.
  */
+/** The slice the editor's work keeps to: well under the 50 ms that a user feels as a stall. */
+export const SLICE_MS = 12;
+
 export class TimeSlicer {
   private sliceStart = performance.now();
   private calls = 0;
@@ -15,7 +18,7 @@ export class TimeSlicer {
   longestMs = 0;
 
   constructor(
-    private readonly budgetMs = 12,
+    private readonly budgetMs = SLICE_MS,
     private readonly token?: CancellationToken,
     private readonly checkEvery = 64,
   ) {}
@@ -44,10 +47,6 @@ export class TimeSlicer {
     this.longestMs = Math.max(this.longestMs, performance.now() - this.sliceStart);
   }
 
-  /** Yields only when the slice is used up. */
-  async maybePause(): Promise<void> {
-    if (this.due()) await this.pause();
-  }
 }
 
 /** Work between two looks at the clock in `inBlocks`. */
