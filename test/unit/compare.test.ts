@@ -125,7 +125,12 @@ describe('verdicts over passages', () => {
   test('conflict only: conflicting', () => assert.equal(decide([cmp('conflicts', 0.8), cmp('related', 0.4)]).verdict, 'conflicting'));
   test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
   test('a contradiction below the conflict bar does not make a supported statement contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.55)]).verdict, 'supported'));
-  test('any credible contradiction beside credible support makes it contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'contested'));
+  test('a close contradiction beside credible support makes it contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.85)]).verdict, 'contested'));
+  test('a loose contradiction beside stronger support is not a disagreement between the sources', () => {
+    assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.62)]).verdict, 'supported');
+    // The better-aligned side still wins when the loose contradiction is the closer passage.
+    assert.equal(decide([cmp('supports', 0.62), cmp('conflicts', 0.7)]).verdict, 'conflicting');
+  });
   test('weak support stands alone, but never outweighs a contradiction nor makes a statement contested', () => {
     const weak = { ...cmp('supports', 0.61, false), weak: true };
     assert.equal(decide([weak, cmp('related', 0.3)]).verdict, 'supported');

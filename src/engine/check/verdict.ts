@@ -3,6 +3,12 @@ import type { Verdict } from '../types';
 
 /** Passages count as credible for "contested" when they align this well with the claim: the bar a conflict itself must clear. */
 const CREDIBLE = 0.6;
+/**
+ * A conflict makes a supported statement contested only when the contradicting passage states the
+ * rest of the claim as closely as a supporting one would: the sources then really disagree on one
+ * slot. A looser conflict beside good support is more likely another event or a partial list.
+ */
+const CONTESTING = 0.8;
 const UNVERIFIED_CEILING = 0.75;
 
 export interface Decision {
@@ -28,7 +34,7 @@ export function decide(comparisons: Comparison[]): Decision {
   const s = conflicts.length ? (strong?.score ?? 0) : (supports[0]?.score ?? 0);
   const c = conflicts[0]?.score ?? 0;
   if (strong && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
-    return { verdict: 'contested', confidence: cap(conflicts[0], cap(strong, clamp(Math.min(s, c)))) };
+    if (c >= CONTESTING) return { verdict: 'contested', confidence: cap(conflicts[0], cap(strong, clamp(Math.min(s, c)))) };
   }
   if (c > s) {
     const agreeing = Math.min(conflicts.length - 1, 3) * 0.03;

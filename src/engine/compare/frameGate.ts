@@ -1,0 +1,106 @@
+import type { Analysis } from '../facts/analysis';
+import { frameOf } from '../facts/frame';
+import type { Alignment } from './align';
+import type { SlotConflict } from './slots';
+
+/** How the statement's relation fares in a passage: what a verdict may rest on. */
+export interface RelationCheck {
+  /** The claim's predicates the passage (or its neighbours) states, as written in the claim. */
+  matched: string[];
+  /** The claim's predicates the passage does not state. */
+  missing: string[];
+  /** Bounding words of the claim ("only", "first", a superlative) that the passage does not state. */
+  unbounded: string[];
+  /**
+   * Numbers and dates of the claim that the passage states only as an argument of another verb
+   * ("married in 2008, separated in 2010" for "married in 2010").
+   */
+  detached: string[];
+}
+
+/** The alignment unit that stands for claim token `index`, if the token is a plain word or title. */
+function unitOf(alignment: Alignment, index: number): number {
+  return alignment.units.findIndex((u) => (u.kind === 'word' || u.kind === 'role') && u.token.index === index);
+}
+
+/** Which of the claim's predicates and bounding words the passage and its neighbours state. */
+export function checkRelation(claim: Analysis, passage: Analysis, alignment: Alignment): RelationCheck {
+  const frame = frameOf(claim);
+  const matched: string[] = [];
+  const missing: string[] = [];
+  for (const p of frame.predicates) {
+    const k = unitOf(alignment, p);
+    // A predicate inside a name or a number ("Golden Globe", "two") is judged with that fact.
+    if (k < 0) continue;
+    (alignment.matches[k] ? matched : missing).push(claim.tokens[p].raw);
+  }
+  // A bounding word must be in the passage itself: a neighbouring sentence's "first" bounds something else.
+  const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
+  const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
+  return { matched, missing, unbounded, detached: detachedFacts(passage, alignment) };
+}
+
+/** The claim's numbers and dates found in a passage clause that holds none of the claim's aligned verbs. */
+function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
+  const pf = frameOf(passage);
+  // The passage's verbs that state a word of the claim: "promised" answers the claim's "promise" too.
+  const verbAt: number[] = [];
+  alignment.units.forEach((u, k) => {
+    const m = alignment.matches[k];
+    if ((u.kind === 'word' || u.kind === 'role') && m && m.at >= 0 && pf.verbs.includes(m.at)) verbAt.push(m.at);
+  });
+  // Without an aligned verb in the passage there is no clause to tie the facts to.
+  if (!verbAt.length) return [];
+  const clauses = new Set(verbAt.map((at) => pf.clauseOf[at]));
+  const out: string[] = [];
+  alignment.units.forEach((u, k) => {
+    const m = alignment.matches[k];
+    if ((u.kind !== 'number' && u.kind !== 'date') || !m || m.at < 0) return;
+    if (!clauses.has(pf.clauseOf[m.at])) out.push(u.fact.raw);
+  });
+  return out;
+}
+
+/** Share of what the passage states of the claim that must stand in a conflicting value's clause. */
+const SAME_CLAUSE_SHARE = 0.5;
+
+/**
+ * Keeps the slot conflicts whose source value sits in the clause of the passage that states the
+ * claim's relation: when the passage states a verb of the claim's clause, the differing value must
+ * be in that verb's clause. A date in an attribution tail ("…, the agency reported on Monday"), a
+ * place in another clause ("Moscow will not give up territory") answers another question. When the
+ * passage states none of those verbs (paraphrased, or mis-tagged), at least half of what it states of
+ * the claim must stand in the value's clause instead.
+ */
+export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignment: Alignment, conflicts: SlotConflict[]): SlotConflict[] {
+  const cf = frameOf(claim);
+  if (!conflicts.length || !cf.verbs.length) return conflicts;
+  const pf = frameOf(passage);
+  const tokenAt = (a: Analysis, offset: number) => a.tokens.find((t) => t.end > offset)?.index ?? a.tokens.length - 1;
+  return conflicts.filter((c) => {
+    // Negations and quotations compare the predicate or the words themselves, not an argument of it.
+    if (c.kind === 'negation' || c.kind === 'quote') return true;
+    const claimClause = cf.clauseOf[tokenAt(claim, c.claimStart)];
+    const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
+    const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
+    let stated = false;
+    for (const p of own.length ? own : cf.verbs) {
+      const k = unitOf(alignment, p);
+      const m = k >= 0 ? alignment.matches[k] : undefined;
+      if (!m || m.at < 0) continue;
+      if (pf.clauseOf[m.at] === sourceClause) return true;
+      stated = true;
+    }
+    if (stated) return false;
+    // No verb to go by: most of what the passage states of the claim must stand in the value's clause.
+    let here = 0;
+    let all = 0;
+    alignment.units.forEach((u, k) => {
+      const m = alignment.matches[k];
+      if (k === c.unit || !m || m.at < 0) return;
+      all += u.weight * m.credit;
+      if (pf.clauseOf[m.at] === sourceClause) here += u.weight * m.credit;
+    });
+    return here >= SAME_CLAUSE_SHARE * all;
+  });
+}

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { compare, type CompareEnv } from '../../src/engine/compare/compare';
+import { analyze } from '../../src/engine/facts/analysis';
+import { frameOf } from '../../src/engine/facts/frame';
+
+// Every word equally rare, no spelling variants: the frame rules are tested on their own.
+const env: CompareEnv = { idf: () => 2, variants: () => [] };
+const proper = () => true;
+const run = (claim: string, passage: string) => compare(analyze(claim, proper), analyze(passage, proper), [], env);
+const words = (text: string, indexes: number[]) => {
+  const a = analyze(text, proper);
+  return indexes.map((k) => a.tokens[k].raw);
+};
+
+describe('frames: clauses, predicates and bounding words', () => {
+  test('a verb heads each clause; a verbless chunk joins the clause before it', () => {
+    const text = 'The mayor opened the bridge on Friday, a day early, and the council paid the bill.';
+    const f = frameOf(analyze(text, proper));
+    assert.equal(f.clauses.length, 2, JSON.stringify(f.clauses));
+    assert.deepEqual(words(text, f.predicates), ['opened', 'paid']);
+    const a = analyze(text, proper);
+    const early = a.tokens.find((t) => t.norm === 'early')!;
+    assert.equal(f.clauseOf[early.index], 0, 'the apposition "a day early" belongs to the first clause');
+  });
+  test('a subject with its apposition and a leading participle join the clause of the first verb', () => {
+    for (const text of ['Speaking in Geneva in May, the envoy said talks would resume.', 'Lena Ortiz, the city engineer, said the tunnel would open.']) {
+      const f = frameOf(analyze(text, proper));
+      assert.equal(new Set(f.clauseOf.slice(0, f.clauseOf.length)).size, 1, `${text}: ${JSON.stringify(f.clauses)}`);
+    }
+  });
+  test('an attribution tail is its own clause and asserts nothing', () => {
+    const text = 'The factory will close next year, the company said.';
+    const f = frameOf(analyze(text, proper));
+    assert.equal(f.clauses.length, 2);
+    assert.deepEqual(f.clauses.map((c) => c.attribution), [false, true]);
+    assert.deepEqual(words(text, f.predicates), ['close']);
+  });
+  test('a copula predicates its complement', () => {
+    const text = 'The harbour town was wealthy for centuries.';
+    assert.deepEqual(words(text, frameOf(analyze(text, proper)).predicates), ['wealthy']);
+  });
+  test('bounding words: "only", ordinals and superlatives bound; "last week" and "at least" do not', () => {
+    const crit = (text: string) => words(text, frameOf(analyze(text, proper)).critical);
+    assert.deepEqual(crit('It is the only bridge over the river.'), ['only']);
+    assert.deepEqual(crit('She was the third woman to lead the port authority.'), ['third']);
+    assert.deepEqual(crit('It is the tallest tower in the province.'), ['tallest']);
+    assert.deepEqual(crit('The board met last week and hired at least two engineers.'), []);
+  });
+});
+
+describe('frames decide what a passage may support or contradict', () => {
+  test('a source that drops a bounding word states a weaker fact: no support', () => {
+    assert.equal(run('Corvin was the first mayor of the town to resign.', 'Corvin was a mayor of the town who resigned.').stance, 'related');
+    assert.equal(run('The Rhenna is the longest river in the valley.', 'The Rhenna is a long river in the valley.').stance, 'related');
+    // The same statement without the bounding word is supported by the same source.
+    assert.equal(run('Corvin was a mayor of the town who resigned.', 'Corvin was a mayor of the town who resigned.').stance, 'supports');
+  });
+  test('a date that belongs to another verb of the passage does not support the claim', () => {
+    const passage = 'The singer met the drummer in 2006, married him in 2009, and divorced him in 2013.';
+    assert.equal(run('The singer married the drummer in 2013.', passage).stance, 'related');
+    assert.equal(run('The singer married the drummer in 2009.', passage).stance, 'supports');
+  });
+  test('a date in an attribution tail is not the date of the event', () => {
+    const c = run('The council approved the budget on Monday.', 'The council approved the budget last week, the mayor announced on Thursday.');
+    assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));
+  });
+  test('a value in the clause that states the claim still contradicts it', () => {
+    const c = run('The council approved the budget on Monday.', 'The council approved the budget on Thursday, the mayor announced.');
+    assert.equal(c.stance, 'conflicts');
+    assert.deepEqual(c.conflicts.map((k) => [k.kind, k.claimed.replace(/^on /, ''), k.source.replace(/^on /, '')]), [['date', 'Monday', 'Thursday']]);
+  });
+  test('support names the predicates it found', () => {
+    const c = run('The council approved the budget on Monday.', 'On Monday the council approved the budget.');
+    assert.equal(c.stance, 'supports');
+    assert.deepEqual(c.relation?.matched, ['approved']);
+  });
+});
