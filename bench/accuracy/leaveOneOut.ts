@@ -175,3 +175,44 @@ export function audit(runs: LooRun[], labels: LooLabel[]): LooAudit {
   }
   return out;
 }
+
+/** The audit's figures, as the accuracy harness prints them. */
+export interface LooFigures {
+  articles: number;
+  statements: number;
+  flags: number;
+  flagsReal: number;
+  flagsFalse: number;
+  /** flags the fixture does not label yet: new behaviour to look at */
+  flagsUnlabelled: string[];
+  stated: number;
+  statedSupported: number;
+  statedVerdicts: Record<string, number>;
+  partly: number;
+  partlySupported: number;
+  supportedUnstated: string[];
+  /** fixture problems (malformed rows, statements gone) */
+  errors: string[];
+}
+
+export function looFigures(runs: LooRun[], labels: LooLabel[], fixtureErrors: string[]): LooFigures {
+  const a = audit(runs, labels);
+  const where = (article: string, r: StatementResult): string => `${article}: ${r.text.replace(/\s+/g, ' ').slice(0, 90)}`;
+  const statedVerdicts: Record<string, number> = {};
+  for (const s of a.stated) statedVerdicts[s.result.verdict] = (statedVerdicts[s.result.verdict] ?? 0) + 1;
+  return {
+    articles: runs.length,
+    statements: a.statements,
+    flags: a.flags.length,
+    flagsReal: a.flags.filter((f) => f.label?.label === 'real').length,
+    flagsFalse: a.flags.filter((f) => f.label?.label === 'false').length,
+    flagsUnlabelled: a.flags.filter((f) => !f.label).map((f) => where(f.article, f.result)),
+    stated: a.stated.length,
+    statedSupported: statedVerdicts.supported ?? 0,
+    statedVerdicts,
+    partly: a.partly.length,
+    partlySupported: a.partly.filter((s) => s.result.verdict === 'supported').length,
+    supportedUnstated: a.supportedUnstated.map((s) => where(s.article, s.result)),
+    errors: [...fixtureErrors, ...a.errors],
+  };
+}
