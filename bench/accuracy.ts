@@ -3,17 +3,20 @@
  * ../shared/tools/score.py does, next to a plain-BM25 reference and an "always supported" baseline.
  *
  *   npm run bench:accuracy                      (builds, then runs every set)
- *   node --import tsx bench/accuracy.ts [--set acceptance|climate-fever|dev] [--limit N] [--json FILE] [--dump DIR]
+ *   node --import tsx bench/accuracy.ts [--set acceptance|climate-fever|dev|fm2-dev|leave-one-out] [--limit N] [--json FILE] [--dump DIR]
  *
  * Sets (paths relative to the repository root):
  *   acceptance     ../shared/acceptance/claims.tsv            against corpus/
  *   climate-fever  ../shared/bench/climate-fever/claims.jsonl against ../shared/bench/climate-fever/corpus/
  *   dev            test/fixtures/devset.tsv                   against corpus/
+ *   fm2-dev        ../shared/bench/fm2-dev/claims.jsonl       against ../shared/bench/fm2-dev/corpus/
+ *   leave-one-out  each article of corpus/ against the other four, labels in test/fixtures/leave-one-out.tsv
+ *                  (runs the engine in-process from src/, not dist/cli.js; see bench/accuracy/leaveOneOut.ts)
  *
  * Per set, all claims go into one draft (one paragraph each, a blank line between), the CLI runs
  * once with --format json, and statements map back to claims by start line (the most severe verdict
  * wins on a line; a claim with no statement counts as unverified). Figures match score.py's
- * (macro-F1, accuracy, kind accuracy, evidence@1/@5, non-claims flagged); calibration is extra: of
+ * (precS, precC, decided, macro-F1, accuracy, kind accuracy, evidence@1/@5, non-claims flagged); calibration is extra: of
  * the scored claims whose statement has confidence ≥ 0.8, the share whose 3-way verdict is right.
  * `--json FILE` writes every figure; `--dump DIR` also keeps the CLI's raw JSON and a per-claim TSV.
  * The modules are in bench/accuracy/.
@@ -25,7 +28,8 @@ import { runBm25, type Bm25Run } from './accuracy/bm25';
 import { loadClaims } from './accuracy/claims';
 import { bundleHash, runCli, type CliRun } from './accuracy/cli';
 import { score, threeWay } from './accuracy/metrics';
-import { printSet, summaryLine } from './accuracy/report';
+import { looFigures, loadLabels, runLeaveOneOut } from './accuracy/leaveOneOut';
+import { printLeaveOneOut, printSet, summaryLine } from './accuracy/report';
 import type { Claim, Prediction, SetResult } from './accuracy/types';
 
 const root = path.resolve(__dirname, '..');
@@ -36,6 +40,8 @@ interface SetDef {
   claims: string;
   corpus: string;
   needsShared: boolean;
+  /** the leave-one-out audit: `claims` is its label fixture */
+  leaveOneOut?: boolean;
 }
 
 const SETS: SetDef[] = [
@@ -52,6 +58,19 @@ const SETS: SetDef[] = [
     needsShared: true,
   },
   { name: 'dev', claims: path.join(root, 'test', 'fixtures', 'devset.tsv'), corpus: path.join(root, 'corpus'), needsShared: false },
+  {
+    name: 'fm2-dev',
+    claims: path.join(shared, 'bench', 'fm2-dev', 'claims.jsonl'),
+    corpus: path.join(shared, 'bench', 'fm2-dev', 'corpus'),
+    needsShared: true,
+  },
+  {
+    name: 'leave-one-out',
+    claims: path.join(root, 'test', 'fixtures', 'leave-one-out.tsv'),
+    corpus: path.join(root, 'corpus'),
+    needsShared: false,
+    leaveOneOut: true,
+  },
 ];
 
 interface Args {
@@ -113,13 +132,25 @@ function dumpSet(dir: string, name: string, claims: Claim[], cli: CliRun, bm: Bm
   writeFileSync(path.join(dir, `${name}.claims.tsv`), lines.join('\n') + '\n');
 }
 
-function runSet(def: SetDef, args: Args): SetResult {
+async function runLooSet(def: SetDef, base: Pick<SetResult, 'name' | 'claimsFile' | 'corpusDir'>): Promise<SetResult> {
+  const t0 = performance.now();
+  try {
+    const runs = await runLeaveOneOut(def.corpus);
+    const { labels, errors } = loadLabels(def.claims);
+    return { ...base, status: 'ok', leaveOneOut: { ...looFigures(runs, labels, errors), wallMs: performance.now() - t0 } };
+  } catch (e) {
+    return { ...base, status: 'failed', reason: (e as Error).stack ?? String(e) };
+  }
+}
+
+async function runSet(def: SetDef, args: Args): Promise<SetResult> {
   const base = { name: def.name, claimsFile: rel(def.claims), corpusDir: rel(def.corpus) };
   if (def.needsShared && !existsSync(shared)) {
     return { ...base, status: 'skipped', reason: `${rel(shared)} not found (the shared claim sets live there)` };
   }
   if (!existsSync(def.claims)) return { ...base, status: 'missing', reason: `${rel(def.claims)} does not exist` };
   if (!existsSync(def.corpus)) return { ...base, status: 'missing', reason: `corpus ${rel(def.corpus)} does not exist` };
+  if (def.leaveOneOut) return runLooSet(def, base);
   const claims = loadClaims(def.claims, args.limit);
   let cli: CliRun;
   try {
@@ -153,7 +184,7 @@ function runSet(def: SetDef, args: Args): SetResult {
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const date = new Date().toISOString();
   const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
@@ -161,13 +192,13 @@ function main(): void {
   console.log(`corroborate accuracy — ${date.slice(0, 10)} (${date}), commit ${commit}${dirty ? ' + uncommitted changes' : ''}`);
   console.log(`node ${process.version}; CLI: ${rel(path.join(root, 'dist', 'cli.js'))} (sha256 ${bundleHash(root)})${args.limit ? `; --limit ${args.limit} claims per set` : ''}`);
   if (!existsSync(path.join(root, 'dist', 'cli.js'))) usage('dist/cli.js is missing: run `npm run build` (npm run bench:accuracy does)');
-  if (!existsSync(shared)) console.log(`NOTE: ${shared} not found — the acceptance and climate-fever sets are skipped.`);
+  if (!existsSync(shared)) console.log(`NOTE: ${shared} not found — the acceptance, climate-fever and fm2-dev sets are skipped.`);
 
   const results: SetResult[] = [];
   for (const def of SETS.filter((s) => !args.set || s.name === args.set)) {
-    const r = runSet(def, args);
+    const r = await runSet(def, args);
     results.push(r);
-    if (r.status === 'ok') printSet(r);
+    if (r.status === 'ok') (r.leaveOneOut ? printLeaveOneOut : printSet)(r);
     else console.log(`\n== ${r.name}: ${r.status.toUpperCase()} — ${r.reason}`);
     if (r.warning) console.log(`  WARNING: ${r.warning}`);
   }
@@ -181,4 +212,4 @@ function main(): void {
   if (results.some((r) => r.status === 'failed')) process.exitCode = 1;
 }
 
-main();
+void main();

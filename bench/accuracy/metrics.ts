@@ -82,12 +82,24 @@ export function score(claims: Claim[], preds: Prediction[], hasConfidence: boole
   }
   const total = Object.values(confusion).reduce((a, row) => a + row.supported + row.conflicting + row.unverified, 0);
   const right = LABELS.reduce((a, l) => a + confusion[l][l], 0);
+  // score.py's precS/precC: of the claims given that verdict, the share whose gold label it is
+  // (gold rows of the three labels only, as score.py sums them: a mistyped gold label is left out).
+  const verdictPrecision = (l: Label): Ratio => ratio(confusion[l]?.[l] ?? 0, LABELS.reduce((a, g) => a + confusion[g][l], 0));
+  // decided: of the gold supported + conflicting claims, the share given either verdict (any of the two).
+  const stanceGold = (['supported', 'conflicting'] as const).map((g) => confusion[g]);
+  const decided = ratio(
+    stanceGold.reduce((a, row) => a + row.supported + row.conflicting, 0),
+    stanceGold.reduce((a, row) => a + row.supported + row.conflicting + row.unverified, 0),
+  );
   return {
     claims: claims.length,
     scored: total,
     perLabel,
     macroF1: f1s.length ? f1s.reduce((a, b) => a + b, 0) / f1s.length : 0,
     accuracy: total ? right / total : 0,
+    precS: verdictPrecision('supported'),
+    precC: verdictPrecision('conflicting'),
+    decided,
     kindAccuracy: ratio(kindOk, kindN),
     evidenceAt1: ratio(ev1, evN),
     evidenceAt5: ratio(ev5, evN),

@@ -26,6 +26,9 @@ export function printSet(r: SetResult): void {
   console.log(row('', 'CLI (node dist/cli.js)', 'BM25 reference'));
   for (const l of LABELS) console.log(row(`${l} n=${m.perLabel[l].n}`, labelCells(m, l), labelCells(b, l)));
   console.log(row('', '  (in parentheses: how many predicted)', ''));
+  console.log(row('precS (supported)', ratioText(m.precS), ratioText(b.precS)));
+  console.log(row('precC (conflicting)', ratioText(m.precC), '— (never says conflicting)'));
+  console.log(row('decided', ratioText(m.decided), ratioText(b.decided)));
   console.log(row('macro-F1', f3(m.macroF1), f3(b.macroF1)));
   console.log(row('accuracy (3-way)', `${f3(m.accuracy)} (${m.scored} scored)`, f3(b.accuracy)));
   console.log(row('conflict kind', ratioText(m.kindAccuracy), '— (never says conflicting)'));
@@ -61,17 +64,44 @@ function verdictText(m: Metrics): string {
     .join(' ');
 }
 
-/** `set: macroF1=… acc=… kindAcc=… evidence@1=… evidence@5=… calibration@0.8=…(n) | bm25: …` */
+/** `set: precS=… precC=… decided=… macroF1=… acc=… kindAcc=… evidence@1=… evidence@5=… calibration@0.8=…(n) | bm25: …` */
 export function summaryLine(r: SetResult): string {
   if (r.status !== 'ok') return `${r.name}: ${r.status} (${r.reason})`;
+  if (r.leaveOneOut) return looSummaryLine(r);
   const m = r.cli!.metrics, b = r.bm25!.metrics;
   const cal = m.calibration ? `${f3(m.calibration.value)}(${m.calibration.n})` : '—';
   return (
-    `${r.name}: macroF1=${f3(m.macroF1)} acc=${f3(m.accuracy)} kindAcc=${f3(m.kindAccuracy.value)}(${m.kindAccuracy.n}) ` +
+    `${r.name}: precS=${f3(m.precS.value)} precC=${f3(m.precC.value)} decided=${f3(m.decided.value)} ` +
+    `macroF1=${f3(m.macroF1)} acc=${f3(m.accuracy)} kindAcc=${f3(m.kindAccuracy.value)}(${m.kindAccuracy.n}) ` +
     `evidence@1=${f3(m.evidenceAt1.value)} evidence@5=${f3(m.evidenceAt5.value)} calibration@0.8=${cal} ` +
     `nonClaimsFlagged=${m.nonClaims.flagged}/${m.nonClaims.n} time=${secs(r.cli!.wallMs).replace(' ', '')} ` +
-    `| bm25: macroF1=${f3(b.macroF1)} acc=${f3(b.accuracy)} evidence@1=${f3(b.evidenceAt1.value)} evidence@5=${f3(b.evidenceAt5.value)} ` +
+    `| bm25: precS=${f3(b.precS.value)} decided=${f3(b.decided.value)} macroF1=${f3(b.macroF1)} acc=${f3(b.accuracy)} evidence@1=${f3(b.evidenceAt1.value)} evidence@5=${f3(b.evidenceAt5.value)} ` +
     `| always-supported: acc=${f3(r.alwaysSupported!.accuracy)}` +
     (r.warning ? ' (WARNING: CLI rebuilt during the run)' : '')
+  );
+}
+
+/** The leave-one-out audit: flags and how many are real, and how often a statement another outlet states comes back supported. */
+export function printLeaveOneOut(r: SetResult): void {
+  const l = r.leaveOneOut!;
+  const share = l.stated ? l.statedSupported / l.stated : 0;
+  console.log(`\n== ${r.name}: each of the ${l.articles} articles of ${r.corpusDir} checked against the others (engine in-process from src/; labels ${r.claimsFile}) ==`);
+  console.log(row('statements', String(l.statements), ''));
+  console.log(row('flags', `${l.flags} (conflicting + contested)`, `labelled real ${l.flagsReal}, false ${l.flagsFalse}, unlabelled ${l.flagsUnlabelled.length}`));
+  console.log(row('stated -> supported', `${f3(share)} (${l.statedSupported}/${l.stated})`, Object.entries(l.statedVerdicts).map(([v, n]) => `${v}=${n}`).join(' ')));
+  console.log(row('partly -> supported', `${l.partlySupported}/${l.partly}`, '(a detail is stated nowhere else: unverified is right)'));
+  console.log(row('supported, unstated', String(l.supportedUnstated.length), '(no other article says it)'));
+  for (const s of l.supportedUnstated) console.log(`    supported, unstated: ${s}`);
+  for (const s of l.flagsUnlabelled) console.log(`    unlabelled flag: ${s}`);
+  for (const e of l.errors) console.log(`    FIXTURE: ${e}`);
+  console.log(`  ${secs(l.wallMs)} for the ${l.articles} runs`);
+}
+
+export function looSummaryLine(r: SetResult): string {
+  const l = r.leaveOneOut!;
+  return (
+    `${r.name}: flags=${l.flags} real=${l.flagsReal} false=${l.flagsFalse} unlabelled=${l.flagsUnlabelled.length} ` +
+    `statedSupported=${f3(l.stated ? l.statedSupported / l.stated : 0)}(${l.statedSupported}/${l.stated}) ` +
+    `supportedUnstated=${l.supportedUnstated.length}${l.errors.length ? ` FIXTURE ERRORS=${l.errors.length}` : ''}`
   );
 }

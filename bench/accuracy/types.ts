@@ -1,4 +1,5 @@
 /** Shared shapes of the accuracy harness (bench/accuracy.ts). */
+import type { LooFigures } from './leaveOneOut';
 
 /** The three labels every prediction is reduced to, as ../shared/tools/score.py does. */
 export const LABELS = ['supported', 'conflicting', 'unverified'] as const;
@@ -47,6 +48,12 @@ export interface Metrics {
   perLabel: Record<Label, LabelStats>;
   macroF1: number;
   accuracy: number;
+  /** of the scored claims called supported, the share gold supported (score.py's precS) */
+  precS: Ratio;
+  /** of the scored claims called conflicting or contested, the share gold conflicting (precC) */
+  precC: Ratio;
+  /** of the gold supported + conflicting claims, the share called either (score.py's decided) */
+  decided: Ratio;
   kindAccuracy: Ratio;
   evidenceAt1: Ratio;
   evidenceAt5: Ratio;
@@ -85,4 +92,6 @@ export interface SetResult {
   cli?: SystemResult;
   bm25?: SystemResult;
   alwaysSupported?: { accuracy: number; macroF1: number };
+  /** the leave-one-out audit set: figures instead of claim metrics */
+  leaveOneOut?: LooFigures & { wallMs: number };
 }

@@ -39,3 +39,29 @@ describe('accuracy harness arithmetic', () => {
     assert.deepEqual(m.nonClaims, { n: 1, flagged: 1 });
   });
 });
+
+describe('precision when it speaks (score.py precS, precC, decided)', () => {
+  test('precS and precC count only the claims given that verdict; contested is conflicting', () => {
+    const claims = [claim('supported'), claim('supported'), claim('conflicting'), claim('unverified'), claim('conflicting'), claim('unverified')];
+    const preds = [pred('supported'), pred('conflicting'), pred('contested'), pred('supported'), pred('unverified'), pred('skipped')];
+    const m = score(claims, preds, false);
+    assert.deepEqual([m.precS.hits, m.precS.n], [1, 2], 'one of the two supported verdicts is right');
+    assert.deepEqual([m.precC.hits, m.precC.n], [1, 2], 'contested on a gold conflict is right, conflicting on a gold support is not');
+    assert.deepEqual([m.decided.hits, m.decided.n], [3, 4], 'gold unverified claims are outside decided');
+    assert.equal(m.decided.value, 0.75);
+  });
+
+  test('non-claims and contested gold stay out of all three; nothing said gives 0, as score.py prints', () => {
+    const claims = [claim('none'), claim('contested'), claim('unverified')];
+    const preds = [pred('supported'), pred('conflicting'), pred('unverified')];
+    const m = score(claims, preds, false);
+    assert.deepEqual([m.precS.n, m.precC.n, m.decided.n], [0, 0, 0]);
+    assert.deepEqual([m.precS.value, m.precC.value, m.decided.value], [0, 0, 0]);
+  });
+
+  test('a mistyped gold label is outside the precision denominators, as in score.py', () => {
+    const m = score([claim('suported'), claim('supported')], [pred('supported'), pred('supported')], false);
+    assert.deepEqual([m.precS.hits, m.precS.n], [1, 1]);
+    assert.equal(m.scored, 2, 'but it still counts in accuracy');
+  });
+});

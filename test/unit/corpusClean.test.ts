@@ -158,6 +158,52 @@ describe('boilerplateReason', () => {
   });
 });
 
+describe('page furniture by shape', () => {
+  const furniture = [
+    '(Updated:  )', 'Updated 09:41', 'Last updated: 4 May 2023, 18:02', 'Published 5 hours ago', '12 minutes ago',
+    'Posted on June 2, 2022 by Sam Okafor', 'The ferry docked at noon after a rough crossing. / Harbour Wire',
+    'Crowds gathered outside the court on Friday. / Lena Marsh / Coast Agency',
+  ];
+  for (const line of furniture) {
+    test(`blanks: ${line}`, () => assert.ok(boilerplateReason(line), line));
+  }
+
+  const evidence = [
+    'Updated rules for cyclists take effect in spring', 'Published research shows that the lake has warmed.',
+    'Updated guidance was issued by the ministry on Monday.', 'The vote was 52/48 in favour.',
+    'Turnout rose 4% (Harbour Wire/Ipsos poll).', 'Senator Ana Ruiz (R) voted against the bill.',
+    'Rail workers (left) and drivers marched together.',
+  ];
+  for (const line of evidence) {
+    test(`keeps: ${line.slice(0, 50)}`, () => assert.equal(boilerplateReason(line), undefined));
+  }
+
+  const clean = (lines: string[]): string[] => {
+    const text = lines.join('\n');
+    const result = blankBoilerplate(text, splitBlocks(text, 'lines'));
+    assert.equal(result.text.length, text.length);
+    return result.text.split('\n').map((line) => line.trim()).filter(Boolean);
+  };
+
+  test('link titles after a related label go, as does their other copy; the article text stays', () => {
+    const kept = clean([
+      'The dam was finished in 1961.',
+      'Why the Valley Flooded Twice',
+      'Other stories',
+      'Why the Valley Flooded Twice',
+      'Ten Bridges Worth a Detour',
+      'Engineers inspected the spillway in March.',
+      'Its turbines supply two towns.',
+    ]);
+    assert.deepEqual(kept, ['The dam was finished in 1961.', 'Engineers inspected the spillway in March.', 'Its turbines supply two towns.']);
+  });
+
+  test('a teaser sentence after a related label is kept, and a title without a label stays', () => {
+    assert.deepEqual(clean(['Read more', 'The council voted to close the pier by July.']), ['The council voted to close the pier by July.']);
+    assert.deepEqual(clean(['Why the Valley Flooded Twice', 'The dam was finished in 1961.']), ['Why the Valley Flooded Twice', 'The dam was finished in 1961.']);
+  });
+});
+
 describe('hard wrap detection and blocks', () => {
   const wrapped = 'The minister said the talks began on Tuesday in\nGeneva and would last for three days. Officials\nexpect a statement on Friday, aides said, and\nthe delegations will meet again next month.\n';
   test('hard-wrapped prose versus one paragraph per line', () => {

@@ -263,6 +263,11 @@ const CORRECTION =
 const NAVIGATION =
   /^(related( articles| stories| posts| news| content| topics| coverage| reading| links)?|other topics of interest|more (stories|news|articles|from [^.]{1,40}|on (this|the) (topic|story))|recommended( for you| reading| stories| articles)?|you (may|might) also (like|be interested in|enjoy)|most (read|popular|viewed|shared)|trending( now| stories)?|top stories|latest( news| stories)?|editor'?s picks?|up next|also read|see also|further reading|what to read next)\s*:?$/i;
 const TAXONOMY = /^(region|theme|tags?|topics?|categor(y|ies)|sections?|filed under|in-depth report|keywords?|posted in|series)\s*:/i;
+/** "Published 2 hours ago", "(Updated: 14:05)", "Last modified on …": when, not what. */
+const TIMESTAMP =
+  /^\(?\s*((last\s+)?(updated|modified|edited)|published|posted|first published)\b\s*:?\s*(\)?$|(?=[^.!?]*\d)[^.!?]{1,40}$)|^\(?\d{1,2}\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\)?$/i;
+/** A caption's agency tail after a slash: "… before taking office. / Agency Name". */
+const SLASH_CREDIT = /[.!?]["”’)]?\s+\/\s*[\p{Lu}\d][^.!?]{0,60}$/u;
 const DATELINE_TAIL = /^[\s,|·–—-]*((at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?)?\s*$/i;
 
 function isDateline(text: string): boolean {
@@ -304,6 +309,8 @@ export function boilerplateReason(text: string): string | undefined {
   if (TAXONOMY.test(text) && words() <= 15) return 'navigation';
   if (/^(written\s+)?by\s+\S/i.test(text) && words() <= 8 && !sentence) return 'byline';
   if (isDateline(text)) return 'dateline';
+  if (TIMESTAMP.test(text) && words() <= 8) return 'timestamp';
+  if (isCaption(text)) return 'caption';
   if (text.length <= 120 && /\S+@\S+\.\w+|https?:\/\/|\bwww\./i.test(text) && words() <= 6) return 'contact';
   // Page chrome ("News", "News Feed", "Menu"): a label of one or two bare words.
   const space = text.indexOf(' ');
@@ -313,6 +320,13 @@ export function boilerplateReason(text: string): string | undefined {
 }
 
 /**
+ * A caption whose credit is glued on after a slash, "… before taking office. / Agency": the
+ * credit cannot be cut off as its own sentence, so the block goes. A caption with a bracketed
+ * credit keeps its text (isCreditSentence drops the credit): it may be the only place a fact is told.
+ */
+const isCaption = (text: string): boolean => SLASH_CREDIT.test(text);
+
+/**
  * A sentence that is only a bracketed picture credit, "(Jane Doe/Agency via Getty Images)",
  * trailing a caption whose factual part is kept.
  */
@@ -320,6 +334,31 @@ export function isCreditSentence(sentence: string): boolean {
   const inner = /^[(\[](.*)[)\]]\.?$/s.exec(sentence.trim())?.[1];
   if (inner === undefined || /[([]/.test(inner)) return false;
   return /\/|\bvia\b|\b(images?|photos?|photograph|courtesy|credit|pool)\b/i.test(inner) && letterWords(inner) <= 10;
+}
+
+const RELATED = 'related link';
+/** Labels that open a list of links to other articles ("Related", "Read more", "Other topics of interest"). */
+const LINK_LIST_LABEL = /^(related\b|other (topics|stories|news|articles)\b|more (stories|news|articles|from|on)\b|recommended\b|you (may|might) also\b|most (read|popular|viewed|shared)\b|trending\b|top stories\b|latest\b|editor'?s picks?\b|up next\b|also read\b|see also\b|further reading\b|what to read next\b|read (more|also|next)\b)/i;
+/** A link's title: a short line that is not a sentence. */
+const isTitleShaped = (t: string): boolean => !/[.!?:;]["”’)]?$/.test(t) && letterWords(t) <= 16 && /\p{Lu}/u.test(t[0] ?? '');
+
+/**
+ * Blocks after a link-list label are other articles' titles, not this article: the title-shaped
+ * blocks right after it, and any other copy of a title so removed (pages show a link twice).
+ * A teaser sentence is kept: it states something, and may be the only place it is stated.
+ */
+function markRelatedLinks(texts: string[], reasons: (string | undefined)[]): void {
+  const titles = new Set<string>();
+  for (let i = 0; i < texts.length; i++) {
+    if (!reasons[i] || !LINK_LIST_LABEL.test(texts[i]!)) continue;
+    for (let j = i + 1; j < texts.length && (reasons[j] || isTitleShaped(texts[j]!)); j++) {
+      if (reasons[j]) continue;
+      reasons[j] = RELATED;
+      titles.add(texts[j]!);
+    }
+  }
+  if (!titles.size) return;
+  for (let i = 0; i < texts.length; i++) if (!reasons[i] && titles.has(texts[i]!)) reasons[i] = RELATED;
 }
 
 /** Reasons whose block continues onto following lines that it does not end (a wrapped disclaimer). */
@@ -343,20 +382,27 @@ export function blankBoilerplate(
   /** The blocks' text, whitespace-collapsed, when the caller already has it. */
   contents?: string[],
 ): BlankedText {
-  const parts: string[] = [];
-  let copied = 0;
-  const kept: Block[] = [];
-  const removed: BlankedText['removed'] = [];
+  const texts = blocks.map((block, index) => contents?.[index] ?? text.slice(block.start, block.end).replace(/\s+/g, ' '));
+  const reasons: (string | undefined)[] = [];
   let runOn = false;
   let previous: Block | undefined;
   for (const [index, block] of blocks.entries()) {
-    const content = contents?.[index] ?? text.slice(block.start, block.end).replace(/\s+/g, ' ');
+    const content = texts[index]!;
     const adjacent = previous !== undefined && !/\n[ \t\r]*\n/.test(text.slice(previous.end, block.start));
     let reason = boilerplateReason(content);
     if (reason === CHROME && isHeading?.(block)) reason = undefined;
     if (!reason && runOn && adjacent) reason = 'disclaimer';
     runOn = reason !== undefined && RUNS_ON.has(reason) && !TERMINAL.test(content);
     previous = block;
+    reasons.push(reason);
+  }
+  markRelatedLinks(texts, reasons);
+  const parts: string[] = [];
+  let copied = 0;
+  const kept: Block[] = [];
+  const removed: BlankedText['removed'] = [];
+  for (const [index, block] of blocks.entries()) {
+    const reason = reasons[index];
     if (!reason) {
       kept.push(block);
       continue;
