@@ -36,10 +36,13 @@ function negatorBefore(a: Analysis, index: number) {
  * own, not a denial) where the passage denies nothing at all: the passage cannot support it.
  */
 export function negationUnstated(claim: Analysis, passage: Analysis): boolean {
-  const { negated, affixal } = claim.negation;
-  let denies = false;
-  for (const k of negated) if (!affixal.has(k)) denies = true;
-  return denies && passage.negated.size === 0;
+  const denied = new Set<string>();
+  for (const k of claim.negation.negated) if (!claim.negation.affixal.has(k)) denied.add(claim.tokens[k].term);
+  if (!denied.size) return false;
+  // The passage denies too: in words ("not", "never"), or by an affix on a word the claim denies
+  // ("not certain" / "uncertain"); an affixal word elsewhere ("unprecedented") is no denial.
+  for (const k of passage.negation.negated) if (!passage.negation.affixal.has(k) || denied.has(passage.tokens[k].term)) return false;
+  return true;
 }
 
 /** No negation reaches the clause of this token (a negation elsewhere in the sentence does not matter). */
@@ -128,6 +131,8 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     const claimNeg = claim.negated.has(i);
     const sourceNeg = m.in.negated.has(m.token);
     if (claimNeg === sourceNeg) return;
+    // A capitalised word inside a sentence is part of a name ("the Miss Beauty contest"), not a predicate.
+    if ((i > 0 && u.token.capitalized) || (m.token > 0 && m.in.tokens[m.token].capitalized)) return;
     // The side that does not negate the word must affirm it: no negation in its clause, where a
     // scope guess could be wrong. Negations in other clauses of the sentence do not matter.
     if (!(claimNeg ? clauseAffirms(m.in, m.token) : clauseAffirms(claim, i))) return;

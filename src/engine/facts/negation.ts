@@ -57,12 +57,21 @@ const SCOPE_WORDS = 3;
 /** Clause index per token: semicolons, colons, brackets, dashes, and commas or words opening a new clause. */
 function clauses(text: string, tokens: Token[]): number[] {
   const out: number[] = [];
+  let next = 0;
   let c = 0;
+  // A bracketed aside is a clause of its own; after it the outer clause goes on.
+  const outer: number[] = [];
   for (let k = 0; k < tokens.length; k++) {
     if (k > 0) {
       const gap = text.slice(tokens[k - 1].end, tokens[k].start);
       const t = tokens[k];
-      if (/[;:()\u2013\u2014]|\s-\s/.test(gap) || CLAUSE_OPENERS.has(t.norm) || (/,/.test(gap) && /^(and|or|nor|so)$/.test(t.norm))) c++;
+      for (const ch of gap) {
+        if (ch === '(') {
+          outer.push(c);
+          c = ++next;
+        } else if (ch === ')' && outer.length) c = outer.pop()!;
+      }
+      if (/[;:\u2013\u2014]|\s-\s/.test(gap) || CLAUSE_OPENERS.has(t.norm) || (/,/.test(gap) && /^(and|or|nor|so)$/.test(t.norm))) c = ++next;
     }
     out.push(c);
   }
