@@ -96,6 +96,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['war', 'conflict', 'fighting'],
   ['presence', 'deployment'],
   ['adviser', 'advisor'],
+  ['defense', 'defence'],
+  ['offense', 'offence'],
   ['annex', 'annexation'],
   ['pick', 'nominee', 'choice', 'nominate'],
   ['draft', 'conscription', 'mobilization', 'mobilisation'],
