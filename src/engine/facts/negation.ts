@@ -95,7 +95,8 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
     let from = -1;
     let verbal = false;
     if (isNegatorCue(t)) {
-      if (t.norm === 'non') continue;
+      // "non" is an affix; the second negator of "not without" is part of a double negation.
+      if (t.norm === 'non' || unsure.has(t.index) || (t.index > 0 && isNegatorCue(tokens[t.index - 1]))) continue;
       // "no longer": the cue is both words.
       from = t.norm === 'no' && next?.norm === 'longer' ? t.index + 2 : t.index + 1;
       const before = tokens[t.index - 1];
