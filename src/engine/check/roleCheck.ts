@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { extractRoles, type RoleFact } from '../facts/roles';
+import { exclusiveTitles, extractRoles, sameTitle, type RoleFact } from '../facts/roles';
 import type { CorpusIndex } from '../search/corpusIndex';
 import type { Steps } from '../util/steps';
 
@@ -33,14 +33,16 @@ export function* checkRoles(index: CorpusIndex, claim: Analysis): Steps<RoleFind
       yield;
     }
     if (!known.length) continue;
-    const words = new Set(known.flatMap((k) => k.role.roles));
-    if (words.has(head)) {
+    if (known.some((k) => sameTitle(role, k.role))) {
       findings.push({ claim: role, status: 'confirmed' });
       continue;
     }
     if (role.form === 'copula') continue;
-    const specific = known.find((k) => k.role.roles.some((r) => !isGeneric(r))) ?? known[0];
-    findings.push({ claim: role, status: 'contradicted', passage: specific.passage, source: specific.role });
+    // Only an office the person cannot hold at once with the claimed one contradicts it: a former
+    // office, a second post or a vaguer word ("official") is no evidence against the title.
+    const against = known.find((k) => exclusiveTitles(role, k.role));
+    if (!against) continue;
+    findings.push({ claim: role, status: 'contradicted', passage: against.passage, source: against.role });
   }
   return findings;
 }

@@ -2,8 +2,8 @@ import type { Analysis } from '../facts/analysis';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv } from './align';
-import { polarityConflicts } from './polarity';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
+import { negationUnstated, polarityConflicts } from './polarity';
 import { compareQuotes } from './quotes';
 import { slotConflicts, type SlotConflict } from './slots';
 import type { Unit } from './units';
@@ -189,7 +189,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
       (words >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&
     // A claim that negates cannot rest on a passage that negates nothing, a question supports
     // nothing, and two or fewer words are too little to call support unless all are there.
-    !(claim.negated.size > 0 && passage.negated.size === 0) &&
+    !negationUnstated(claim, passage) &&
     !/\?["”’)]*$/.test(passage.text.trim()) &&
     (units.length >= 3 || directCoverage >= 0.99) &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))

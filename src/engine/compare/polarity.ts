@@ -1,8 +1,9 @@
 import type { Analysis } from '../facts/analysis';
-import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, NEGATORS } from '../text/lexicon';
+import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, LIGHT_WORDS, NEGATORS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import { WORDNET_ANTONYM_PAIRS } from '../text/wordnet';
-import { type Alignment, inside, windowFor } from './align';
+import { type Alignment, inside } from './align';
+import type { Unit } from './units';
 import type { SlotConflict } from './slots';
 
 const ANTONYMS = new Map<string, Set<string>>();
@@ -17,18 +18,91 @@ for (const [a, b] of [...ANTONYM_PAIRS, ...WORDNET_ANTONYM_PAIRS]) {
   ANTONYMS.get(tb)!.add(ta);
 }
 const ATTRIBUTION_TERMS = new Set([...ATTRIBUTION_MARKERS].map(termOf));
+const LIGHT = new Set([...LIGHT_WORDS].map(termOf));
+/** How far from a one-sided anchor an opposite word may stand. */
+const WINDOW = 4;
 
-/** Negators of a predicate. "without" and "no" negate a noun phrase, too loosely tied to a verb to contradict one. */
-const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
-
-function negatedVerbally(a: Analysis, index: number): boolean {
-  for (let j = index - 1; j >= Math.max(0, index - 4); j--) if (VERB_NEGATORS.has(a.tokens[j].norm)) return true;
-  return false;
+/** The negator of a negated word, for showing the whole negated phrase ("not required"). */
+function negatorBefore(a: Analysis, index: number) {
+  for (let j = index - 1; j >= Math.max(0, index - 4); j--) {
+    const t = a.tokens[j];
+    if (NEGATORS.has(t.norm) || (t.norm === 'to' && /^(yet|declined?|refused?|fail(ed)?)$/.test(a.tokens[j - 1]?.norm ?? ''))) return NEGATORS.has(t.norm) ? t : a.tokens[j - 1];
+  }
+  return undefined;
 }
 
-function negatorBefore(a: Analysis, index: number) {
-  for (let j = index - 1; j >= Math.max(0, index - 4); j--) if (NEGATORS.has(a.tokens[j].norm)) return a.tokens[j];
+/**
+ * The claim denies something (a "not", "never", "failed to"…; an affix like "un-" is a word of its
+ * own, not a denial) where the passage denies nothing at all: the passage cannot support it.
+ */
+export function negationUnstated(claim: Analysis, passage: Analysis): boolean {
+  const denied = new Set<string>();
+  for (const k of claim.negation.negated) if (!claim.negation.affixal.has(k)) denied.add(claim.tokens[k].term);
+  if (!denied.size) return false;
+  // The passage denies too: in words ("not", "never"), or by an affix on a word the claim denies
+  // ("not certain" / "uncertain"); an affixal word elsewhere ("unprecedented") is no denial.
+  for (const k of passage.negation.negated) if (!passage.negation.affixal.has(k) || denied.has(passage.tokens[k].term)) return false;
+  return true;
+}
+
+/** No negation reaches the clause of this token (a negation elsewhere in the sentence does not matter). */
+function clauseAffirms(a: Analysis, index: number): boolean {
+  const { negated, unsure, clause } = a.negation;
+  const c = clause[index];
+  for (const k of negated) if (clause[k] === c) return false;
+  for (const k of unsure) if (clause[k] === c) return false;
+  return true;
+}
+
+/**
+ * Where the passage states the same arguments around the claim's word: the nearest aligned units on
+ * each side within the claim word's clause ("The union [accepted] the offer") must be found in the
+ * passage itself, in one clause, in the same order. Returns the passage tokens between them and that
+ * clause, or undefined when the arguments differ and an opposite word there would be about something else.
+ */
+/** The terms of the nearest unit before the claim's word in its clause: its subject, roughly. */
+function subjectOf(units: Unit[], k: number, clause: number[], c: number): string[] | undefined {
+  for (let j = k - 1; j >= 0 && clause[units[j].first] === c; j--) {
+    const w = units[j];
+    if (w.kind === 'word' && !LIGHT.has(w.token.term)) return [w.token.term];
+    if (w.kind === 'name') return w.words.map((t) => t.term);
+  }
   return undefined;
+}
+
+function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: Alignment, passage: Analysis) {
+  const clause = claim.negation.clause;
+  const c = clause[u.first];
+  // The first aligned unit on each side within the clause: null when the clause has no unit there,
+  // undefined when it has some but none is stated in the passage (another subject or object).
+  const side = (step: number) => {
+    let seen = false;
+    for (let j = k + step; j >= 0 && j < units.length; j += step) {
+      const w = units[j];
+      if (clause[w.first] !== c) break;
+      if (w.kind === 'word' && LIGHT.has(w.token.term)) continue;
+      seen = true;
+      const m = matches[j];
+      if (m && m.at >= 0 && m.in === passage) return { at: m.at, unit: w };
+    }
+    return seen ? undefined : null;
+  };
+  const left = side(-1);
+  const right = side(1);
+  const subject = subjectOf(units, k, clause, c);
+  const pc = passage.negation.clause;
+  if (left === null && right === null) return { subject };
+  if (left && right) {
+    if (left.at >= right.at || pc[left.at] !== pc[right.at]) return { subject };
+    return { window: [left.at + 1, right.at - 1] as [number, number], clause: pc[left.at], subject };
+  }
+  // One side stated, the other absent from the clause or not stated: the opposite word must stand
+  // right next to the stated one ("little effect" / "major effect"; "the union accepted" / "rejected").
+  const anchor = left ?? right;
+  if (!anchor) return { subject };
+  const reach = left === null || right === null ? WINDOW : 2;
+  const window: [number, number] = left ? [anchor.at + 1, anchor.at + reach] : [anchor.at - reach, anchor.at - 1];
+  return { window, clause: pc[anchor.at], subject };
 }
 
 export interface PolarityResult {
@@ -51,23 +125,29 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
   units.forEach((u, k) => {
     const m = matches[k];
     if (u.kind !== 'word' || !m || conflicts.length || ATTRIBUTION_TERMS.has(u.token.term)) return;
-    const claimNeg = claim.negated.has(u.token.index);
+    const i = u.token.index;
+    // Double negation and negated quantifiers ("not unlikely", "not always") assert nothing firm.
+    if (claim.negation.unsure.has(i) || m.in.negation.unsure.has(m.token)) return;
+    const claimNeg = claim.negated.has(i);
     const sourceNeg = m.in.negated.has(m.token);
     if (claimNeg === sourceNeg) return;
-    // Only a sentence that negates nothing can contradict one that negates this word: when both
-    // carry negations, scope guesses are too fragile to call a contradiction.
-    const plain = claimNeg ? m.in : claim;
-    if (plain.negated.size > 0) return;
+    // A capitalised word inside a sentence is part of a name ("the Miss Beauty contest"), not a predicate.
+    if ((i > 0 && u.token.capitalized) || (m.token > 0 && m.in.tokens[m.token].capitalized)) return;
+    // The side that does not negate the word must affirm it: no negation in its clause, where a
+    // scope guess could be wrong. Negations in other clauses of the sentence do not matter.
+    if (!(claimNeg ? clauseAffirms(m.in, m.token) : clauseAffirms(claim, i))) return;
     if (m.in !== passage) {
       polarityClash = true;
       return;
     }
-    if (!(claimNeg ? negatedVerbally(claim, u.token.index) : negatedVerbally(passage, m.token))) {
+    // Only the negated predicate itself ("is not required", "failed to agree", "uncertain") contradicts;
+    // a word further inside the scope, or a negated noun phrase, makes the passage merely unfit as support.
+    if (!(claimNeg ? claim.negation.heads.has(i) : passage.negation.heads.has(m.token))) {
       polarityClash = true;
       return;
     }
     const p = passage.tokens[m.token];
-    const cn = claimNeg ? negatorBefore(claim, u.token.index) : undefined;
+    const cn = claimNeg ? negatorBefore(claim, i) : undefined;
     const pn = sourceNeg ? negatorBefore(passage, m.token) : undefined;
     const cs = cn ? cn.start : u.token.start;
     const ps = pn ? pn.start : p.start;
@@ -77,18 +157,26 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     if (u.kind !== 'word' || matches[k] || taken.has(k) || conflicts.length) return;
     const opposite = ANTONYMS.get(u.token.term);
     if (!opposite) return;
-    const isOpposite = (a: Analysis, near?: [number, number]) =>
-      a.tokens.find((t) => opposite.has(t.term) && !a.negated.has(t.index) && !claimTerms.has(t.term) && (!near || inside(t.index, near)));
-    // In the passage the opposite word must stand where the claim's word would, between the same anchors.
-    const p = isOpposite(passage, windowFor(u, alignment, passage.tokens.length));
+    // "did not accept" and "rejected" say the same: only a plainly stated word has an opposite.
+    const i = u.token.index;
+    if (claim.negated.has(i) || claim.negation.unsure.has(i)) return;
+    const near = sameArguments(claim, u, k, alignment, passage);
+    const plain = (t: { index: number }) => !passage.negated.has(t.index) && !passage.negation.unsure.has(t.index);
+    const p = near.window && passage.tokens.find((t) => opposite.has(t.term) && plain(t) && !claimTerms.has(t.term) && inside(t.index, near.window!) && passage.negation.clause[t.index] === near.clause);
     if (p) {
       conflicts.push({ kind: 'negation', claimStart: u.token.start, claimEnd: u.token.end, claimed: u.token.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, unit: k });
       return;
     }
-    // The opposite word may sit in the next sentence ("Russia demands X. Kyiv has rejected these
-    // conditions."); the context comes nearest first.
+    // The opposite word elsewhere in the passage, its arguments not the claim's: no contradiction
+    // shown, but a passage saying the opposite of the claim's missing word does not support it.
+    if (passage.tokens.some((t) => opposite.has(t.term) && plain(t) && !claimTerms.has(t.term))) polarityClash = true;
+    // The next sentence may take the opposite stance with the same subject ("The ministry confirmed
+    // the visit. … The ministry later denied it."): the claim's subject must stand just before the word.
+    const subject = near.subject;
+    if (subject === undefined) return;
     for (const c of context.slice(0, 2)) {
-      const q = isOpposite(c);
+      const q = c.tokens.find((t) => opposite.has(t.term) && !c.negated.has(t.index) && !c.negation.unsure.has(t.index) && !claimTerms.has(t.term) &&
+        c.tokens.some((s) => subject.includes(s.term) && s.index < t.index && t.index - s.index <= WINDOW && c.negation.clause[s.index] === c.negation.clause[t.index]));
       if (q) {
         conflicts.push({ kind: 'negation', claimStart: u.token.start, claimEnd: u.token.end, claimed: u.token.raw, source: q.raw, sourceStart: 0, sourceEnd: 0, unit: k });
         return;

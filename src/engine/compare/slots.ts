@@ -1,6 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { conflictingDates, sameDate } from '../facts/dates';
 import type { NameType } from '../facts/names';
+import { exclusiveTitles, extractRoles } from '../facts/roles';
 import { comparableQuantities, expressIn, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
@@ -48,6 +49,17 @@ function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: Comp
 function compatible(a: NameType, b: NameType): boolean {
   const loose = (t: NameType) => t === 'other' || t === 'place';
   return a === b || (loose(a) && loose(b)) || (a === 'place' && b === 'group') || (a === 'group' && b === 'place');
+}
+
+/**
+ * Two role words clash only as titles of one person that cannot both hold: "lawyer" in the claim and
+ * "vice president" in a passage about someone else, or "former senator" against "ambassador", do not.
+ */
+function titlesClash(claim: Analysis, c: Token, passage: Analysis, p: Token): boolean {
+  const holding = (a: Analysis, t: Token) => extractRoles(a).filter((r) => t.start >= r.start && t.end <= r.end);
+  const ours = holding(claim, c);
+  const theirs = holding(passage, p);
+  return ours.some((r) => theirs.some((s) => s.person === r.person && exclusiveTitles(r, s)));
 }
 
 /**
@@ -126,7 +138,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       if ((u.kind !== 'word' && u.kind !== 'role') || matches[k] || !ROLE_WORDS.has(u.token.norm)) return;
       const window = windowFor(u, alignment, passage.tokens.length);
       const p = passage.tokens.find((t) => inside(t.index, window) && ROLE_WORDS.has(t.norm) && !claimTerms.has(t.term));
-      if (!p) return;
+      if (!p || !titlesClash(claim, u.token, passage, p)) return;
       // The whole title on both sides: "defence secretary" against "national security adviser".
       const claimFree = (t: Token | undefined) => !!t && !t.stop && !t.capitalized && !positions.has(t.term);
       const sourceFree = (t: Token | undefined) => !!t && !t.stop && !t.capitalized && !claimTerms.has(t.term);

@@ -1,5 +1,5 @@
 import { ROLE_WORDS } from '../text/lexicon';
-import type { Token } from '../text/tokenize';
+import { termOf, type Token } from '../text/tokenize';
 import type { Analysis } from './analysis';
 import type { NameFact } from './names';
 
@@ -18,9 +18,99 @@ export interface RoleFact {
    * a copula ("Kellogg is a retired general") may add one more, so only the first two can clash.
    */
   form: 'title' | 'apposition' | 'copula';
+  /** "former senator", "ex-minister": an office held before, which excludes no office held now. */
+  former?: boolean;
+  /** Words that say which office: right before the head ("defense secretary") or after its "of" ("secretary of state"). */
+  detail?: string[];
+  /** The role noun has an "of" complement ("head of communications"): even a vague noun names an office then. */
+  complement?: boolean;
 }
 
 const MAX_PHRASE = 8;
+
+/** Words that put an office in the past. */
+const FORMER = new Set(['former', 'ex', 'then', 'onetime', 'erstwhile', 'previous', 'retired', 'late', 'past']);
+
+/**
+ * Words that say how someone came to an office, not which office: "pick for", "nominee for",
+ * "incoming", "-elect", "-designate". The office after them is the title itself.
+ */
+const ROUTE = new Set(['pick', 'nominee', 'choice', 'candidate', 'incoming', 'elect', 'designate', 'designee', 'acting', 'interim', 'outgoing', 'new', 'future', 'prospective', 'nominate']);
+
+/** Words that make a different office of the same head noun: "vice president" is not "president". */
+const RANK = new Set(['vice', 'deputy', 'assistant', 'under', 'associate', 'co', 'lieutenant', 'chief']);
+
+/** Role nouns that say how someone is grouped, not what office they hold. */
+const GENERIC = new Set(['member', 'official', 'leader', 'head', 'chief', 'delegate', 'delegation', 'representative', 'officer', 'executive', 'host', 'owner', 'founder', 'cofounder', 'pick', 'nominee', 'candidate', 'choice'].map(termOf));
+
+/** The words of a title besides its role nouns: what tells "secretary of state" from "defense secretary". */
+function qualifiers(r: RoleFact): Set<string> {
+  return new Set(r.detail ?? []);
+}
+
+/**
+ * The words next to the head that name the office. In running text a capitalised word beside a
+ * lowercase title is a name ("Kremlin spokesman", "White House spokeswoman"); in a title-cased title
+ * ("Foreign Minister") it is part of the office, a nationality excepted ("Russian").
+ */
+function details(toks: Token[], headIndex: number, cut: number, all: Token[]): string[] {
+  const out: string[] = [];
+  const titleCase = toks[headIndex].capitalized;
+  const usable = (t: Token | undefined) =>
+    !!t && !t.stop && !t.isNumber && !ROLE_WORDS.has(t.norm) && !ROUTE.has(t.norm) && !RANK.has(t.norm) && !FORMER.has(t.norm) &&
+    !(t.capitalized && (!titleCase || /(an|ese|ish)$/.test(t.norm)));
+  for (let k = headIndex - 1; k >= Math.max(0, headIndex - 2) && usable(toks[k]); k--) out.push(toks[k].term);
+  if (cut > 0) {
+    const after = all.slice(cut + 1).find((t) => !t.stop);
+    if (usable(after)) out.push(after!.term);
+  }
+  return out;
+}
+
+const RANK_TERMS = new Set([...RANK].map(termOf));
+/** The role nouns that name the office: not the vague ones (unless completed, "head of X"), not ranks. */
+function office(r: RoleFact): string[] {
+  const nouns = r.roles.filter((t) => !RANK_TERMS.has(t));
+  return r.complement ? nouns : nouns.filter((t) => !GENERIC.has(t));
+}
+const rankOf = (r: RoleFact) => r.raw.toLowerCase().split(/[^\p{L}]+/u).filter((w) => RANK.has(w)).sort().join(' ');
+
+/**
+ * Two titles given to one person that cannot both hold at the same time: different offices ("secretary
+ * of state" / "defense secretary", "prime minister" / "president", "vice president" / "president").
+ * Never so when either is a past office ("former senator" and "ambassador"), when either names no
+ * particular office ("member", "official", "pick"), or when they are one office in other words ("the
+ * White House spokeswoman" / "the president's spokeswoman", "nominee for X" / "X-designate").
+ */
+export function exclusiveTitles(a: RoleFact, b: RoleFact): boolean {
+  if (a.former || b.former) return false;
+  const oa = office(a);
+  const ob = office(b);
+  if (!oa.length || !ob.length) return false;
+  const ha = oa[oa.length - 1];
+  const hb = ob[ob.length - 1];
+  if (ha !== hb) return !oa.includes(hb) && !ob.includes(ha);
+  if (rankOf(a) !== rankOf(b)) return true;
+  // The same head noun: different offices only if both say which one, in words that differ.
+  const qa = qualifiers(a);
+  const qb = qualifiers(b);
+  if (!qa.size || !qb.size) return false;
+  for (const q of qa) if (qb.has(q)) return false;
+  return true;
+}
+
+/**
+ * Whether a title states the same office as another, so confirms it: the same head noun, not told
+ * apart by rank or department, or the head named inside the other title at the same rank.
+ */
+export function sameTitle(a: RoleFact, b: RoleFact): boolean {
+  const oa = office(a);
+  const ob = office(b);
+  if (!oa.length || !ob.length || rankOf(a) !== rankOf(b)) return false;
+  const head = oa[oa.length - 1];
+  if (head !== ob[ob.length - 1]) return b.roles.includes(head) && !exclusiveTitles({ ...a, former: false }, { ...b, former: false });
+  return !exclusiveTitles({ ...a, former: false }, { ...b, former: false });
+}
 
 function gap(a: Analysis, left: Token, right: Token): string {
   return a.text.slice(left.end, right.start);
@@ -47,7 +137,11 @@ function phrase(a: Analysis, from: number, to: number, person: NameFact, form: R
   const forAt = headPart.slice(0, headIndex).map((t) => t.norm === 'for' || t.norm === 'as').lastIndexOf(true);
   const start = headPart[forAt + 1].start;
   const end = headPart[headIndex].end;
-  return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form };
+  // "former" and its kin stand just before the phrase or inside it ("ex-minister", "his former adviser").
+  const before = a.tokens.slice(Math.max(0, from - 2), from);
+  const former = [...before, ...toks].some((t) => FORMER.has(t.norm));
+  const detail = details(headPart, headIndex, cut, toks);
+  return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(cut > 0 ? { complement: true } : {}) };
 }
 
 /**

@@ -21,7 +21,33 @@ export const NEGATORS = new Set([
   'not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'without', 'cannot', 'hardly', 'barely',
   // Verbs that deny the verb after them: "declined to discuss" = "did not discuss".
   'decline', 'declined', 'declines', 'refuse', 'refused', 'refuses', 'fail', 'failed', 'fails', 'avoid', 'avoided', 'avoids',
+  // The prefix of "non-binding", split off by the tokenizer: it negates the word after the hyphen.
+  'non',
 ]);
+
+/** Verbs that negate the verb after their "to": "declined to comment", "failed to agree". */
+export const NEGATING_VERBS = new Set(['decline', 'declined', 'declines', 'declining', 'refuse', 'refused', 'refuses', 'refusing', 'fail', 'failed', 'fails', 'failing']);
+
+/**
+ * Words that make a following "not" negate a predicate rather than a phrase: auxiliaries, modals
+ * and copulas ("is not required", "could not agree", "urged him not to").
+ */
+export const AUXILIARIES = new Set(
+  'be is are was were been being am do does did have has had will would shall should can could may might must to need ought'.split(' '),
+);
+
+/**
+ * After "not", these words turn a predicate negation into something weaker or positive ("not only",
+ * "not always", "not all", "not long after"): never the basis of a contradiction.
+ */
+export const NOT_QUANTIFIERS = new Set(
+  'only just merely simply always necessarily all every everyone everything quite entirely exactly fully least long one much many far nearly totally wholly completely'.split(' '),
+);
+
+/** Words that open a new clause: a negation before them does not reach past them. */
+export const CLAUSE_OPENERS = new Set(
+  'but while whereas although though because unless which who whom whose where when whether if that instead'.split(' '),
+);
 
 /** Irregular forms mapped to their lemma before stemming, so "met" aligns with "meeting". */
 export const IRREGULAR_LEMMAS: Record<string, string> = {
@@ -70,6 +96,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['war', 'conflict', 'fighting'],
   ['presence', 'deployment'],
   ['adviser', 'advisor'],
+  ['defense', 'defence'],
+  ['offense', 'offence'],
   ['annex', 'annexation'],
   ['pick', 'nominee', 'choice', 'nominate'],
   ['draft', 'conscription', 'mobilization', 'mobilisation'],

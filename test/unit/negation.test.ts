@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { compare, type CompareEnv } from '../../src/engine/compare/compare';
+import { analyze } from '../../src/engine/facts/analysis';
+import { affixalPositive } from '../../src/engine/text/affixes';
+
+// Every word equally rare, no spelling variants: the comparer is tested on its own.
+const env: CompareEnv = { idf: () => 2, variants: () => [] };
+const proper = () => true;
+const run = (claim: string, passage: string, context: string[] = []) =>
+  compare(analyze(claim, proper), analyze(passage, proper), context.map((c) => analyze(c, proper)), env);
+
+function conflictOf(claim: string, passage: string) {
+  const c = run(claim, passage);
+  assert.equal(c.stance, 'conflicts', `expected a conflict, got ${c.stance}: ${claim} / ${passage}`);
+  assert.equal(c.conflicts[0].kind, 'negation', JSON.stringify(c.conflicts));
+  return c.conflicts[0];
+}
+
+function neverConflicts(claim: string, passage: string) {
+  const c = run(claim, passage);
+  assert.notEqual(c.stance, 'conflicts', `unexpected conflict ${JSON.stringify(c.conflicts)}: ${claim} / ${passage}`);
+  return c;
+}
+
+const words = (s: string, pick: (a: ReturnType<typeof analyze>) => Iterable<number>) => {
+  const a = analyze(s, proper);
+  return [...pick(a)].sort((x, y) => x - y).map((i) => a.tokens[i].norm);
+};
+
+describe('negation scope', () => {
+  test('a negator stops at its clause: a comma before a conjunction, "but", a relative pronoun', () => {
+    assert.deepEqual(words('The mayor did not attend, but the council approved the budget.', (a) => a.negated), ['attend']);
+    assert.deepEqual(words('The firm, which did not pay its taxes, was fined by the agency.', (a) => a.negated), ['pay', 'taxes']);
+    assert.deepEqual(words('The board never met; the shareholders approved the merger.', (a) => a.negated), ['met']);
+  });
+  test('a sentence adverb between commas does not end the scope', () => {
+    assert.deepEqual(words('The governor did not, however, resign.', (a) => a.negation.heads), ['resign']);
+  });
+  test('the head of a negated predicate is the word after the auxiliary, "yet to", "failed to", "no longer"', () => {
+    assert.deepEqual(words('The committee has yet to publish its report.', (a) => a.negation.heads), ['publish']);
+    assert.deepEqual(words('The rebels failed to capture the bridge.', (a) => a.negation.heads), ['capture']);
+    assert.deepEqual(words('The factory no longer produces cars.', (a) => a.negation.heads), ['produces']);
+    assert.deepEqual(words('The ferry will not sail on Sunday.', (a) => a.negation.heads), ['sail']);
+    // A negated noun phrase has no predicate head: "no survivors" negates a noun.
+    assert.deepEqual(words('Rescuers found no survivors.', (a) => a.negation.heads), []);
+  });
+  test('double negation and negated quantifiers are neither negative nor positive', () => {
+    assert.deepEqual(words('A delay is not unlikely.', (a) => a.negated), []);
+    assert.deepEqual(words('A delay is not unlikely.', (a) => a.negation.unsure), ['unlikely']);
+    assert.deepEqual(words('The trains are not always late.', (a) => a.negated), []);
+    assert.deepEqual(words('Not only did prices rise, wages fell.', (a) => a.negated), []);
+  });
+});
+
+describe('affixal negation', () => {
+  test('a negative affix on a word of the lexicon reads as the negated stem', () => {
+    for (const [neg, pos] of [['uncertain', 'certain'], ['unable', 'able'], ['impossible', 'possible'], ['irrelevant', 'relevant'], ['illegal', 'legal'], ['dissatisfied', 'satisfied'], ['useless', 'useful']]) {
+      const a = affixalPositive(neg);
+      assert.ok(a !== undefined, neg);
+      assert.equal(a, analyze(pos).tokens[0].term, `${neg} → ${pos}`);
+    }
+  });
+  test('words that only start or end like a negative are not negations', () => {
+    for (const w of ['discover', 'dismiss', 'income', 'invoice', 'inside', 'install', 'intend', 'impose', 'understand', 'union', 'universe', 'unless', 'nevertheless', 'display']) {
+      assert.equal(affixalPositive(w), undefined, w);
+    }
+  });
+  test('"non-" before a hyphen negates the word after it', () => {
+    assert.deepEqual(words('The agreement is non-binding.', (a) => a.negated), ['binding']);
+  });
+});
+
+describe('equivalent negative forms agree', () => {
+  test('"not yet certain" and "remains uncertain"', () => {
+    assert.equal(run('The date of the referendum remains uncertain.', 'The date of the referendum is not yet certain.').stance, 'supports');
+    assert.equal(run('The date of the referendum is not certain.', 'The date of the referendum remains uncertain.').stance, 'supports');
+  });
+  test('"had yet to be decided" and "has not been finalized"', () => {
+    assert.equal(run('The route of the pipeline had yet to be decided.', 'The route of the pipeline has not been finalized.').stance, 'supports');
+  });
+  test('"unable to" and "could not"; "non-binding" and "not binding"', () => {
+    neverConflicts('The council was unable to agree on the budget.', 'The council could not agree on the budget.');
+    assert.equal(run('The treaty is non-binding.', 'The treaty is not binding.').stance, 'supports');
+  });
+  test('"declined to", "refused to", "failed to", "no longer" agree with "did not"', () => {
+    neverConflicts('The airline declined to comment on the crash.', 'The airline did not comment on the crash.');
+    neverConflicts('The striker refused to sign the new contract.', 'The striker would not sign the new contract.');
+    neverConflicts('The museum no longer charges for entry.', 'The museum does not charge for entry anymore.');
+  });
+  test('double negation is never the basis of a conflict', () => {
+    neverConflicts('A strike at the port is likely.', 'A strike at the port is not unlikely.');
+    assert.deepEqual(words('The crossing succeeded, though not without losses.', (a) => a.negated), []);
+    neverConflicts('The crossing succeeded with heavy losses.', 'The crossing succeeded, though not without heavy losses.');
+  });
+});
+
+describe('negation conflicts', () => {
+  test('a flipped predicate: "is not required to" against "would be required to"', () => {
+    const k = conflictOf('Landlords are not required to repair the heating.', 'Landlords would be required to repair the heating.');
+    assert.equal(k.claimed, 'not required');
+  });
+  test('an affixal negative against the plain word', () => {
+    const k = conflictOf('The outcome of the trial is uncertain.', 'The outcome of the trial is certain.');
+    assert.equal(k.claimed, 'uncertain');
+  });
+  test('"failed to" against the plain verb', () => {
+    conflictOf('The rebels failed to capture the bridge.', 'The rebels captured the bridge.');
+  });
+  test('opposite predicates with the same arguments in one sentence', () => {
+    const k = conflictOf('The union accepted the offer.', 'The union rejected the offer.');
+    assert.deepEqual([k.claimed, k.source], ['accepted', 'rejected']);
+  });
+  test('an opposite word whose arguments differ is no conflict, and no support either', () => {
+    const c = run('The union accepted the offer.', 'The union welcomed the talks, and the employers rejected the offer.');
+    assert.equal(c.stance, 'related');
+  });
+  test('"did not accept" and "rejected" say the same thing', () => {
+    neverConflicts('The union did not accept the offer.', 'The union rejected the offer.');
+  });
+  test('a negation in another clause does not flip this one', () => {
+    neverConflicts('The minister, who did not attend the summit, signed the treaty.', 'The minister signed the treaty after the summit.');
+    const c = run('The bridge reopened in May.', 'The bridge reopened in May, although the tunnel did not.');
+    assert.equal(c.stance, 'supports');
+  });
+  test('a word deep inside a negated phrase, or part of a name, is no conflict basis', () => {
+    neverConflicts('The pier is not available for the restoration.', 'The restoration of the pier began in spring.');
+    neverConflicts('The city no longer hosts the Harbour Festival.', 'The Harbour Festival drew large crowds.');
+  });
+  test('"not always" and "not only" are not denials', () => {
+    neverConflicts('The ferry was not always the fastest route.', 'The ferry was the fastest route to the island.');
+    assert.equal(run('The plan was not only cheap but popular.', 'The plan was cheap.').stance === 'conflicts', false);
+  });
+});
