@@ -1,7 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { conflictingDates, sameDate } from '../facts/dates';
 import type { NameType } from '../facts/names';
-import { comparableQuantities, expressIn, sameQuantity } from '../facts/numbers';
+import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
@@ -73,7 +73,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         .filter((p) => inside(p.firstToken, window))
         .sort((a, b) => Number(b.unit === u.fact.unit) - Number(a.unit === u.fact.unit) || Math.abs(a.firstToken - centre) - Math.abs(b.firstToken - centre));
       const pick = near[0] ?? (candidates.length === 1 && u.fact.unit && candidates[0].unit ? candidates[0] : undefined);
-      if (!pick) return;
+      // The value in the slot may be only vaguer than the claim's ("about 40 million" for "38 million"):
+      // not stated, but no contradiction either.
+      if (!pick || !disjointQuantities(u.fact, pick)) return;
       usedNumbers.add(pick);
       const sameUnit = !!u.fact.unitRaw && !!pick.unitRaw && u.fact.unit === pick.unit;
       // A vague count differs by its unit ("several months" / "several weeks"): replace the whole phrase.

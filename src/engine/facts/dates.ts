@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Token } from '../text/tokenize';
+import { contains, disjoint, type Interval } from './interval';
+import { boundBefore, boundedSpans, calendarSpan, extractPeriods, type DateBound, type Granularity } from './periods';
 
 /** A calendar date or part of one, as stated: only the parts the text states are set. */
 export interface DateFact {
@@ -11,6 +13,14 @@ export interface DateFact {
   start: number;
   end: number;
   raw: string;
+  /** How finely it is stated; set when the date can be placed in time (it states a year, decade or century). */
+  granularity?: Granularity;
+  /** Days (since 1970) the date stands for: "in 2024" is all of 2024, "before 1990" everything before it. */
+  span?: Interval;
+  /** The most the date can mean, its fuzzy edges included ("the late 1970s" may reach 1974). */
+  loose?: Interval;
+  /** Stated as a limit ("before", "after", "by", "since"). */
+  bound?: DateBound;
 }
 
 /**
@@ -67,6 +77,12 @@ const lightParser = ((): chrono.Chrono => {
 export function extractDates(text: string, tokens: Token[]): DateFact[] {
   const facts: DateFact[] = [];
   const occupied: [number, number][] = [];
+  for (const p of extractPeriods(text)) {
+    if (occupied.some(([a, b]) => p.start < b && a < p.end)) continue;
+    facts.push({ start: p.start, end: p.end, raw: p.raw, granularity: p.granularity, span: p.span, loose: p.loose });
+    occupied.push([p.start, p.end]);
+  }
+  const periods = occupied.length;
   let results: chrono.ParsedResult[] = [];
   // chrono is the costliest step of analysing a sentence; most sentences name no month, weekday
   // or year at all, and then there is nothing for it to find.
@@ -81,6 +97,7 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     const raw = r.text.replace(/[\s,.;:\u2060]+$/, '');
     if (!namesMonthOrWeekday(raw) && !/\b\d{4}\b/.test(raw)) continue;
     const start = r.index;
+    if (periods && occupied.some(([a, b]) => start < b && a < start + raw.length)) continue;
     const c = r.start;
     const fact: DateFact = { start, end: start + raw.length, raw };
     const relative = RELATIVE.test(raw);
@@ -106,14 +123,34 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     // "1500 troops" counts things; a plural noun right after the number marks a count.
     if (next && !next.stop && !next.capitalized && /s$/.test(next.norm) && next.start - t.end <= 1 && !/^(s|'s)$/.test(next.norm)) continue;
     if (/[$€£]/.test(text[t.start - 1] ?? '')) continue;
+    // "1000s of people" are thousands; the decades ("1960s") were read as periods already.
+    if (/^['’]?s\b/.test(text.slice(t.end, t.end + 3))) continue;
     facts.push({ year, start: t.start, end: t.end, raw: t.raw });
   }
   facts.sort((a, b) => a.start - b.start);
+  for (const f of facts) placeInTime(text, f);
   return facts;
 }
 
-/** Every component both dates state agrees. */
-export function sameDate(a: DateFact, b: DateFact): boolean {
+/** Sets the days a date stands for, from its parts or its period, and any limit word before it. */
+function placeInTime(text: string, f: DateFact): void {
+  if (!f.span) {
+    const span = calendarSpan(f.year, f.month, f.day);
+    if (!span) return;
+    f.span = span;
+    f.loose = span;
+    f.granularity = f.day !== undefined && f.month !== undefined ? 'day' : f.month !== undefined ? 'month' : 'year';
+  }
+  const bound = boundBefore(text, f.start);
+  if (!bound) return;
+  const spans = boundedSpans(bound, f.span);
+  f.bound = bound;
+  f.span = spans.span;
+  f.loose = boundedSpans(bound, f.loose ?? f.span).loose;
+}
+
+/** Every component both dates state agrees (dates not placed in time: "Jan. 12", "on Monday"). */
+function sameParts(a: DateFact, b: DateFact): boolean {
   let shared = 0;
   for (const k of ['year', 'month', 'day', 'weekday'] as const) {
     if (a[k] !== undefined && b[k] !== undefined) {
@@ -124,14 +161,35 @@ export function sameDate(a: DateFact, b: DateFact): boolean {
   return shared > 0;
 }
 
-/** The dates share a component they disagree on (March 2014 vs March 2016, Jan. 11 vs Jan. 12). */
+/**
+ * The source date `b` states the claim date `a`: every day `b` allows, `a` allows ("in 2024" ⊇
+ * "Dec. 3, 2024", "the 1960s" ⊇ 1963). A claim more precise than its source ("Dec. 3, 2024"
+ * against "2024") is not stated by it. Dates without a year are compared part by part.
+ */
+export function sameDate(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
+    return contains(a.span, b.span);
+  }
+  return sameParts(a, b);
+}
+
+/**
+ * The dates cannot both be true: no day fits both, even read loosely (March 1850 vs March 4,
+ * 1851; the 18th century vs the 13th). Two limits of the same kind ("since 1990" / "since 1995")
+ * are compared by the dates they name.
+ */
 export function conflictingDates(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    if (a.bound && a.bound === b.bound) return disjoint(a.span, b.span);
+    return disjoint(a.loose ?? a.span, b.loose ?? b.span);
+  }
   // A weekday alone against a calendar date cannot be compared without a calendar year.
   const comparable = (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined);
   if (!comparable) return a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday;
   // Jan. 12 vs 2017 share nothing; only compare when the claim's stated parts are all stated by the source.
   for (const k of ['year', 'month', 'day'] as const) if (a[k] !== undefined && b[k] === undefined && k !== 'year') return false;
-  return !sameDate(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
+  return !sameParts(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
 }
 
 /** Tokens covered by the dates, so the number extractor does not read them again. */
