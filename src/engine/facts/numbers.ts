@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokenize';
 import { contains, disjoint, scale, widen, type Interval } from './interval';
-import { hedgeBefore, isOffsetWord, mergeRanges, roundingUnit, statedRange } from './quantityRange';
+import { type Hedge, hedgeBefore, isOffsetWord, mergeRanges, roundingUnit, statedRange } from './quantityRange';
 
 /** A quantity stated in a text, in digits or words, normalised to a base unit. */
 export interface NumberFact {
@@ -34,6 +34,10 @@ export interface NumberFact {
   unitSize: number;
   /** A time reckoned from another ("three years later", "two weeks ago"), not a length of time. */
   offset?: boolean;
+  /** The comparator or hedge that bounds it ("more than" → 'above'). */
+  hedge?: Hedge;
+  /** Words of that comparator right before `firstToken`: part of the quantity, not words of their own. */
+  hedgeWords?: number;
 }
 
 const SMALL: Record<string, number> = {
@@ -84,7 +88,9 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
       const unitToken = tokens[i + 1].norm;
       // "a week", "a decade": the article stands for one; "several weeks", "a few months": a vague
       // count, enough to tell weeks from months.
-      if ((t.norm === 'a' || t.norm === 'an') && SINGLE_UNITS.has(unitToken)) value = 1;
+      // "$22 billion a year" is a rate, not a length of time.
+      const rate = facts.length > 0 && facts[facts.length - 1].lastToken === i - 1;
+      if ((t.norm === 'a' || t.norm === 'an') && SINGLE_UNITS.has(unitToken) && !rate) value = 1;
       else if (VAGUE_COUNTS[t.norm] !== undefined && unitToken.endsWith('s')) value = VAGUE_COUNTS[t.norm];
       else continue;
     }
@@ -109,7 +115,8 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     let start = t.start;
     const before = tokens[i - 1];
     const vague = VAGUE_COUNTS[t.norm] !== undefined;
-    const hedge = hedgeBefore(text, tokens, i);
+    const hedged = hedgeBefore(text, tokens, i);
+    const hedge = hedged?.hedge;
     const approx = vague || !!hedge || (!!before && APPROX_WORDS.has(before.norm));
     const rounding = roundingUnit(t, scaleProduct);
     const sign = text[start - 1];
@@ -155,6 +162,10 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const offset = unit === 'time' && isOffsetWord(tokens[last + 1]?.norm);
     const fact: NumberFact = { value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last, range, unitSize };
     if (offset) fact.offset = true;
+    if (hedged) {
+      fact.hedge = hedged.hedge;
+      fact.hedgeWords = hedged.words;
+    }
     facts.push(fact);
     scales.push(scaleProduct);
     i = last;
@@ -176,6 +187,8 @@ function rangeFor(f: NumberFact, inBase: boolean): Interval {
   return r.lo === r.hi ? widen(r, CONVERSION_SLACK * Math.abs(r.lo)) : r;
 }
 
+const isUpperLimit = (f: NumberFact) => f.hedge === 'below' || f.hedge === 'atMost';
+
 /** Vague counts ("several weeks") say how long only through their unit: compared as before, by size. */
 function sameVague(a: NumberFact, b: NumberFact): boolean {
   if (a.unit !== b.unit) return false;
@@ -190,6 +203,10 @@ function sameVague(a: NumberFact, b: NumberFact): boolean {
  */
 export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
   if (a.vague || b.vague) return sameVague(a, b);
+  // A limit ("less than 100 lines") takes in every small number; only one counting the same thing states it.
+  if (a.range.lo === -Infinity || a.range.hi === Infinity || isUpperLimit(a)) {
+    if (!a.unit || a.unit !== b.unit || !!a.offset !== !!b.offset) return false;
+  }
   const inBase = a.unit === 'time' && b.unit === 'time';
   const source = inBase ? scale(b.range, b.unitSize) : b.range;
   return contains(rangeFor(a, inBase), source);

@@ -33,8 +33,12 @@ const HEDGES: [string[], Hedge][] = ([
 export const ABOUT_TOLERANCE = 0.1;
 export const NEARLY_TOLERANCE = 0.1;
 
-/** The comparator or hedge right before token `i`, with nothing but spaces (and a currency sign) between. */
-export function hedgeBefore(text: string, tokens: Token[], i: number): Hedge | undefined {
+/**
+ * The comparator or hedge right before token `i`, with nothing but spaces (and a currency sign)
+ * between, and how many words it takes.
+ */
+export function hedgeBefore(text: string, tokens: Token[], i: number): { hedge: Hedge; words: number } | undefined {
+  if (/~\s*[$€£]?$/.test(text.slice(Math.max(0, tokens[i].start - 3), tokens[i].start))) return { hedge: 'about', words: 0 };
   for (const [words, hedge] of HEDGES) {
     if (i < words.length) continue;
     let ok = true;
@@ -43,7 +47,7 @@ export function hedgeBefore(text: string, tokens: Token[], i: number): Hedge | u
       const gap = text.slice(tokens[k].end, tokens[k + 1].start);
       ok = tokens[k].norm === words[w] && (k + 1 === i ? /^\s*[$€£]?$/.test(gap) : /^\s+$/.test(gap));
     }
-    if (ok) return hedge;
+    if (ok) return { hedge, words: words.length };
   }
   return undefined;
 }
@@ -127,7 +131,8 @@ function joinRange(text: string, tokens: Token[], a: NumberFact, b: NumberFact, 
   const factor = scaleA === 1 && scaleB > 1 && a.value * scaleB <= b.value ? scaleB : 1;
   const lo = a.value * factor;
   if (!(lo < b.value)) return undefined;
-  const range = interval(a.range.lo * factor, b.range.hi, a.range.loOpen, b.range.hiOpen);
+  // The ends are the figures as written: "between 2 and 3 million" reaches neither 1.5 nor 3.5 million.
+  const range = interval(lo, b.value);
   const fact: NumberFact = {
     ...b,
     value: lo,
@@ -138,6 +143,12 @@ function joinRange(text: string, tokens: Token[], a: NumberFact, b: NumberFact, 
     valueRaw: text.slice(a.start, b.valueEnd),
     firstToken: a.firstToken,
     range,
+    hedge: a.hedge,
+    hedgeWords: a.hedgeWords,
   };
+  if (!a.hedge) {
+    delete fact.hedge;
+    delete fact.hedgeWords;
+  }
   return fact;
 }
