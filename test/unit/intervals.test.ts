@@ -96,6 +96,10 @@ describe('quantities as intervals', () => {
   test('a limit is stated only by a figure counting the same thing', () => {
     assert.ok(!states('less than 300 pages', 'the 8th edition'));
     assert.ok(states('less than 300 pages', 'only 240 pages'));
+    assert.ok(!states('less than 300 pages', 'it was 240'));
+    // The same limit, its noun left out by the source: still the same statement.
+    assert.ok(states('more than 3,000 volunteers', 'a total of "more than 3,000" by March'));
+    assert.ok(states('more than 40 of them', 'it lists 45.'));
   });
   test('a length of time is not a time reckoned from an event; "a year" after an amount is a rate', () => {
     const later = num('she resigned three months later');

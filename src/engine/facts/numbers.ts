@@ -188,6 +188,7 @@ function rangeFor(f: NumberFact, inBase: boolean): Interval {
 }
 
 const isUpperLimit = (f: NumberFact) => f.hedge === 'below' || f.hedge === 'atMost';
+const isLimit = (f: NumberFact) => f.range.hi === Infinity || isUpperLimit(f);
 
 /** Vague counts ("several weeks") say how long only through their unit: compared as before, by size. */
 function sameVague(a: NumberFact, b: NumberFact): boolean {
@@ -203,9 +204,10 @@ function sameVague(a: NumberFact, b: NumberFact): boolean {
  */
 export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
   if (a.vague || b.vague) return sameVague(a, b);
-  // A limit ("less than 100 lines") takes in every small number; only one counting the same thing states it.
-  if (a.range.lo === -Infinity || a.range.hi === Infinity || isUpperLimit(a)) {
-    if (!a.unit || a.unit !== b.unit || !!a.offset !== !!b.offset) return false;
+  // A limit ("less than 100 lines") takes in every small number: a figure counting something else
+  // does not state it, nor one whose unit is unknown unless it is the same kind of limit.
+  if (isLimit(a)) {
+    if (a.unit !== b.unit ? !!a.unit && !!b.unit || !(isLimit(b) && isUpperLimit(a) === isUpperLimit(b)) : !!a.offset !== !!b.offset) return false;
   }
   const inBase = a.unit === 'time' && b.unit === 'time';
   const source = inBase ? scale(b.range, b.unitSize) : b.range;
