@@ -146,6 +146,15 @@ describe('dates as intervals', () => {
     assert.ok(!dateContradicts('the club has met since 1990', 'the club met in 1994'));
     assert.ok(dateContradicts('the club has met since 1990', 'the club has met since 1995'));
   });
+  test('a weekday in a dated source supports the date it falls on, and contradicts no date', () => {
+    // Published on a Thursday: "on Monday" is three days before.
+    const source = analyze('The council voted on Monday.', undefined, '2023-06-15').dates[0];
+    assert.ok(sameDate(date('voted on June 12, 2023'), source));
+    assert.ok(sameDate(date('voted in June 2023'), source));
+    assert.ok(!sameDate(date('voted on June 5, 2023'), source));
+    assert.ok(!conflictingDates(date('voted on June 5, 2023'), source));
+    assert.ok(conflictingDates(date('voted on Tuesday'), source));
+  });
   test('"the 1800s" is a century, "the 2000s" a decade, "1000s" of things no date', () => {
     assert.ok(dateStates('founded in the 1800s', 'founded in 1872'));
     assert.ok(!dateStates('founded in the 2000s', 'founded in 2031'));

@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { conflictingDates, sameDate } from '../facts/dates';
+import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
 import type { NameType } from '../facts/names';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
@@ -92,6 +92,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         sameUnit,
       });
     } else if (u.kind === 'date') {
+      // A passage date that is the claim's stated less precisely ("2014" for "March 2014") is its
+      // counterpart: the passage does not say the rest, and another date there is about something else.
+      if (passage.dates.some((p) => overlappingDates(u.fact, p))) return;
       const candidates = passage.dates.filter((p) => !usedDates.has(p) && conflictingDates(u.fact, p));
       const near = candidates.filter((p) => inside(tokenAt(p.start), window));
       const pick = near[0] ?? (candidates.length === 1 ? candidates[0] : undefined);

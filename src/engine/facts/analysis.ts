@@ -36,9 +36,10 @@ function negationScope(text: string, tokens: Token[]): Set<number> {
   return negated;
 }
 
-export function analyze(text: string, isProperNoun?: ProperNounOracle): Analysis {
+/** `published`: the ISO date of the text's document, when known, to place "on Tuesday" in time. */
+export function analyze(text: string, isProperNoun?: ProperNounOracle, published?: string): Analysis {
   const tokens = tokenize(text);
-  const dates = extractDates(text, tokens);
+  const dates = extractDates(text, tokens, published);
   const dateTokens = dateTokenIndexes(dates, tokens);
   const numbers = extractNumbers(text, tokens, dateTokens);
   return {

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Token } from '../text/tokenize';
-import { contains, disjoint, type Interval } from './interval';
-import { boundBefore, boundedSpans, calendarSpan, extractPeriods, type DateBound, type Granularity } from './periods';
+import { contains, disjoint, interval, type Interval } from './interval';
+import { boundBefore, boundedSpans, calendarSpan, dayNumber, extractPeriods, type DateBound, type Granularity } from './periods';
 
 /** A calendar date or part of one, as stated: only the parts the text states are set. */
 export interface DateFact {
@@ -74,7 +74,7 @@ const lightParser = ((): chrono.Chrono => {
  * 2014, Monday); only the components the text states are kept, so relative phrases ("within a few
  * days") that chrono resolves against a reference date are dropped rather than invented.
  */
-export function extractDates(text: string, tokens: Token[]): DateFact[] {
+export function extractDates(text: string, tokens: Token[], published?: string): DateFact[] {
   const facts: DateFact[] = [];
   const occupied: [number, number][] = [];
   for (const p of extractPeriods(text)) {
@@ -113,7 +113,8 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
   occupied.sort((a, b) => a[0] - b[0]);
   let o = 0;
   for (const t of tokens) {
-    if (!t.isNumber || !/^\d{4}$/.test(t.norm)) continue;
+    // "1,000" with a thousands separator is a count, never a year.
+    if (!t.isNumber || !/^\d{4}$/.test(t.norm) || !/^\d{4}$/.test(t.raw)) continue;
     const year = Number(t.norm);
     if (year < 1000 || year > 2200) continue;
     // Tokens and spans both run in text order: one pass, not a scan per token.
@@ -128,12 +129,17 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     facts.push({ year, start: t.start, end: t.end, raw: t.raw });
   }
   facts.sort((a, b) => a.start - b.start);
-  for (const f of facts) placeInTime(text, f);
+  const pub = published ? publicationDay(published) : undefined;
+  for (const f of facts) placeInTime(text, f, pub);
   return facts;
 }
 
 /** Sets the days a date stands for, from its parts or its period, and any limit word before it. */
-function placeInTime(text: string, f: DateFact): void {
+function placeInTime(text: string, f: DateFact, published: number | undefined): void {
+  if (!f.span && published !== undefined && f.weekday !== undefined && f.year === undefined && f.month === undefined && f.day === undefined) {
+    resolveWeekday(text, f, published);
+    return;
+  }
   if (!f.span) {
     const span = calendarSpan(f.year, f.month, f.day);
     if (!span) return;
@@ -147,6 +153,27 @@ function placeInTime(text: string, f: DateFact): void {
   f.bound = bound;
   f.span = spans.span;
   f.loose = boundedSpans(bound, f.loose ?? f.span).loose;
+}
+
+const publicationDay = (iso: string): number | undefined => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+};
+const FUTURE = /\b(?:will|shall|would|next|plans?|planned|scheduled|expected|due|set to|going to)\b/i;
+
+/**
+ * "On Tuesday" in a dated article: the Tuesday of the week around its publication, the one before
+ * it (or that day) unless the sentence looks ahead. It can support a claim that gives the date; it
+ * contradicts none, since the reading is only the likely one.
+ */
+function resolveWeekday(text: string, f: DateFact, published: number): void {
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekdayOf = (d: number) => (((d + 4) % 7) + 7) % 7;
+  const back = (weekdayOf(published) - f.weekday! + 7) % 7;
+  const day = FUTURE.test(text) ? published + ((7 - back) % 7) : published - back;
+  f.span = interval(day, day);
+  f.loose = interval(-Infinity, Infinity);
+  f.granularity = 'day';
 }
 
 /** Every component both dates state agrees (dates not placed in time: "Jan. 12", "on Monday"). */
@@ -190,6 +217,19 @@ export function conflictingDates(a: DateFact, b: DateFact): boolean {
   // Jan. 12 vs 2017 share nothing; only compare when the claim's stated parts are all stated by the source.
   for (const k of ['year', 'month', 'day'] as const) if (a[k] !== undefined && b[k] === undefined && k !== 'year') return false;
   return !sameParts(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
+}
+
+/**
+ * The dates may be the same time, one stated less precisely (2014 for March 2014, "the 1960s" for
+ * 1963): the source speaks of the claim's date without stating it.
+ */
+export function overlappingDates(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    // A weekday placed by the article's date may be any day when read loosely: it is no counterpart.
+    const loose = b.loose ?? b.span;
+    return !(loose.lo === -Infinity && loose.hi === Infinity) && !disjoint(a.loose ?? a.span, loose);
+  }
+  return sameParts(a, b);
 }
 
 /** Tokens covered by the dates, so the number extractor does not read them again. */
