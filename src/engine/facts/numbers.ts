@@ -173,7 +173,6 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
   return mergeRanges(text, tokens, facts, scales);
 }
 
-
 /**
  * Slack for exact figures converted between units or copied with a digit less: half a percent, as
  * much as separates 1,500 from 1,507. A figure that already allows a range (rounded, hedged,
@@ -207,7 +206,8 @@ export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
   // A limit ("less than 100 lines") takes in every small number: a figure counting something else
   // does not state it, nor one whose unit is unknown unless it is the same kind of limit.
   if (isLimit(a)) {
-    if (a.unit !== b.unit ? !!a.unit && !!b.unit || !(isLimit(b) && isUpperLimit(a) === isUpperLimit(b)) : !!a.offset !== !!b.offset) return false;
+    const sameLimit = isLimit(b) && isUpperLimit(a) === isUpperLimit(b);
+    if (a.unit === b.unit ? !!a.offset !== !!b.offset : (!!a.unit && !!b.unit) || !sameLimit) return false;
   }
   const inBase = a.unit === 'time' && b.unit === 'time';
   const source = inBase ? scale(b.range, b.unitSize) : b.range;
