@@ -68,6 +68,7 @@ describe('quantities as intervals', () => {
     }
     const scaled = num('between 2 and 3 million tonnes');
     assert.deepEqual([scaled.range.lo, scaled.range.hi], [2e6, 3e6]);
+    assert.deepEqual(analyze('a rise of 1.5°C to 2.5°C by then').numbers.map((n) => [n.range.lo, n.range.hi]), [[1.5, 2.5]]);
     // A change from one value to another is two values, not a range.
     assert.equal(analyze('the toll rose from 5 to 10 ferries').numbers.length, 2);
     assert.ok(states('between 5 and 10 ferries', 'there were 7 ferries'));

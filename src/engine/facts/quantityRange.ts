@@ -123,7 +123,8 @@ export function mergeRanges(text: string, tokens: Token[], facts: NumberFact[], 
 function joinRange(text: string, tokens: Token[], a: NumberFact, b: NumberFact, scaleA: number, scaleB: number): NumberFact | undefined {
   if (a.vague || b.vague || a.range.hi === Infinity || b.range.hi === Infinity) return undefined;
   if (a.unit !== undefined && (a.unit !== b.unit || a.unitSize !== b.unitSize)) return undefined;
-  const gap = text.slice(a.end, b.start);
+  // A degree sign the tokenizer does not keep may stand after the first end: "0.3°C to 1.1°C".
+  const gap = text.slice(a.end, b.start).replace(/^\s*°\s*[CFK]?\b/, '');
   const word = tokens[a.firstToken - 1]?.norm;
   const joined = /^\s*[-–—]\s*\$?$/.test(gap) || (/^\s+to\s+\$?$/i.test(gap) && word !== 'from') || (/^\s+and\s+\$?$/i.test(gap) && word === 'between');
   if (!joined) return undefined;
