@@ -6,6 +6,7 @@ import { analyze } from '../../src/engine/facts/analysis';
 import { conflictingDates, sameDate } from '../../src/engine/facts/dates';
 import { contains, disjoint, interval, point } from '../../src/engine/facts/interval';
 import { disjointQuantities, sameQuantity } from '../../src/engine/facts/numbers';
+import { CorpusIndex } from '../../src/engine/search/corpusIndex';
 
 const num = (s: string) => {
   const [n] = analyze(s).numbers;
@@ -185,5 +186,20 @@ describe('one source sentence: the verdict', () => {
   });
   test('a claim more precise than its source is left unverified', () => {
     assert.equal(verdict('The bridge over the river opened on Dec. 3, 2024.', 'The bridge over the river opened in 2024.').verdict, 'unverified');
+  });
+});
+
+describe('a dated document in the index', () => {
+  test('its passages place a weekday in the week it was published', async () => {
+    const text = 'The ferry service resumed on Tuesday.';
+    const index = await CorpusIndex.build({
+      documents: [{ path: 'mem/a.txt', meta: { title: 'Ferries', date: '2022-09-09' }, text, hash: 'a' }],
+      passages: [{ id: 0, doc: 0, text, offset: 0, line: 1, paragraph: 0 }],
+      skipped: [],
+    });
+    const [d] = index.analysis(0).dates;
+    // 2022-09-09 was a Friday: the Tuesday before it.
+    assert.ok(sameDate(date('resumed on Sept. 6, 2022'), d));
+    assert.ok(!sameDate(date('resumed on Sept. 13, 2022'), d));
   });
 });
