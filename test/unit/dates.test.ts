@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { extractDates } from '../../src/engine/facts/dates';
+import { analyze } from '../../src/engine/facts/analysis';
 import { tokenize } from '../../src/engine/text/tokenize';
 
 const dates = (text: string) => extractDates(text, tokenize(text)).map(({ raw, year, month, day }) => ({ raw, year, month, day }));
@@ -26,5 +27,37 @@ describe('dates: when chrono is asked', () => {
   test('a date reckoned from another ("two weeks after January 5") is still read whole', () => {
     assert.deepEqual(dates('Two weeks after January 5, 2024 the talks began.'), [{ raw: 'Two weeks after January 5, 2024', year: 2024, month: 1, day: 19 }]);
     assert.deepEqual(dates('A 2021 study compared it with 40 years ago.').map((d) => d.year), [2021]);
+  });
+});
+
+describe('dates: periods, limits and weekdays', () => {
+  const spanDays = (text: string, published?: string) => {
+    const [d] = extractDates(text, tokenize(text), published);
+    return d?.span ? [d.span.lo, d.span.hi] : undefined;
+  };
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+  test('decades and centuries are read whole, and their digits are no number', () => {
+    assert.deepEqual(dates('Rents doubled in the 1980s.'), [{ raw: '1980s', year: undefined, month: undefined, day: undefined }]);
+    assert.deepEqual(dates('It was rebuilt in the late 1880s.').map((d) => d.raw), ['late 1880s']);
+    assert.deepEqual(dates('A mid-2010s fashion.').map((d) => d.raw), ['mid-2010s']);
+    assert.deepEqual(dates('Built around the middle of the 16th century.').map((d) => d.raw), ['the middle of the 16th century']);
+    assert.deepEqual(analyze('Rents doubled in the 1980s and the 12th century.').numbers, []);
+    assert.deepEqual(spanDays('the 1980s'), [day('1980-01-01'), day('1989-12-31')]);
+    assert.deepEqual(spanDays('the 16th century'), [day('1500-01-01'), day('1599-12-31')]);
+  });
+  test('a figure with a thousands separator or a plural "s" is no year', () => {
+    assert.deepEqual(dates('Some 1,200 homes and 1000s of cars were lost.'), []);
+  });
+  test('a limit word opens the date on one side', () => {
+    assert.deepEqual(spanDays('finished before 2001'), [-Infinity, day('2000-12-31')]);
+    assert.deepEqual(spanDays('finished after 2001'), [day('2002-01-01'), Infinity]);
+    assert.deepEqual(spanDays('finished by May 2001'), [-Infinity, day('2001-05-31')]);
+  });
+  test('a weekday is placed in the week of a dated article, ahead only when the sentence looks ahead', () => {
+    // 2023-06-15 was a Thursday.
+    assert.deepEqual(spanDays('The council voted on Monday.', '2023-06-15'), [day('2023-06-12'), day('2023-06-12')]);
+    assert.deepEqual(spanDays('The council voted on Thursday.', '2023-06-15'), [day('2023-06-15'), day('2023-06-15')]);
+    assert.deepEqual(spanDays('The council will vote on Monday.', '2023-06-15'), [day('2023-06-19'), day('2023-06-19')]);
+    assert.equal(spanDays('The council voted on Monday.'), undefined);
   });
 });

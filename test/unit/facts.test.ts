@@ -88,6 +88,10 @@ describe('dates', () => {
     assert.ok(conflictingDates(d('on Jan. 11'), d('on January 12')));
     assert.ok(!conflictingDates(d('in 2014'), d('in March 2014')));
     assert.ok(!conflictingDates(d('on Jan. 12'), d('in 2017')));
+    // A month of one year and another whole year share no day.
+    assert.ok(conflictingDates(d('in March 2016'), d('in 2014')));
+    assert.ok(!sameDate(d('in March 2014'), d('in 2014')));
+    assert.ok(sameDate(d('in 2014'), d('in March 2014')));
   });
 });
 

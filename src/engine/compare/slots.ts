@@ -1,8 +1,8 @@
 import type { Analysis } from '../facts/analysis';
-import { conflictingDates, sameDate } from '../facts/dates';
+import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
 import type { NameType } from '../facts/names';
 import { exclusiveTitles, extractRoles } from '../facts/roles';
-import { comparableQuantities, expressIn, sameQuantity } from '../facts/numbers';
+import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
@@ -85,7 +85,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         .filter((p) => inside(p.firstToken, window))
         .sort((a, b) => Number(b.unit === u.fact.unit) - Number(a.unit === u.fact.unit) || Math.abs(a.firstToken - centre) - Math.abs(b.firstToken - centre));
       const pick = near[0] ?? (candidates.length === 1 && u.fact.unit && candidates[0].unit ? candidates[0] : undefined);
-      if (!pick) return;
+      // The value in the slot may be only vaguer than the claim's ("about 40 million" for "38 million"):
+      // not stated, but no contradiction either.
+      if (!pick || !disjointQuantities(u.fact, pick)) return;
       usedNumbers.add(pick);
       const sameUnit = !!u.fact.unitRaw && !!pick.unitRaw && u.fact.unit === pick.unit;
       // A vague count differs by its unit ("several months" / "several weeks"): replace the whole phrase.
@@ -102,6 +104,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         sameUnit,
       });
     } else if (u.kind === 'date') {
+      // A passage date that is the claim's stated less precisely ("2014" for "March 2014") is its
+      // counterpart: the passage does not say the rest, and another date there is about something else.
+      if (passage.dates.some((p) => overlappingDates(u.fact, p))) return;
       const candidates = passage.dates.filter((p) => !usedDates.has(p) && conflictingDates(u.fact, p));
       const near = candidates.filter((p) => inside(tokenAt(p.start), window));
       const pick = near[0] ?? (candidates.length === 1 ? candidates[0] : undefined);

@@ -59,7 +59,8 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
     // "the two spoke", "both leaders": small numbers in words that measure nothing read as plain words.
     const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp';
     if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured) continue;
-    for (let k = n.firstToken; k <= n.lastToken; k++) used.add(k);
+    // "More than", "about": the comparator is part of the quantity's range, not a word to find.
+    for (let k = n.firstToken - (n.hedgeWords ?? 0); k <= n.lastToken; k++) used.add(k);
     units.push({ kind: 'number', fact: n, first: n.firstToken, last: n.lastToken, weight: FACT_WEIGHT });
   }
   for (const name of claim.names) {

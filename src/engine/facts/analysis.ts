@@ -19,9 +19,10 @@ export interface Analysis {
   negation: Negation;
 }
 
-export function analyze(text: string, isProperNoun?: ProperNounOracle): Analysis {
+/** `published`: the ISO date of the text's document, when known, to place "on Tuesday" in time. */
+export function analyze(text: string, isProperNoun?: ProperNounOracle, published?: string): Analysis {
   const { tokens, affixal } = readAffixes(text, tokenize(text));
-  const dates = extractDates(text, tokens);
+  const dates = extractDates(text, tokens, published);
   const dateTokens = dateTokenIndexes(dates, tokens);
   const numbers = extractNumbers(text, tokens, dateTokens);
   const negation = findNegation(text, tokens, affixal);

@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Token } from '../text/tokenize';
+import { contains, disjoint, interval, type Interval } from './interval';
+import { boundBefore, boundedSpans, calendarSpan, dayNumber, extractPeriods, type DateBound, type Granularity } from './periods';
 
 /** A calendar date or part of one, as stated: only the parts the text states are set. */
 export interface DateFact {
@@ -11,6 +13,14 @@ export interface DateFact {
   start: number;
   end: number;
   raw: string;
+  /** How finely it is stated; set when the date can be placed in time (it states a year, decade or century). */
+  granularity?: Granularity;
+  /** Days (since 1970) the date stands for: "in 2024" is all of 2024, "before 1990" everything before it. */
+  span?: Interval;
+  /** The most the date can mean, its fuzzy edges included ("the late 1970s" may reach 1974). */
+  loose?: Interval;
+  /** Stated as a limit ("before", "after", "by", "since"). */
+  bound?: DateBound;
 }
 
 /**
@@ -64,9 +74,15 @@ const lightParser = ((): chrono.Chrono => {
  * 2014, Monday); only the components the text states are kept, so relative phrases ("within a few
  * days") that chrono resolves against a reference date are dropped rather than invented.
  */
-export function extractDates(text: string, tokens: Token[]): DateFact[] {
+export function extractDates(text: string, tokens: Token[], published?: string): DateFact[] {
   const facts: DateFact[] = [];
   const occupied: [number, number][] = [];
+  for (const p of extractPeriods(text)) {
+    if (occupied.some(([a, b]) => p.start < b && a < p.end)) continue;
+    facts.push({ start: p.start, end: p.end, raw: p.raw, granularity: p.granularity, span: p.span, loose: p.loose });
+    occupied.push([p.start, p.end]);
+  }
+  const periods = occupied.length;
   let results: chrono.ParsedResult[] = [];
   // chrono is the costliest step of analysing a sentence; most sentences name no month, weekday
   // or year at all, and then there is nothing for it to find.
@@ -81,6 +97,7 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     const raw = r.text.replace(/[\s,.;:\u2060]+$/, '');
     if (!namesMonthOrWeekday(raw) && !/\b\d{4}\b/.test(raw)) continue;
     const start = r.index;
+    if (periods && occupied.some(([a, b]) => start < b && a < start + raw.length)) continue;
     const c = r.start;
     const fact: DateFact = { start, end: start + raw.length, raw };
     const relative = RELATIVE.test(raw);
@@ -96,7 +113,8 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
   occupied.sort((a, b) => a[0] - b[0]);
   let o = 0;
   for (const t of tokens) {
-    if (!t.isNumber || !/^\d{4}$/.test(t.norm)) continue;
+    // "1,000" with a thousands separator is a count, never a year.
+    if (!t.isNumber || !/^\d{4}$/.test(t.norm) || !/^\d{4}$/.test(t.raw)) continue;
     const year = Number(t.norm);
     if (year < 1000 || year > 2200) continue;
     // Tokens and spans both run in text order: one pass, not a scan per token.
@@ -106,14 +124,60 @@ export function extractDates(text: string, tokens: Token[]): DateFact[] {
     // "1500 troops" counts things; a plural noun right after the number marks a count.
     if (next && !next.stop && !next.capitalized && /s$/.test(next.norm) && next.start - t.end <= 1 && !/^(s|'s)$/.test(next.norm)) continue;
     if (/[$€£]/.test(text[t.start - 1] ?? '')) continue;
+    // "1000s of people" are thousands; the decades ("1960s") were read as periods already.
+    if (/^['’]?s\b/.test(text.slice(t.end, t.end + 3))) continue;
     facts.push({ year, start: t.start, end: t.end, raw: t.raw });
   }
   facts.sort((a, b) => a.start - b.start);
+  const pub = published ? publicationDay(published) : undefined;
+  for (const f of facts) placeInTime(text, f, pub);
   return facts;
 }
 
-/** Every component both dates state agrees. */
-export function sameDate(a: DateFact, b: DateFact): boolean {
+/** Sets the days a date stands for, from its parts or its period, and any limit word before it. */
+function placeInTime(text: string, f: DateFact, published: number | undefined): void {
+  if (!f.span && published !== undefined && f.weekday !== undefined && f.year === undefined && f.month === undefined && f.day === undefined) {
+    resolveWeekday(text, f, published);
+    return;
+  }
+  if (!f.span) {
+    const span = calendarSpan(f.year, f.month, f.day);
+    if (!span) return;
+    f.span = span;
+    f.loose = span;
+    f.granularity = f.day !== undefined && f.month !== undefined ? 'day' : f.month !== undefined ? 'month' : 'year';
+  }
+  const bound = boundBefore(text, f.start);
+  if (!bound) return;
+  const spans = boundedSpans(bound, f.span);
+  f.bound = bound;
+  f.span = spans.span;
+  f.loose = boundedSpans(bound, f.loose ?? f.span).loose;
+}
+
+const publicationDay = (iso: string): number | undefined => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? dayNumber(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
+};
+const FUTURE = /\b(?:will|shall|would|next|plans?|planned|scheduled|expected|due|set to|going to)\b/i;
+
+/**
+ * "On Tuesday" in a dated article: the Tuesday of the week around its publication, the one before
+ * it (or that day) unless the sentence looks ahead. It can support a claim that gives the date; it
+ * contradicts none, since the reading is only the likely one.
+ */
+function resolveWeekday(text: string, f: DateFact, published: number): void {
+  // Day 0 (1970-01-01) was a Thursday.
+  const weekdayOf = (d: number) => (((d + 4) % 7) + 7) % 7;
+  const back = (weekdayOf(published) - f.weekday! + 7) % 7;
+  const day = FUTURE.test(text) ? published + ((7 - back) % 7) : published - back;
+  f.span = interval(day, day);
+  f.loose = interval(-Infinity, Infinity);
+  f.granularity = 'day';
+}
+
+/** Every component both dates state agrees (dates not placed in time: "Jan. 12", "on Monday"). */
+function sameParts(a: DateFact, b: DateFact): boolean {
   let shared = 0;
   for (const k of ['year', 'month', 'day', 'weekday'] as const) {
     if (a[k] !== undefined && b[k] !== undefined) {
@@ -124,14 +188,48 @@ export function sameDate(a: DateFact, b: DateFact): boolean {
   return shared > 0;
 }
 
-/** The dates share a component they disagree on (March 2014 vs March 2016, Jan. 11 vs Jan. 12). */
+/**
+ * The source date `b` states the claim date `a`: every day `b` allows, `a` allows ("in 2024" ⊇
+ * "Dec. 3, 2024", "the 1960s" ⊇ 1963). A claim more precise than its source ("Dec. 3, 2024"
+ * against "2024") is not stated by it. Dates without a year are compared part by part.
+ */
+export function sameDate(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
+    return contains(a.span, b.span);
+  }
+  return sameParts(a, b);
+}
+
+/**
+ * The dates cannot both be true: no day fits both, even read loosely (March 1850 vs March 4,
+ * 1851; the 18th century vs the 13th). Two limits of the same kind ("since 1990" / "since 1995")
+ * are compared by the dates they name.
+ */
 export function conflictingDates(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    if (a.bound && a.bound === b.bound) return disjoint(a.span, b.span);
+    return disjoint(a.loose ?? a.span, b.loose ?? b.span);
+  }
   // A weekday alone against a calendar date cannot be compared without a calendar year.
   const comparable = (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined);
   if (!comparable) return a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday;
   // Jan. 12 vs 2017 share nothing; only compare when the claim's stated parts are all stated by the source.
   for (const k of ['year', 'month', 'day'] as const) if (a[k] !== undefined && b[k] === undefined && k !== 'year') return false;
-  return !sameDate(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
+  return !sameParts(a, b) && (['year', 'month', 'day'] as const).some((k) => a[k] !== undefined && b[k] !== undefined && a[k] !== b[k]);
+}
+
+/**
+ * The dates may be the same time, one stated less precisely (2014 for March 2014, "the 1960s" for
+ * 1963): the source speaks of the claim's date without stating it.
+ */
+export function overlappingDates(a: DateFact, b: DateFact): boolean {
+  if (a.span && b.span) {
+    // A weekday placed by the article's date may be any day when read loosely: it is no counterpart.
+    const loose = b.loose ?? b.span;
+    return !(loose.lo === -Infinity && loose.hi === Infinity) && !disjoint(a.loose ?? a.span, loose);
+  }
+  return sameParts(a, b);
 }
 
 /** Tokens covered by the dates, so the number extractor does not read them again. */

@@ -1,4 +1,6 @@
 import type { Token } from '../text/tokenize';
+import { contains, disjoint, scale, widen, type Interval } from './interval';
+import { type Hedge, hedgeBefore, isOffsetWord, mergeRanges, roundingUnit, statedRange } from './quantityRange';
 
 /** A quantity stated in a text, in digits or words, normalised to a base unit. */
 export interface NumberFact {
@@ -23,6 +25,19 @@ export interface NumberFact {
   /** Token index range [first, last] covered, unit included. */
   firstToken: number;
   lastToken: number;
+  /**
+   * The values the text allows, in the unit written: "more than 40" → (40, ∞), "about 40" → 40 ± 10%,
+   * "5 to 10" → [5, 10], a figure rounded to millions ("40 million") → 40 million ± half a million.
+   */
+  range: Interval;
+  /** Base units per written unit (days per "decade"; 1 when there is no time unit). */
+  unitSize: number;
+  /** A time reckoned from another ("three years later", "two weeks ago"), not a length of time. */
+  offset?: boolean;
+  /** The comparator or hedge that bounds it ("more than" → 'above'). */
+  hedge?: Hedge;
+  /** Words of that comparator right before `firstToken`: part of the quantity, not words of their own. */
+  hedgeWords?: number;
 }
 
 const SMALL: Record<string, number> = {
@@ -62,6 +77,8 @@ function wordValue(t: Token): number | undefined {
  */
 export function extractNumbers(text: string, tokens: Token[], taken: Set<number>): NumberFact[] {
   const facts: NumberFact[] = [];
+  /** The scale words' factor of each fact ("40 million" → 1e6), for ranges that state it once. */
+  const scales: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
     const t = tokens[i];
@@ -71,13 +88,16 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
       const unitToken = tokens[i + 1].norm;
       // "a week", "a decade": the article stands for one; "several weeks", "a few months": a vague
       // count, enough to tell weeks from months.
-      if ((t.norm === 'a' || t.norm === 'an') && SINGLE_UNITS.has(unitToken)) value = 1;
+      // "$22 billion a year" is a rate, not a length of time.
+      const rate = facts.length > 0 && facts[facts.length - 1].lastToken === i - 1;
+      if ((t.norm === 'a' || t.norm === 'an') && SINGLE_UNITS.has(unitToken) && !rate) value = 1;
       else if (VAGUE_COUNTS[t.norm] !== undefined && unitToken.endsWith('s')) value = VAGUE_COUNTS[t.norm];
       else continue;
     }
     if (value === undefined) continue;
     // "one" is usually a pronoun ("one of them"); only count it before a unit or a noun it counts.
     let j = i;
+    let scaleProduct = 1;
     // Compose word numbers: "twenty five", "two hundred thousand", "60 billion".
     while (j + 1 < tokens.length && !taken.has(j + 1) && tokens[j + 1].start - tokens[j].end <= 1) {
       const next = tokens[j + 1];
@@ -85,6 +105,7 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
       const small = !next.isNumber ? SMALL[next.norm] : undefined;
       if (scale !== undefined && !(next.norm.length === 1 && text[next.start - 1] === ' ')) {
         value *= scale;
+        if (scale >= 1e3) scaleProduct *= scale;
         j++;
       } else if (small !== undefined && small < 10 && value >= 20 && value % 10 === 0 && !tokens[j].isNumber) {
         value += small;
@@ -94,12 +115,16 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     let start = t.start;
     const before = tokens[i - 1];
     const vague = VAGUE_COUNTS[t.norm] !== undefined;
-    const approx = vague || (!!before && APPROX_WORDS.has(before.norm));
+    const hedged = hedgeBefore(text, tokens, i);
+    const hedge = hedged?.hedge;
+    const approx = vague || !!hedge || (!!before && APPROX_WORDS.has(before.norm));
+    const rounding = roundingUnit(t, scaleProduct);
     const sign = text[start - 1];
     let unit: string | undefined = sign ? CURRENCY_SIGNS[sign] : undefined;
     if (unit) start -= 1;
     let unitRaw: string | undefined;
     let base = value;
+    let unitSize = 1;
     let last = j;
     if (text[tokens[j].end] === '%') {
       unit = 'percent';
@@ -112,6 +137,7 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
         if (time !== undefined) {
           unit = 'time';
           base = value * time;
+          unitSize = time;
           unitRaw = next.raw;
           last = j + 1;
         } else if (CURRENCY_WORDS[next.norm]) {
@@ -132,28 +158,80 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const percentSign = text[tokens[j].end] === '%';
     const end = percentSign ? tokens[j].end + 1 : tokens[last].end;
     const valueEnd = percentSign ? end : tokens[j].end;
-    facts.push({ value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last });
+    const range = statedRange(value, unit === 'percent' && !rounding && Number.isInteger(value) ? 1 : rounding, hedge, unit === 'time');
+    const offset = unit === 'time' && isOffsetWord(tokens[last + 1]?.norm);
+    const fact: NumberFact = { value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last, range, unitSize };
+    if (offset) fact.offset = true;
+    if (hedged) {
+      fact.hedge = hedged.hedge;
+      fact.hedgeWords = hedged.words;
+    }
+    facts.push(fact);
+    scales.push(scaleProduct);
     i = last;
   }
-  return facts;
+  return mergeRanges(text, tokens, facts, scales);
 }
 
-/** Two quantities state the same amount: same dimension and value (with slack when hedged). */
+/**
+ * Slack for exact figures converted between units or copied with a digit less: half a percent, as
+ * much as separates 1,500 from 1,507. A figure that already allows a range (rounded, hedged,
+ * bounded) gets none: its range says how far it reaches.
+ */
+const CONVERSION_SLACK = 0.005;
+
+/** The values a quantity allows on the scale the comparison uses (base units when both are times), with any slack. */
+function rangeFor(f: NumberFact, inBase: boolean): Interval {
+  const r = inBase ? scale(f.range, f.unitSize) : f.range;
+  return r.lo === r.hi ? widen(r, CONVERSION_SLACK * Math.abs(r.lo)) : r;
+}
+
+const isUpperLimit = (f: NumberFact) => f.hedge === 'below' || f.hedge === 'atMost';
+const isLimit = (f: NumberFact) => f.range.hi === Infinity || isUpperLimit(f);
+
+/** Vague counts ("several weeks") say how long only through their unit: compared as before, by size. */
+function sameVague(a: NumberFact, b: NumberFact): boolean {
+  if (a.unit !== b.unit) return false;
+  const [x, y] = a.unit === 'time' ? [a.base, b.base] : [a.value, b.value];
+  return Math.abs(x - y) <= 0.06 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/**
+ * The source quantity `b` states what the claim quantity `a` says: every value `b` allows, `a`
+ * allows ("more than 9,000" ⊇ "9,500", "about 40 million" ⊇ "38.6 million"). A claim more precise
+ * than its source ("40.3 million" against "40 million") is not stated by it.
+ */
 export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
-  if (a.unit && b.unit && a.unit !== b.unit && !(a.unit === 'time' || b.unit === 'time')) {
-    // Counted nouns differ ("3 ships" vs "3 days"): same value still counts as the same number.
-    return a.value === b.value;
+  if (a.vague || b.vague) return sameVague(a, b);
+  // A limit ("less than 100 lines") takes in every small number: a figure counting something else
+  // does not state it, nor one whose unit is unknown unless it is the same kind of limit.
+  if (isLimit(a)) {
+    const sameLimit = isLimit(b) && isUpperLimit(a) === isUpperLimit(b);
+    if (a.unit === b.unit ? !!a.offset !== !!b.offset : (!!a.unit && !!b.unit) || !sameLimit) return false;
   }
-  const x = a.unit === 'time' && b.unit === 'time' ? a.base : a.value;
-  const y = a.unit === 'time' && b.unit === 'time' ? b.base : b.value;
-  if (x === y) return true;
-  // "Almost three years" is not "four years", and "some 86 percent" is not 96%: hedges allow little.
-  const tolerance = a.approx || b.approx ? 0.06 : 0.005;
-  return Math.abs(x - y) <= tolerance * Math.max(Math.abs(x), Math.abs(y));
+  const inBase = a.unit === 'time' && b.unit === 'time';
+  const source = inBase ? scale(b.range, b.unitSize) : b.range;
+  return contains(rangeFor(a, inBase), source);
 }
 
-/** Whether two quantities measure the same kind of thing, so a different value is a conflict. */
+/**
+ * The two quantities cannot both be true: no value satisfies both ("more than 40 million" and
+ * "38 million", "fewer than 9,000" and "more than 9,500"). Each side keeps its slack, so touching
+ * ends or a figure that is merely more precise are no contradiction.
+ */
+export function disjointQuantities(a: NumberFact, b: NumberFact): boolean {
+  if (a.vague || b.vague) return !sameVague(a, b);
+  const inBase = a.unit === 'time' && b.unit === 'time';
+  return disjoint(rangeFor(a, inBase), rangeFor(b, inBase));
+}
+
+/**
+ * Whether two quantities measure the same kind of thing, so a value that cannot be the claim's is a
+ * conflict. A length of time and a time reckoned from an event ("lasted five decades" / "three
+ * years later") are different kinds.
+ */
 export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
+  if (a.unit === 'time' && b.unit === 'time' && !!a.offset !== !!b.offset) return false;
   if (!a.unit || !b.unit) return !a.unit && !b.unit ? true : a.unit === 'time' || b.unit === 'time' ? false : true;
   return a.unit === b.unit;
 }

@@ -198,7 +198,8 @@ export class CorpusIndex {
   analysis(id: number): Analysis {
     let a = this.analyses.get(id);
     if (!a) {
-      a = analyze(this.passages[id].text, this.isProperNoun);
+      const passage = this.passages[id];
+      a = analyze(passage.text, this.isProperNoun, this.documents[passage.doc]?.meta.date);
       if (this.analyses.size > 50_000) this.analyses.clear();
       this.analyses.set(id, a);
     }
