@@ -112,16 +112,16 @@ export function loadLabels(file: string): { labels: LooLabel[]; errors: string[]
 }
 
 /**
- * The statement a label names: the one whose text equals it, else the only one it is a prefix of.
- * Undefined (with a reason) when none or several match.
+ * The statements a label names: every one whose text equals it (an article may repeat its headline),
+ * else the only one it is a prefix of. None (with a reason) when none or several different ones match.
  */
-export function findStatement(results: StatementResult[], statement: string): { index?: number; problem?: string } {
+export function findStatement(results: StatementResult[], statement: string): { indexes?: number[]; problem?: string } {
   const want = normalise(statement);
   const texts = results.map((r) => normalise(r.text));
   const exact = texts.flatMap((t, i) => (t === want ? [i] : []));
-  if (exact.length === 1) return { index: exact[0] };
+  if (exact.length) return { indexes: exact };
   const starts = texts.flatMap((t, i) => (t.startsWith(want) ? [i] : []));
-  if (starts.length === 1) return { index: starts[0] };
+  if (starts.length && starts.every((i) => texts[i] === texts[starts[0]])) return { indexes: starts };
   return { problem: starts.length ? `matches ${starts.length} statements` : 'matches no statement' };
 }
 
@@ -151,18 +151,20 @@ export function audit(runs: LooRun[], labels: LooLabel[]): LooAudit {
     }
     for (const o of l.other) if (!byArticle.has(o)) out.errors.push(`line ${l.line}: no article ${o}`);
     const found = findStatement(run.results, l.statement);
-    if (found.index === undefined) {
+    if (!found.indexes) {
       out.errors.push(`line ${l.line}: "${l.statement}" ${found.problem} of ${l.article}`);
       continue;
     }
-    const key = `${l.article}#${found.index}`;
-    if (seen.has(`${l.kind}:${key}`)) out.errors.push(`line ${l.line}: a second ${l.kind} row for the same statement`);
-    seen.add(`${l.kind}:${key}`);
-    const result = run.results[found.index];
-    if (l.kind === 'flag') flagLabel.set(key, l);
-    else {
-      statedKeys.add(key);
-      (l.label === 'stated' ? out.stated : out.partly).push({ label: l, result });
+    for (const index of found.indexes) {
+      const key = `${l.article}#${index}`;
+      if (seen.has(`${l.kind}:${key}`)) out.errors.push(`line ${l.line}: a second ${l.kind} row for the same statement`);
+      seen.add(`${l.kind}:${key}`);
+      const result = run.results[index];
+      if (l.kind === 'flag') flagLabel.set(key, l);
+      else {
+        statedKeys.add(key);
+        (l.label === 'stated' ? out.stated : out.partly).push({ label: l, result });
+      }
     }
   }
   for (const run of runs) {

@@ -44,6 +44,7 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
       if (!softWrap) hard = true;
       else if (flags) hard = (flags[line] & LINE_END) !== 0 || !(line + 1 < flags.length) || (flags[line + 1] & LINE_START) !== 0;
       else hard = startsBlock(text, next) || isHeadingLine(text, lineStart);
+      if (!hard && softWrap) hard = isHeadlineLine(text, start, lineStart, i, next);
       if (hard) {
         emit(out, text, start, i);
         start = next;
@@ -291,6 +292,28 @@ function isHeadingAt(text: string, p: number): boolean {
   if (q - p > 6) return false;
   const c = text.charCodeAt(q);
   return q >= text.length || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Words a wrapped line of prose may end with mid-sentence, so a break after them is only a wrap. */
+const CONTINUING = /\b(a|an|the|of|to|in|on|at|by|for|with|from|and|or|but|that|as|his|her|its|their|our|your|this|these|those|is|are|was|were|be|has|have|had|will|would|not)$/i;
+
+/**
+ * A headline or caption line on top of a paragraph: the first line of its block, not ending in a
+ * terminator, comma or a word that continues a sentence, and followed by a line that starts one
+ * ("Minister to visit Kyiv next week" / "The visit was announced…"). Joined, the two would make one
+ * statement of a headline and the next sentence, and each would be compared with the other's facts.
+ */
+function isHeadlineLine(text: string, start: number, lineStart: number, lineEnd: number, next: number): boolean {
+  let p = lineStart;
+  while (p < lineEnd && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  let s = start;
+  while (s < p && isSpace(text.charCodeAt(s))) s++;
+  if (s !== p) return false;
+  const line = text.slice(p, lineEnd).trimEnd();
+  if (!line || /[.!?:;,\-–—"“”'’)\]]$/.test(line) || CONTINUING.test(line)) return false;
+  let q = next;
+  while (q < text.length && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+  return /^[\p{Lu}\p{N}"“‘]/u.test(text.slice(q, q + 1));
 }
 
 function isHeadingLine(text: string, lineStart: number): boolean {
