@@ -70,6 +70,12 @@ describe('frames decide what a passage may support or contradict', () => {
     assert.equal(c.stance, 'conflicts');
     assert.deepEqual(c.conflicts.map((k) => [k.kind, k.claimed.replace(/^on /, ''), k.source.replace(/^on /, '')]), [['date', 'Monday', 'Thursday']]);
   });
+  test('a name in a sentence that never states the claim\'s predicate is no conflict', () => {
+    const c = run('Both Ortiz and Lindqvist have denied the reports.', 'The mayor wants a new deal with Ortiz and Brandt to end the strike.');
+    assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));
+    const same = run('Both Ortiz and Lindqvist have denied the reports.', 'Both Ortiz and Brandt have denied the reports.');
+    assert.equal(same.stance, 'conflicts');
+  });
   test('support names the predicates it found', () => {
     const c = run('The council approved the budget on Monday.', 'On Monday the council approved the budget.');
     assert.equal(c.stance, 'supports');

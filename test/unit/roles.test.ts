@@ -83,3 +83,18 @@ describe('role slot in one passage', () => {
     assert.ok(!c.conflicts.some((k) => k.kind === 'role'), JSON.stringify(c.conflicts));
   });
 });
+
+describe('titles held together and phrases that are no title', () => {
+  test('an office to come goes with one held now: no clash', () => {
+    assert.equal(clash('Senator Rosa Keel spoke on Monday.', 'The governor-elect, Rosa Keel, spoke on Monday.'), false);
+    assert.equal(clash('Congresswoman Rosa Keel spoke on Monday.', "The mayor's pick for treasurer, Rosa Keel, spoke on Monday."), false);
+    // Two offices to come, or two held now, still clash.
+    assert.equal(clash("The mayor's pick for treasurer, Rosa Keel, spoke.", "The mayor's pick for police commissioner, Rosa Keel, spoke."), true);
+  });
+  test('an adverbial before a name is no apposition, and a possessive role word is part of a name', () => {
+    assert.deepEqual(extractRoles(analyze("During his speech at the Auditor's Office, Ivo Marek thanked the staff.", proper)), []);
+    assert.deepEqual(extractRoles(analyze("After a visit to the Governor's Mansion, Ivo Marek left.", proper)), []);
+    assert.equal(roleOf('The city auditor, Ivo Marek, thanked the staff.').raw, 'city auditor');
+  });
+});
+

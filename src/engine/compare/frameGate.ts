@@ -61,16 +61,13 @@ function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
   return out;
 }
 
-/** Share of what the passage states of the claim that must stand in a conflicting value's clause. */
-const SAME_CLAUSE_SHARE = 0.5;
-
 /**
- * Keeps the slot conflicts whose source value sits in the clause of the passage that states the
- * claim's relation: when the passage states a verb of the claim's clause, the differing value must
- * be in that verb's clause. A date in an attribution tail ("…, the agency reported on Monday"), a
- * place in another clause ("Moscow will not give up territory") answers another question. When the
- * passage states none of those verbs (paraphrased, or mis-tagged), at least half of what it states of
- * the claim must stand in the value's clause instead.
+ * Keeps the slot conflicts that answer the claim's own question: the passage states a verb of the
+ * clause that holds the claim's value (same lemma, synonym or derivation), and the differing value is
+ * in that verb's clause of the passage. A date in an attribution tail ("…, the agency reported on
+ * Monday"), a place in another clause ("Moscow will not give up territory"), or a name in a sentence
+ * that never states the claim's predicate ("X and Y denied it" against "talks with X and Z") answers
+ * another question. Claims without a verb (fragments, headlines) leave the slot test to the alignment.
  */
 export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignment: Alignment, conflicts: SlotConflict[]): SlotConflict[] {
   const cf = frameOf(claim);
@@ -83,24 +80,10 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     const claimClause = cf.clauseOf[tokenAt(claim, c.claimStart)];
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
-    let stated = false;
-    for (const p of own.length ? own : cf.verbs) {
+    return (own.length ? own : cf.verbs).some((p) => {
       const k = unitOf(alignment, p);
       const m = k >= 0 ? alignment.matches[k] : undefined;
-      if (!m || m.at < 0) continue;
-      if (pf.clauseOf[m.at] === sourceClause) return true;
-      stated = true;
-    }
-    if (stated) return false;
-    // No verb to go by: most of what the passage states of the claim must stand in the value's clause.
-    let here = 0;
-    let all = 0;
-    alignment.units.forEach((u, k) => {
-      const m = alignment.matches[k];
-      if (k === c.unit || !m || m.at < 0) return;
-      all += u.weight * m.credit;
-      if (pf.clauseOf[m.at] === sourceClause) here += u.weight * m.credit;
+      return !!m && m.at >= 0 && pf.clauseOf[m.at] === sourceClause;
     });
-    return here >= SAME_CLAUSE_SHARE * all;
   });
 }

@@ -24,6 +24,8 @@ export interface RoleFact {
   detail?: string[];
   /** The role noun has an "of" complement ("head of communications"): even a vague noun names an office then. */
   complement?: boolean;
+  /** An office still to come ("pick for", "nominee", "incoming", "-elect"): held beside any present one. */
+  future?: boolean;
 }
 
 const MAX_PHRASE = 8;
@@ -36,6 +38,10 @@ const FORMER = new Set(['former', 'ex', 'then', 'onetime', 'erstwhile', 'previou
  * "incoming", "-elect", "-designate". The office after them is the title itself.
  */
 const ROUTE = new Set(['pick', 'nominee', 'choice', 'candidate', 'incoming', 'elect', 'designate', 'designee', 'acting', 'interim', 'outgoing', 'new', 'future', 'prospective', 'nominate']);
+/** Route words that put the office in the future: a congressman can be the incoming adviser. */
+const FUTURE = new Set(['pick', 'nominee', 'choice', 'candidate', 'incoming', 'elect', 'designate', 'designee', 'future', 'prospective', 'nominate', 'nominated']);
+/** An apposition is a noun phrase: a chunk opening with a preposition is an adverbial ("During his address on …, Putin"). */
+const ADVERBIAL_OPENERS = new Set(['during', 'after', 'before', 'in', 'on', 'at', 'since', 'following', 'despite', 'with', 'without', 'under', 'over', 'from', 'by', 'amid', 'among', 'against', 'until', 'when', 'while', 'if', 'because', 'as']);
 
 /** Words that make a different office of the same head noun: "vice president" is not "president". */
 const RANK = new Set(['vice', 'deputy', 'assistant', 'under', 'associate', 'co', 'lieutenant', 'chief']);
@@ -84,6 +90,8 @@ const rankOf = (r: RoleFact) => r.raw.toLowerCase().split(/[^\p{L}]+/u).filter((
  */
 export function exclusiveTitles(a: RoleFact, b: RoleFact): boolean {
   if (a.former || b.former) return false;
+  // An office to come and one held now go together ("Congressman X, the incoming adviser").
+  if (!!a.future !== !!b.future) return false;
   const oa = office(a);
   const ob = office(b);
   if (!oa.length || !ob.length) return false;
@@ -122,6 +130,7 @@ const CLAUSE_STARTS = new Set(['who', 'which', 'that', 'whose', 'whom', 'where',
 function phrase(a: Analysis, from: number, to: number, person: NameFact, form: RoleFact['form']): RoleFact | undefined {
   let toks = a.tokens.slice(from, to + 1);
   if (!toks.length || CLAUSE_STARTS.has(toks[0].norm)) return undefined;
+  if (form === 'apposition' && ADVERBIAL_OPENERS.has(toks[0].norm)) return undefined;
   // "though his choice for envoy" → "choice for envoy": leading function words are not the role.
   while (toks.length && toks[0].stop) toks = toks.slice(1);
   if (!toks.length) return undefined;
@@ -129,7 +138,8 @@ function phrase(a: Analysis, from: number, to: number, person: NameFact, form: R
   // SECRETARY", "the Russian president's SPOKESMAN", "editor-in-CHIEF of the Kyiv Independent".
   const cut = toks.findIndex((t, i) => i > 0 && (t.norm === 'of' || t.norm === 'at'));
   const headPart = cut > 0 ? toks.slice(0, cut) : toks;
-  const roles = headPart.filter((t) => ROLE_WORDS.has(t.norm)).map((t) => t.term);
+  // A role word in a possessive is part of a name ("the Prosecutor's Office"), not a title.
+  const roles = headPart.filter((t) => ROLE_WORDS.has(t.norm) && !/^['’]s\b/.test(a.text.slice(t.end, t.end + 3))).map((t) => t.term);
   if (!roles.length) return undefined;
   const last = a.tokens[person.tokens[person.tokens.length - 1]];
   // The office itself, what a correction replaces: after "pick for" / "choice for", up to the head.
@@ -141,7 +151,8 @@ function phrase(a: Analysis, from: number, to: number, person: NameFact, form: R
   const before = a.tokens.slice(Math.max(0, from - 2), from);
   const former = [...before, ...toks].some((t) => FORMER.has(t.norm));
   const detail = details(headPart, headIndex, cut, toks);
-  return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(cut > 0 ? { complement: true } : {}) };
+  const future = [...before, ...toks].some((t) => FUTURE.has(t.norm));
+  return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(future ? { future } : {}), ...(cut > 0 ? { complement: true } : {}) };
 }
 
 /**
