@@ -147,6 +147,18 @@ describe('verdicts over passages', () => {
 });
 
 describe('alignment details', () => {
+  test('a quotation transcribed with other function words or fillers is the same quotation, not a misquote', () => {
+    const c = run('The mayor said the repairs would take "days or weeks" to finish.', 'The mayor said the repairs would take "days and weeks" to finish.');
+    assert.equal(c.stance, 'supports', JSON.stringify(c.conflicts));
+    const d = run('“The repairs are underway,” the mayor said of the bridge.', 'The mayor said the bridge repairs were already “underway.”');
+    assert.equal(d.stance, 'supports');
+    // A content word changed inside the quotation is still a misquote.
+    const k = onlyConflict('The mayor said the repairs would take "days or months" to finish.', 'The mayor said the repairs would take "days or weeks" to finish.');
+    assert.equal(k.kind, 'quote');
+  });
+  test('a vague count is stated by its bare unit: "several weeks ago" by "weeks ago"', () => {
+    assert.equal(run('The crew began the repairs several weeks ago.', 'The crew began the repairs weeks ago.').stance, 'supports');
+  });
   test('one evidence word answers for one claim word: two synonyms cannot share a "meeting"', () => {
     const c = run('Vucic discussed a summit with Putin.', 'Vucic spoke of a meeting with Putin.');
     assert.ok(c.coverage < 0.9, `coverage ${c.coverage}`);

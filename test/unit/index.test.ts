@@ -109,4 +109,10 @@ describe('check-worthiness', () => {
   test('a plain declarative statement with enough content is checked', () => {
     assert.equal(reason('Global warming is driving polar bears toward extinction.'), undefined);
   });
+  test('a sentence of a quotation that runs over several sentences reports what was said: checked', () => {
+    assert.equal(reason('“We would like to see the bridge reopened this week.'), undefined);
+    assert.equal(reason('I think the bridge will reopen soon,” she said.'), undefined);
+    // The same words outside any quotation are the writer's own opinion.
+    assert.match(reason('I think the bridge will reopen soon.') ?? '', /opinion/);
+  });
 });

@@ -16,6 +16,9 @@ export function skipReason(a: Analysis): string | undefined {
   const content = a.tokens.filter(isContent).length;
   // An attribution needs something attributed: "officials said the plan was dropped", not "Time will tell".
   if (content >= 3 && a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
+  // A sentence of a quotation that runs over several sentences ("“We would like a ceasefire now.")
+  // reports what someone said: the words themselves are the fact, first person and all.
+  if (content >= 3 && /["“”«»]/.test(text)) return undefined;
   const firstPerson = a.tokens.some((t) => t.norm === 'i' || t.norm === 'we' || t.norm === 'my');
   // "Scientists believe the ice is thinning" still states something checkable; a bare judgement does not.
   const opinion = a.tokens.some((t) => OPINION_MARKERS.has(t.norm));

@@ -104,7 +104,15 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       return findTerm(unit.token.term, positions, env, used);
     case 'number': {
       const n = a.numbers.find((p) => sameQuantity(unit.fact, p));
-      return n ? n.firstToken : -1;
+      if (n) return n.firstToken;
+      // "several weeks ago" is stated by "weeks ago": a vague count says no more than its bare unit.
+      if (unit.fact.vague && unit.fact.unitRaw) {
+        const plural = unit.fact.unitRaw.toLowerCase();
+        const inNumber = (k: number) => a.numbers.some((p) => k >= p.firstToken && k <= p.lastToken);
+        const bare = a.tokens.find((t) => t.norm === plural && !inNumber(t.index));
+        if (bare) return bare.index;
+      }
+      return -1;
     }
     case 'date': {
       const d = a.dates.find((p) => sameDate(unit.fact, p));

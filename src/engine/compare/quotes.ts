@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { STOPWORDS } from '../text/lexicon';
 import { foldDiacritics } from '../text/tokenize';
 import type { SlotConflict } from './slots';
 
@@ -24,6 +25,30 @@ function containsSequence(hay: Word[], needle: Word[]): boolean {
     return true;
   }
   return false;
+}
+
+/** Words a transcription adds or drops without changing what was said. */
+const FILLERS = new Set(['already', 'still', 'now', 'also', 'just', 'really', 'currently', 'even', 'actually', 'well', 'so']);
+const isFunctionWord = (w: Word) => STOPWORDS.has(w.norm) || FILLERS.has(w.norm);
+
+/**
+ * The quotation stated with at most function words changed: every content word of it in order,
+ * close together ("in the coming days and weeks" / "in the coming days or weeks", "for it yet" /
+ * "for that yet"). Outlets transcribe the same remark that differently; it is not a misquote.
+ */
+function containsLoosely(hay: Word[], needle: Word[]): boolean {
+  const content = needle.filter((w) => !isFunctionWord(w)).length;
+  if (content < 2 || hay.length > 400) return false;
+  const pairs = lcs(needle, hay);
+  const matched = new Set(pairs.map(([i]) => i));
+  if (needle.some((w, i) => !matched.has(i) && !isFunctionWord(w))) return false;
+  // Function words match anywhere; the content words must stand together, as in one quotation.
+  const core = pairs.filter(([i]) => !isFunctionWord(needle[i]));
+  const spread = core[core.length - 1][1] - core[0][1] + 1;
+  if (spread > needle.length + 2) return false;
+  // Whatever the source has between them is function words too.
+  for (let k = 1; k < core.length; k++) for (let j = core[k - 1][1] + 1; j < core[k][1]; j++) if (!isFunctionWord(hay[j])) return false;
+  return true;
 }
 
 /** Longest common subsequence of two word lists, as index pairs. */
@@ -94,7 +119,8 @@ export function compareQuotes(claim: Analysis, passage: Analysis, context: Analy
     const qWords = words(claim.text, q.start, q.end);
     if (!qWords.length) continue;
     const texts = [passage, ...context];
-    if (texts.some((a) => containsSequence(words(a.text, 0, a.text.length), qWords))) continue;
+    const hays = texts.map((a) => words(a.text, 0, a.text.length));
+    if (hays.some((h) => containsSequence(h, qWords) || containsLoosely(h, qWords))) continue;
     allFound = false;
     if (qWords.length < 3) {
       const conflict = shortQuoteConflict(claim, q, passage);
