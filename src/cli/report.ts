@@ -23,6 +23,7 @@ export interface JsonStatement {
   confidence: number;
   conflicts: JsonConflict[];
   evidence: { source: string; title: string; line: number; excerpt: string; stance: string; score: number }[];
+  why?: { summary: string; relation?: string[]; unstated?: string[] };
 }
 
 export interface JsonReport {
@@ -53,6 +54,7 @@ export function toJson(version: string, index: CorpusIndex, files: FileReport[])
           confidence: r.confidence,
           conflicts: r.conflicts.map((c) => ({ kind: c.kind, claimed: c.claimed, source: c.source, range: rangeOf(lines, c.offset, c.length) })),
           evidence: r.evidence.map((e) => ({ source: e.source, title: e.title, line: e.line, excerpt: e.excerpt, stance: e.stance, score: e.score })),
+          ...(r.why ? { why: r.why } : {}),
         })),
       };
     }),

@@ -1,4 +1,7 @@
 /** Shared data shapes of the engine. Offsets are UTF-16 code-unit offsets into the original text. */
+import type { Explanation } from './check/explain';
+
+export type { Explanation } from './check/explain';
 
 export interface Position {
   /** 0-based line. */
@@ -122,4 +125,6 @@ export interface StatementResult {
   reason?: string;
   conflicts: Conflict[];
   evidence: Evidence[];
+  /** Why this verdict: the relation that matched, the values that differ, or what no source states. */
+  why?: Explanation;
 }

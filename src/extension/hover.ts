@@ -61,9 +61,9 @@ export function hoverMarkdown(r: StatementResult, index: CorpusIndex | undefined
     md.appendMarkdown(`Not checked: ${escapeMarkdown(r.reason ?? 'nothing to check')}.`);
     return md;
   }
-  for (const c of r.conflicts) {
-    md.appendMarkdown(`The draft says **${escapeMarkdown(c.claimed)}**; the source says **${escapeMarkdown(c.source || '(nothing)')}**.\n\n`);
-  }
+  // The answer first, in one line: what matched, what differs, or what no source states.
+  if (r.why) md.appendMarkdown(`${escapeMarkdown(r.why.summary)}\n\n`);
+  else for (const c of r.conflicts) md.appendMarkdown(`The draft says **${escapeMarkdown(c.claimed)}**; the source says **${escapeMarkdown(c.source || '(nothing)')}**.\n\n`);
   const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
   const list = shown.length ? shown : r.evidence.slice(0, 1);
   if (!list.length) md.appendMarkdown('Nothing in the sources speaks to this statement.\n\n');

@@ -7,6 +7,7 @@ import { isContent } from '../compare/units';
 import type { Conflict, Evidence, StatementResult } from '../types';
 import { skipReason } from './checkWorthiness';
 import { decide } from './verdict';
+import { explain } from './explain';
 import { runSliced, runToEnd, type Steps } from '../util/steps';
 import type { TimeSlicer } from '../util/timeSlicer';
 
@@ -114,11 +115,14 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
   }
   const decision = decide(scored.map((s) => s.comparison));
   // Passages that take a stance come first, strongest first; related ones keep the search's order.
+  const contested = decision.verdict === 'contested';
   scored.sort((a, b) => {
     // Weak support is a partial alignment: it keeps the search's order, like a related passage.
     const sa = a.comparison.stance === 'related' || a.comparison.weak ? 0 : 1;
     const sb = b.comparison.stance === 'related' || b.comparison.weak ? 0 : 1;
     if (sa !== sb) return sb - sa;
+    // "Contested" is shown by the passage that disagrees: it comes first.
+    if (contested && a.comparison.stance !== b.comparison.stance) return a.comparison.stance === 'conflicts' ? -1 : b.comparison.stance === 'conflicts' ? 1 : 0;
     return sa ? b.comparison.score - a.comparison.score : a.rank - b.rank;
   });
 
@@ -144,7 +148,10 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
       conflicts.push({ kind: c.kind, claimed, source: c.source, offset: statement.offset + c.claimStart, length: c.claimEnd - c.claimStart, passage: best.passage });
     }
   }
-  return { ...base, verdict: decision.verdict, confidence: round(decision.confidence), conflicts, evidence };
+  const strongest = (stance: string) => scored.filter((s) => s.comparison.stance === stance).sort((a, b) => b.comparison.score - a.comparison.score)[0]?.comparison;
+  const related = scored.filter((s) => s.comparison.stance === 'related').sort((a, b) => b.comparison.coverage - a.comparison.coverage)[0]?.comparison;
+  const why = explain(decision.verdict, conflicts, { supports: strongest('supports'), conflicts: strongest('conflicts'), related });
+  return { ...base, verdict: decision.verdict, confidence: round(decision.confidence), conflicts, evidence, ...(why ? { why } : {}) };
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;

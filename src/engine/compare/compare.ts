@@ -32,6 +32,8 @@ export interface Comparison {
   anchored: boolean;
   /** For support: which of the claim's predicates the passage states. */
   relation?: RelationCheck;
+  /** The claim's weightiest words and facts this passage (with its neighbours) does not state, as written. */
+  unstated?: string[];
 }
 
 /**
@@ -205,5 +207,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     stance === 'conflicts'
       ? hasFacts && restCoverage >= ANCHORED_ALIGNMENT && !conflicts.some((c) => c.kind === 'negation')
       : hasFacts && coverage >= ANCHORED_ALIGNMENT;
-  return { stance, coverage, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+  const unstated = units
+    .map((u, k) => ({ u, k }))
+    .filter(({ k }) => !matches[k])
+    .sort((a, b) => b.u.weight - a.u.weight)
+    .slice(0, 3)
+    .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
+  return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
