@@ -6,7 +6,7 @@ import { isContent } from '../compare/units';
 export function skipReason(a: Analysis): string | undefined {
   const text = a.text.trim();
   if (!a.tokens.length) return 'no words';
-  if (/\?["”’')\]]*$/.test(text)) return 'question';
+  if (/\?["”’')\]]*\.?$/.test(text)) return 'question';
   // "(World Climate Report)", "— Reuters": a name standing alone asserts nothing about it.
   const named = new Set(a.names.flatMap((n) => n.tokens));
   const others = a.tokens.filter((t) => isContent(t) && !named.has(t.index));

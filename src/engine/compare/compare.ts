@@ -56,6 +56,15 @@ const SAME_UNIT_CONFLICT_COVERAGE = 0.45;
 /** Attributing words to the wrong person is a grave charge: the rest must align closely. */
 const PERSON_CONFLICT_COVERAGE = 0.72;
 const CONTEXT_DISCOUNT = 0.75;
+/**
+ * A plain word found only in a neighbouring sentence counts for less than a name found there: a name
+ * is often taken up again as "he" or "the agency", but what the claim says about it must come from
+ * the passage. Measured: 0.5 instead of 0.75 raised dev macro-F1 0.884 → 0.891 and Climate-FEVER
+ * precS 0.552 → 0.564 with the leave-one-out audit unchanged; 0 lost stated facts of the audit.
+ */
+const WORD_CONTEXT_DISCOUNT = 0.5;
+/** A passage that asks ("Are the numbers rising?", a headline in quotes with its full stop) states nothing. */
+const QUESTION = /\?["”’')\]]*\.?$/;
 /** A supporting passage states a good part of the claim itself, not only through its neighbours. */
 const MIN_DIRECT_SUPPORT = 0.45;
 /** A contradiction must come from the passage itself; its neighbours only lend it a little. */
@@ -74,7 +83,11 @@ const WEAK_SUPPORT_COVERAGE = 0.4;
 const WEAK_SUPPORT_DIRECT = 0.3;
 /** Share of the claim's plain words (not names, numbers or dates) that must align for weak support. */
 const WEAK_SUPPORT_WORDS = 0.4;
-/** A partial alignment of one or two plain words says too little: "boycotted the referendum" is not half stated by "the referendum". */
+/**
+ * A partial alignment of one or two plain words says too little: "boycotted the referendum" is not
+ * half stated by "the referendum", nor "let us now turn to the summit" by "now let's move forward".
+ * The claim needs this many plain words, and the passage must state this many of them.
+ */
 const WEAK_SUPPORT_MIN_WORDS = 3;
 /** Alignment above which a fact-anchored stance may be stated with high confidence. */
 const ANCHORED_ALIGNMENT = 0.8;
@@ -110,15 +123,17 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     return (m.at >= 0 ? units[k].weight : units[k].weight * contextShare) * m.credit;
   };
   const total = units.reduce((s, u) => s + u.weight, 0) || 1;
-  const coverage = units.reduce((s, _, k) => s + weigh(k, CONTEXT_DISCOUNT), 0) / total;
+  const coverage = units.reduce((s, u, k) => s + weigh(k, u.kind === 'word' ? WORD_CONTEXT_DISCOUNT : CONTEXT_DISCOUNT), 0) / total;
   const directCoverage = units.reduce((s, _, k) => s + weigh(k, 0), 0) / total;
   // The plain words alone: what the claim says about its names and numbers.
   let wordTotal = 0;
   let wordGot = 0;
   let words = 0;
+  let wordsStated = 0;
   units.forEach((u, k) => {
     if (u.kind !== 'word') return;
     words++;
+    if (matches[k]) wordsStated++;
     wordTotal += u.weight;
     wordGot += weigh(k, CONTEXT_DISCOUNT);
   });
@@ -188,11 +203,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     !polarity.polarityClash &&
     factsMatched &&
     ((coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) ||
-      (words >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&
+      (words >= WEAK_SUPPORT_MIN_WORDS && wordsStated >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&
     // A claim that negates cannot rest on a passage that negates nothing, a question supports
     // nothing, and two or fewer words are too little to call support unless all are there.
     !negationUnstated(claim, passage) &&
-    !/\?["”’)]*$/.test(passage.text.trim()) &&
+    !QUESTION.test(passage.text.trim()) &&
     (units.length >= 3 || directCoverage >= 0.99) &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))
   ) {
