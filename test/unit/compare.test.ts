@@ -156,6 +156,15 @@ describe('alignment details', () => {
     const k = onlyConflict('The mayor said the repairs would take "days or months" to finish.', 'The mayor said the repairs would take "days or weeks" to finish.');
     assert.equal(k.kind, 'quote');
   });
+  test('what a claim says about a name must come from the passage; its neighbours lend plain words only half', () => {
+    // The passage names the harbour and the vote; the neighbour alone holds "dredging" and "budget".
+    const alone = run('The harbour board voted for the dredging budget.', 'The harbour board voted on Monday.', ['It concerned the dredging budget.']);
+    const stated = run('The harbour board voted for the dredging budget.', 'The harbour board voted for the dredging budget on Monday.');
+    assert.ok(alone.coverage < stated.coverage - 0.15, `${alone.coverage} vs ${stated.coverage}`);
+  });
+  test('a passage that asks a question, quoted with its full stop, supports nothing', () => {
+    assert.notEqual(run('Seal numbers in the bay are rising.', '"Ask the experts: are seal numbers in the bay rising?".').stance, 'supports');
+  });
   test('a vague count is stated by its bare unit: "several weeks ago" by "weeks ago"', () => {
     assert.equal(run('The crew began the repairs several weeks ago.', 'The crew began the repairs weeks ago.').stance, 'supports');
   });
