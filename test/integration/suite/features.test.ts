@@ -58,10 +58,13 @@ suite('Diagnostics, hover and quick fixes', () => {
     };
     const conflict = await text('Waltz said Kyiv');
     assert.match(conflict, /Conflicting/);
+    // The answer comes first: which slot differs and both values.
+    assert.match(conflict, /Same statement, different number: the draft says “25”, the source says “26”/);
     assert.match(conflict, /draft age from \*\*26\*\* to 18/);
     assert.match(conflict, /001\\_8f10653429561f07\\.txt:10\]\(file:\/\/\/.*001_8f10653429561f07\.txt#L10\)/);
     const supported = await text("Switzerland's");
     assert.match(supported, /Supported/);
+    assert.match(supported, /A source states the same (relation|facts)/);
     assert.match(supported, /Foreign Ministry expressed its willingness/);
   });
 
