@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { align } from '../../src/engine/compare/align';
 import { compare, type CompareEnv } from '../../src/engine/compare/compare';
 import { analyze } from '../../src/engine/facts/analysis';
 import { frameOf } from '../../src/engine/facts/frame';
@@ -60,6 +61,19 @@ describe('frames decide what a passage may support or contradict', () => {
     const passage = 'The singer met the drummer in 2006, married him in 2009, and divorced him in 2013.';
     assert.equal(run('The singer married the drummer in 2013.', passage).stance, 'related');
     assert.equal(run('The singer married the drummer in 2009.', passage).stance, 'supports');
+  });
+  test('another verb with the same date states another relation: "born in 1962" does not support "arrested in 1962"', () => {
+    assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was born in Lisbon in 1962.').stance, 'related');
+    assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was arrested in Lisbon in 1962.').stance, 'supports');
+  });
+  test('a verb and its noun still state one relation (invade/invasion), and verbs of saying are interchangeable', () => {
+    for (const [verb, noun] of [['invaded', 'invasion'], ['persuaded', 'persuasion'], ['exploded', 'explosion']]) {
+      const claim = analyze(`The council ${verb} it.`, proper);
+      const al = align(claim, analyze(`The council's ${noun} came late.`, proper), [], env);
+      const k = al.units.findIndex((u) => u.kind === 'word' && u.token.raw === verb);
+      assert.ok(al.matches[k], `${verb} / ${noun}`);
+    }
+    assert.equal(run('The mayor described the vote in May 2021 as a first step.', 'The mayor indicated that the vote in May 2021 was a first step.').stance, 'supports');
   });
   test('a date in an attribution tail is not the date of the event', () => {
     const c = run('The council approved the budget on Monday.', 'The council approved the budget last week, the mayor announced on Thursday.');

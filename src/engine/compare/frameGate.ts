@@ -12,6 +12,11 @@ export interface RelationCheck {
   /** Bounding words of the claim ("only", "first", a superlative) that the passage does not state. */
   unbounded: string[];
   /**
+   * Verbs the passage puts where the claim's own predicate should be, when it states none of the
+   * claim's predicates: "was born in 1962" for "was arrested in 1962" states another relation.
+   */
+  replaced: string[];
+  /**
    * Numbers and dates of the claim that the passage states only as an argument of another verb
    * ("married in 2008, separated in 2010" for "married in 2010").
    */
@@ -37,7 +42,27 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
   // A bounding word must be in the passage itself: a neighbouring sentence's "first" bounds something else.
   const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
   const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
-  return { matched, missing, unbounded, detached: detachedFacts(passage, alignment) };
+  const replaced = !matched.length && missing.length ? replacingVerbs(passage, alignment) : [];
+  return { matched, missing, unbounded, replaced, detached: detachedFacts(passage, alignment) };
+}
+
+/**
+ * The passage's own content verbs in the clauses where it states the claim's numbers and dates,
+ * none of them answering a word of the claim: the relation the passage dates or counts instead.
+ * Names alone are left out: a passage about the same people often states the same event with
+ * another verb ("instructs aides to arrange a call" / "intends to hold a conversation").
+ */
+function replacingVerbs(passage: Analysis, alignment: Alignment): string[] {
+  const pf = frameOf(passage);
+  const used = new Set<number>();
+  const factClauses = new Set<number>();
+  alignment.units.forEach((u, k) => {
+    const m = alignment.matches[k];
+    if (!m || m.at < 0) return;
+    used.add(m.at);
+    if (u.kind === 'number' || u.kind === 'date') factClauses.add(pf.clauseOf[m.at]);
+  });
+  return pf.predicates.filter((v) => !used.has(v) && factClauses.has(pf.clauseOf[v])).map((v) => passage.tokens[v].raw);
 }
 
 /** The claim's numbers and dates found in a passage clause that holds none of the claim's aligned verbs. */

@@ -32,7 +32,15 @@ export interface Frame {
   critical: number[];
 }
 
-const ATTRIBUTION_LEMMAS = new Set([...ATTRIBUTION_MARKERS, 'accord', 'add', 'state', 'announce', 'claim', 'note', 'write', 'quote', 'cite']);
+/**
+ * Verbs of saying. Writers vary them freely ("described … as" / "indicated that"), and what is said
+ * is the statement's content, so they are never its predicate.
+ */
+const ATTRIBUTION_LEMMAS = new Set([
+  ...ATTRIBUTION_MARKERS, 'accord', 'add', 'state', 'announce', 'claim', 'note', 'write', 'quote', 'cite', 'describe', 'indicate',
+  'suggest', 'stress', 'emphasize', 'emphasise', 'underline', 'highlight', 'reiterate', 'acknowledge', 'assert', 'mention', 'remark',
+  'reply', 'respond', 'comment', 'signal', 'tell', 'explain', 'argue', 'insist', 'warn', 'admit', 'believe', 'think', 'expect',
+]);
 /** Verbs that link a subject to what is said of it: the predicate is their complement. */
 const COPULAS = new Set(['be', 'become', 'remain', 'seem', 'appear', 'stay']);
 const LIGHT_LEMMAS = new Set([...LIGHT_WORDS, 'be', 'have', 'do', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should']);
