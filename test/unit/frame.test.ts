@@ -75,6 +75,19 @@ describe('frames decide what a passage may support or contradict', () => {
     }
     assert.equal(run('The mayor described the vote in May 2021 as a first step.', 'The mayor indicated that the vote in May 2021 was a first step.').stance, 'supports');
   });
+  test('an attribution, a hedge or an adverb the source leaves out costs no support', () => {
+    const source = 'The harbour authority will reopen the northern port in May after repairs to the sea wall.';
+    for (const claim of [
+      'The harbour authority will reopen the northern port in May after repairs to the sea wall, officials said on Tuesday.',
+      'according to officials, the harbour authority will reopen the northern port in May after repairs to the sea wall.',
+      'The harbour authority will possibly reopen the northern port in May after repairs to the sea wall.',
+    ]) {
+      assert.equal(run(claim, source).stance, 'supports', claim);
+    }
+    // Who said it still has to be right when the source says it: another speaker is a conflict.
+    const c = run('The port will reopen in May, Ortiz said.', 'The port will reopen in May, Brandt said.');
+    assert.equal(c.stance, 'conflicts', JSON.stringify(c));
+  });
   test('a date in an attribution tail is not the date of the event', () => {
     const c = run('The council approved the budget on Monday.', 'The council approved the budget last week, the mayor announced on Thursday.');
     assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));

@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv } from './align';
@@ -123,7 +124,12 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (!m) return 0;
     return (m.at >= 0 ? units[k].weight : units[k].weight * contextShare) * m.credit;
   };
-  const total = units.reduce((s, u) => s + u.weight, 0) || 1;
+  // Who said it ("…, officials said on Tuesday", "according to the agency") is not what was said:
+  // a source that states the fact without the attribution still states it.
+  // Only beside something that is said: a sentence that is all attribution ("write to us here") states nothing.
+  const claimFrame = frameOf(claim);
+  const said = units.map((u) => claimFrame.predicates.length > 0 && claimFrame.attribution.has(u.first));
+  const total = units.reduce((s, u, k) => s + (said[k] && !matches[k] ? 0 : u.weight), 0) || 1;
   const coverage = units.reduce((s, u, k) => s + weigh(k, u.kind === 'word' ? WORD_CONTEXT_DISCOUNT : CONTEXT_DISCOUNT), 0) / total;
   const directCoverage = units.reduce((s, _, k) => s + weigh(k, 0), 0) / total;
   // The plain words alone: what the claim says about its names and numbers.
@@ -132,7 +138,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   let words = 0;
   let wordsStated = 0;
   units.forEach((u, k) => {
-    if (u.kind !== 'word') return;
+    if (u.kind !== 'word' || (said[k] && !matches[k])) return;
     words++;
     if (matches[k]) wordsStated++;
     wordTotal += u.weight;
@@ -173,7 +179,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     restGot += weigh(k, CONFLICT_CONTEXT_DISCOUNT);
   });
   const restCoverage = restTotal ? restGot / restTotal : 0;
-  const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k]) && quote.allFound;
+  const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k] || said[k]) && quote.allFound;
   // The rest of the statement must align: every name, number and date outside the conflicting
   // slots is stated, or the passage is about another event.
   const factsAlign = units.every((u, k) => u.kind === 'word' || u.kind === 'role' || matches[k] || conflicted.has(k));

@@ -30,6 +30,8 @@ export interface Frame {
    * in words. A source that does not state them states a weaker fact.
    */
   critical: number[];
+  /** Tokens that only say who said it: attribution clauses ("…, officials said on Tuesday") and "according to …" phrases. */
+  attribution: Set<number>;
 }
 
 /**
@@ -134,7 +136,15 @@ function buildFrame(a: Analysis): Frame {
     const superlative = (tags.pos[k] === 'ADJ' || tags.pos[k] === 'ADV') && /est$/.test(t.norm) && tags.lemma[k] !== t.norm;
     if ((BOUNDING_WORDS.has(t.norm) && bounds(tokens, tags, k)) || superlative) critical.push(k);
   });
-  return { tags, clauses, clauseOf, predicates, verbs, critical };
+  const attribution = new Set<number>();
+  clauses.forEach((c) => {
+    if (c.attribution) for (let k = c.first; k <= c.last; k++) attribution.add(k);
+  });
+  for (const [first, last] of chunks) {
+    const at = tokens.findIndex((t, k) => k >= first && k < last && t.norm === 'according' && tokens[k + 1].norm === 'to');
+    if (at >= 0) for (let k = at; k <= last; k++) attribution.add(k);
+  }
+  return { tags, clauses, clauseOf, predicates, verbs, critical, attribution };
 }
 
 const TIME_NOUNS = /^(week|weekend|month|year|night|time|day|decade|century|season|quarter|minute|hour)s?$/;
