@@ -18,6 +18,7 @@ interface JsonStatement {
   confidence: number;
   conflicts: { kind: string; claimed: string; source: string; range: JsonStatement['range'] }[];
   evidence: { source: string; title: string; line: number; excerpt: string; stance: string; score: number }[];
+  why?: { summary: string; relation?: string[]; unstated?: string[] };
 }
 
 interface JsonReport {
@@ -170,7 +171,12 @@ describe('check --format json', () => {
     assert.ok(statements.length > 0);
     for (const s of statements) {
       const where = JSON.stringify(s.text);
-      assertKeys(s, ['text', 'offset', 'length', 'range', 'verdict', 'confidence', 'conflicts', 'evidence'], `statement ${where}`);
+      // Every checked statement says why; a skipped one does not.
+      assertKeys(s, ['text', 'offset', 'length', 'range', 'verdict', 'confidence', 'conflicts', 'evidence', ...(s.verdict === 'skipped' ? [] : ['why'])], `statement ${where}`);
+      if (s.why) {
+        assert.ok(typeof s.why.summary === 'string' && s.why.summary.length > 10, `why of ${where}`);
+        for (const k of Object.keys(s.why)) assert.ok(['summary', 'relation', 'unstated'].includes(k), `why key ${k} of ${where}`);
+      }
       assert.equal(DRAFT.slice(s.offset, s.offset + s.length), s.text, `text at offset of ${where}`);
       assertKeys(s.range, ['start', 'end'], `range of ${where}`);
       assertKeys(s.range.start, ['line', 'character'], `range.start of ${where}`);
