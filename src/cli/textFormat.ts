@@ -1,4 +1,4 @@
-import { LineMap, type StatementResult } from '../engine';
+import { afterLabel, LineMap, type StatementResult } from '../engine';
 import { countVerdicts, type FileReport } from './report';
 
 const SEVERITY: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
@@ -15,8 +15,8 @@ export function describe(r: StatementResult): string {
   if (r.verdict === 'conflicting' && r.conflicts.length) {
     return r.conflicts.map((c) => `conflicting [${c.kind}]: ${quote(c.claimed)} — source says ${quote(c.source || '(nothing)')}`).join('; ');
   }
-  if (r.verdict === 'contested') return 'contested: the sources disagree about this statement';
-  if (r.verdict === 'unverified') return 'unverified: nothing in the sources speaks to this statement';
+  if (r.verdict === 'contested') return `contested: ${r.why ? afterLabel(r.why) : 'the sources disagree about this statement'}`;
+  if (r.verdict === 'unverified') return `unverified: ${r.why ? afterLabel(r.why) : 'nothing in the sources speaks to this statement'}`;
   if (r.verdict === 'supported') return `supported by ${r.evidence.filter((e) => e.stance === 'supports').length} passage(s)`;
   return `skipped: ${r.reason ?? 'nothing to check'}`;
 }

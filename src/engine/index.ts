@@ -10,6 +10,7 @@ export { SLICE_MS, TimeSlicer } from './util/timeSlicer';
 export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
+export { afterLabel } from './check/explain';
 
 export interface CheckOptions {
   format?: 'markdown' | 'plaintext';

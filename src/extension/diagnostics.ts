@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Evidence, StatementResult } from '../engine';
+import { afterLabel, type Evidence, type StatementResult } from '../engine';
 import { severityFor, type Settings } from './config';
 import type { CheckReport } from './checker';
 
@@ -27,10 +27,12 @@ export function messageOf(r: StatementResult): string {
     case 'contested': {
       const s = r.evidence.filter((e) => e.stance === 'supports').length;
       const c = r.evidence.filter((e) => e.stance === 'conflicts').length;
-      return `Contested: the sources disagree (${s} support, ${c} contradict).`;
+      // Which slot and which values, when the engine says so: "Sources disagree on the date: …".
+      return r.why ? `Contested: ${afterLabel(r.why)} (${s} support, ${c} contradict)` : `Contested: the sources disagree (${s} support, ${c} contradict).`;
     }
     case 'unverified':
-      return 'Unverified: nothing in the sources speaks to this statement.';
+      // What the closest passage leaves out tells the writer what to look for or cite.
+      return `Unverified: ${r.why ? afterLabel(r.why) : 'nothing in the sources speaks to this statement.'}`;
     default:
       return '';
   }

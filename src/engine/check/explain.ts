@@ -43,3 +43,8 @@ export function explain(verdict: Verdict, conflicts: Conflict[], best: { support
   if (!closest || closest.coverage < 0.1) return { summary: 'No source speaks to this statement.', unstated: [] };
   return { summary: unstated.length ? `No source states it; the closest passage does not say ${quoted(unstated)}.` : 'No source states all of it.', unstated };
 }
+
+/** The summary continued after a label ("unverified: no source states it…"), as the CLI and the Problems panel show it. */
+export function afterLabel(why: Explanation): string {
+  return why.summary.charAt(0).toLowerCase() + why.summary.slice(1);
+}

@@ -1,5 +1,4 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type winkNLP from 'wink-nlp';
 import type { Token } from './tokenize';
 
 /**
@@ -19,8 +18,13 @@ type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
 function load(): Nlp {
-  // Loading the model takes ~100 ms: done once, on first use.
-  nlp ??= winkNLP(model, ['pos']);
+  // The model takes ~150 ms to evaluate and instantiate: done once, at the first use, not when the
+  // extension or the CLI starts (the bundle keeps both modules unevaluated until this require).
+  if (!nlp) {
+    const create = require('wink-nlp') as typeof winkNLP;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
+    nlp = create(model, ['pos']);
+  }
   return nlp;
 }
 
