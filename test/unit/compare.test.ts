@@ -165,6 +165,15 @@ describe('alignment details', () => {
   test('a passage that asks a question, quoted with its full stop, supports nothing', () => {
     assert.notEqual(run('Seal numbers in the bay are rising.', '"Ask the experts: are seal numbers in the bay rising?".').stance, 'supports');
   });
+  test('an initial, a possessive naming a thing of its own, or a title word after "a" never stands in for a name', () => {
+    for (const passage of ['The novel was written by the author J. K. Marlow in Lisbon.', 'The novel was first printed in Brandt\'s Magazine in Lisbon.', 'The novel, A Romance, was first printed in Lisbon.']) {
+      const c = run('The novel was first printed in Porto.', passage);
+      assert.ok(!c.conflicts.some((k) => k.kind === 'name' && /^(J|Brandt|Romance)/.test(k.source)), `${passage}: ${JSON.stringify(c.conflicts)}`);
+    }
+    // A real place in the slot still conflicts.
+    const k = onlyConflict('The novel was first printed in Porto.', 'The novel was first printed in Lisbon.');
+    assert.deepEqual([k.kind, k.source], ['name', 'Lisbon']);
+  });
   test('a vague count is stated by its bare unit: "several weeks ago" by "weeks ago"', () => {
     assert.equal(run('The crew began the repairs several weeks ago.', 'The crew began the repairs weeks ago.').stance, 'supports');
   });

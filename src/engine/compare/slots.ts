@@ -39,10 +39,25 @@ function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: Comp
     claimTerms.has(w.term) || env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term));
   for (const name of passage.names) {
     const words = name.tokens.map((k) => passage.tokens[k]);
+    if (!standsAlone(passage, name.tokens[0], name.tokens[name.tokens.length - 1])) continue;
     const free = words.filter((w) => !inClaim(w));
     if (free.length) runs.push({ words: free, type: name.type, partial: free.length < words.length });
   }
   return runs;
+}
+
+/**
+ * A capitalised run that can stand in a name's slot: not a lone initial ("J. K."), not a possessive
+ * that names a thing of its own ("McClure's Magazine"), not a title word after an article ("A Romance").
+ */
+function standsAlone(a: Analysis, first: number, last: number): boolean {
+  const head = a.tokens[last];
+  const next = a.tokens[last + 1];
+  const prev = a.tokens[first - 1];
+  if (first === last && head.raw.replace(/\./g, '').length <= 1) return false;
+  if (/^['’]s\b/.test(a.text.slice(head.end, head.end + 3)) && next && next.capitalized) return false;
+  if (prev && (prev.norm === 'a' || prev.norm === 'an') && first === last) return false;
+  return true;
 }
 
 /** Two names can stand for each other only when they are the same kind of thing. */
