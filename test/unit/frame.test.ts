@@ -66,6 +66,12 @@ describe('frames decide what a passage may support or contradict', () => {
     assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was born in Lisbon in 1962.').stance, 'related');
     assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was arrested in Lisbon in 1962.').stance, 'supports');
   });
+  test('the claim\'s verb in a neighbouring sentence does not make up for another verb in the passage', () => {
+    const claim = analyze('Lena Ortiz played for the harbour club in 2013.', proper);
+    const passage = analyze('In 2013, Lena Ortiz signed with the harbour club.', proper);
+    const c = compare(claim, passage, [analyze('She played there for years.', proper)], env);
+    assert.notEqual(c.stance, 'supports');
+  });
   test('a verb and its noun still state one relation (invade/invasion), and verbs of saying are interchangeable', () => {
     for (const [verb, noun] of [['invaded', 'invasion'], ['persuaded', 'persuasion'], ['exploded', 'explosion']]) {
       const claim = analyze(`The council ${verb} it.`, proper);

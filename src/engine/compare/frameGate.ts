@@ -42,7 +42,12 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
   // A bounding word must be in the passage itself: a neighbouring sentence's "first" bounds something else.
   const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
   const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
-  const replaced = !matched.length && missing.length ? replacingVerbs(passage, alignment) : [];
+  // A predicate stated only in a neighbouring sentence leaves this passage's verb in its place.
+  const inPassage = frame.predicates.some((p) => {
+    const k = unitOf(alignment, p);
+    return k >= 0 && (alignment.matches[k]?.at ?? -1) >= 0;
+  });
+  const replaced = !inPassage && (matched.length || missing.length) ? replacingVerbs(passage, alignment) : [];
   return { matched, missing, unbounded, replaced, detached: detachedFacts(passage, alignment) };
 }
 
