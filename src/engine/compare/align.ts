@@ -74,7 +74,7 @@ export function findTerm(term: string, positions: Map<string, number[]>, env: Co
     const p = free(positions.get(v));
     if (p >= 0) return p;
   }
-  // A verb and its noun whose stems differ only in a final d/s: invade/invasion, decide/decision, conclude/conclusion.
+  // A verb and its noun whose stems differ only in a final d/s: invade/invasion, persuade/persuasion, explode/explosion.
   if (/^[a-z]{4,}[ds]$/.test(term)) {
     const p = free(positions.get(term.slice(0, -1) + (term.endsWith('d') ? 's' : 'd')));
     if (p >= 0) return p;

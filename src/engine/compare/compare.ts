@@ -42,9 +42,9 @@ export interface Comparison {
  * ("only", "first", a superlative) is in the passage, since without it the source states a weaker
  * fact; its numbers and dates belong to a clause that states the claim's words, not to another
  * verb's ("married in 2008, separated in 2010"); and a passage that states none of the claim's
- * predicates does not date or count another verb instead ("born in 1962" for "arrested in 1962"). Requiring every predicate to align as well was
- * measured and rejected: paraphrased verbs ("vowed to bring an end" / "pledged to end") cost more
- * right verdicts on every set than wrong ones it removed.
+ * predicates does not date or count another verb instead ("born in 1962" for "arrested in 1962").
+ * Requiring every predicate to align as well was measured and rejected: paraphrased verbs ("vowed to
+ * bring an end" / "pledged to end") cost more right verdicts on every set than wrong ones it removed.
  */
 function statesRelation(r: RelationCheck): boolean {
   return r.unbounded.length === 0 && r.detached.length === 0 && r.replaced.length === 0;
@@ -125,8 +125,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     return (m.at >= 0 ? units[k].weight : units[k].weight * contextShare) * m.credit;
   };
   // Who said it ("…, officials said on Tuesday", "according to the agency") is not what was said:
-  // a source that states the fact without the attribution still states it.
-  // Only beside something that is said: a sentence that is all attribution ("write to us here") states nothing.
+  // a source that states the fact without the attribution still states it. Only beside something
+  // that is said: a sentence that is all attribution ("write to us here") keeps its weight.
   const claimFrame = frameOf(claim);
   const said = units.map((u) => claimFrame.predicates.length > 0 && claimFrame.attribution.has(u.first));
   const total = units.reduce((s, u, k) => s + (said[k] && !matches[k] ? 0 : u.weight), 0) || 1;

@@ -33,20 +33,19 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
   const frame = frameOf(claim);
   const matched: string[] = [];
   const missing: string[] = [];
+  // A predicate stated only in a neighbouring sentence leaves this passage's verb in its place.
+  let inPassage = false;
   for (const p of frame.predicates) {
     const k = unitOf(alignment, p);
     // A predicate inside a name or a number ("Golden Globe", "two") is judged with that fact.
     if (k < 0) continue;
-    (alignment.matches[k] ? matched : missing).push(claim.tokens[p].raw);
+    const m = alignment.matches[k];
+    (m ? matched : missing).push(claim.tokens[p].raw);
+    if (m && m.at >= 0) inPassage = true;
   }
   // A bounding word must be in the passage itself: a neighbouring sentence's "first" bounds something else.
   const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
   const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
-  // A predicate stated only in a neighbouring sentence leaves this passage's verb in its place.
-  const inPassage = frame.predicates.some((p) => {
-    const k = unitOf(alignment, p);
-    return k >= 0 && (alignment.matches[k]?.at ?? -1) >= 0;
-  });
   const replaced = !inPassage && (matched.length || missing.length) ? replacingVerbs(passage, alignment) : [];
   return { matched, missing, unbounded, replaced, detached: detachedFacts(passage, alignment) };
 }
