@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeText } from './engine/corpus/decode';
 import { loadCorpus } from './engine/corpus/loadCorpus';
-import { checkText, CorpusIndex } from './engine';
+import { checkText, CorpusIndex, sourceAt, supportedExtensionList } from './engine';
 import { toJson, type FileReport } from './cli/report';
 import { toSarif } from './cli/sarif';
 import { formatText } from './cli/textFormat';
@@ -18,7 +18,7 @@ Usage:
   corroborate --help | --version
 
 Options:
-  --corpus DIR   a folder of sources (.txt, .md, .html), repeatable; default: the bundled corpus
+  --corpus DIR   a folder of sources (${supportedExtensionList()}), repeatable; default: the bundled corpus
   --format F     text (default), json or sarif
   --all          text format: also list supported and skipped statements
   --limit N      search: number of passages to show (default 10)
@@ -54,7 +54,7 @@ async function openCorpus(folders: string[] | undefined): Promise<CorpusIndex> {
   }
   const corpus = await loadCorpus(chosen);
   for (const s of corpus.skipped) process.stderr.write(`corroborate: skipped ${s.path}: ${s.reason}\n`);
-  if (!corpus.documents.length) throw new UsageError(`no readable documents (.txt, .md, .html) in corpus: ${chosen.join(', ')}`);
+  if (!corpus.documents.length) throw new UsageError(`no readable documents (${supportedExtensionList()}) in corpus: ${chosen.join(', ')}`);
   return CorpusIndex.build(corpus);
 }
 
@@ -100,14 +100,14 @@ async function search(words: string[], values: Record<string, unknown>): Promise
   if (format === 'json') {
     const out = hits.map((h) => {
       const doc = index.documents[h.passage.doc];
-      return { source: doc.path, title: doc.meta.title, line: h.passage.line, excerpt: h.passage.text, score: Math.round(h.score * 100) / 100 };
+      return { source: doc.path, title: doc.meta.title, line: h.passage.line, ...(h.passage.location ? { location: h.passage.location } : {}), excerpt: h.passage.text, score: Math.round(h.score * 100) / 100 };
     });
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {
     if (!hits.length) process.stdout.write(`no passage matches "${query}"\n`);
     for (const h of hits) {
       const doc = index.documents[h.passage.doc];
-      process.stdout.write(`${doc.path}:${h.passage.line}: ${h.passage.text}\n    — ${doc.meta.title} (score ${h.score.toFixed(2)})\n`);
+      process.stdout.write(`${sourceAt(doc.path, h.passage.line, h.passage.location)}: ${h.passage.text}\n    — ${doc.meta.title} (score ${h.score.toFixed(2)})\n`);
     }
   }
   return 0;

@@ -53,7 +53,7 @@ export function toJson(version: string, index: CorpusIndex, files: FileReport[])
           verdict: r.verdict,
           confidence: r.confidence,
           conflicts: r.conflicts.map((c) => ({ kind: c.kind, claimed: c.claimed, source: c.source, range: rangeOf(lines, c.offset, c.length) })),
-          evidence: r.evidence.map((e) => ({ source: e.source, title: e.title, line: e.line, excerpt: e.excerpt, stance: e.stance, score: e.score })),
+          evidence: r.evidence.map((e) => ({ source: e.source, title: e.title, line: e.line, ...(e.location ? { location: e.location } : {}), excerpt: e.excerpt, stance: e.stance, score: e.score })),
           ...(r.why ? { why: r.why } : {}),
         })),
       };

@@ -1,4 +1,4 @@
-import { LineMap, type CorpusIndex } from '../engine';
+import { LineMap, sourceAt, type CorpusIndex } from '../engine';
 import type { FileReport } from './report';
 import { describe } from './textFormat';
 
@@ -44,6 +44,8 @@ export function toSarif(version: string, index: CorpusIndex, files: FileReport[]
             id,
             message: { text: `${e.stance}: ${e.excerpt}` },
             physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line } },
+            // SARIF regions count lines of text; for a PDF or transcript the page or time is what a reader can find.
+            ...(e.location ? { properties: { location: e.location, at: sourceAt(e.source, e.line, e.location) } } : {}),
           })),
         properties: { confidence: r.confidence, conflicts: r.conflicts.map((c) => ({ kind: c.kind, claimed: c.claimed, source: c.source })) },
       });

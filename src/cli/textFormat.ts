@@ -1,4 +1,4 @@
-import { afterLabel, LineMap, type StatementResult } from '../engine';
+import { afterLabel, LineMap, sourceAt, type StatementResult } from '../engine';
 import { countVerdicts, type FileReport } from './report';
 
 const SEVERITY: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
@@ -37,7 +37,7 @@ export function formatText(files: FileReport[], options: { all?: boolean } = {})
       out.push(`${f.path}:${at.line + 1}:${at.character + 1}: ${severity}: ${describe(r)} (confidence ${r.confidence.toFixed(2)})`);
       out.push(`    ${clip(r.text.replace(/\s+/g, ' '))}`);
       const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
-      for (const e of shown.length ? shown : r.evidence.slice(0, 1)) out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}  ${e.source}:${e.line}`);
+      for (const e of shown.length ? shown : r.evidence.slice(0, 1)) out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}  ${sourceAt(e.source, e.line, e.location)}`);
     }
   }
   const n = files.reduce((s, f) => s + f.results.length, 0);

@@ -11,6 +11,9 @@ export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
 export { afterLabel } from './check/explain';
+export { locationLabel, sourceAt } from './corpus/location';
+export { formatOf, SOURCE_FORMATS, sourceGlob, supportedExtensionList, SUPPORTED_EXTENSIONS } from './corpus/formats/registry';
+export type { SourceFormat } from './corpus/formats/format';
 
 export interface CheckOptions {
   format?: 'markdown' | 'plaintext';

@@ -49,6 +49,22 @@ export interface DocumentMeta {
   date?: string;
 }
 
+/**
+ * Where a passage is in a file that is not plain text: the page (and line on it) of a PDF, the
+ * paragraph of a Word document, the cue time of a transcript, the message of a mailbox.
+ */
+export interface PassageLocation {
+  page?: number;
+  /** 1-based line on the page. */
+  line?: number;
+  /** 1-based paragraph of a word-processor document. */
+  paragraph?: number;
+  /** Start of the transcript cue, "HH:MM:SS.mmm". */
+  time?: string;
+  /** 1-based message of a mailbox. */
+  message?: number;
+}
+
 /** One sentence of a source document: the unit of evidence. */
 export interface Passage {
   /** Index of the passage in the corpus (stable within one index). */
@@ -62,6 +78,8 @@ export interface Passage {
   line: number;
   /** Index of the paragraph within the document; passages of one paragraph share it. */
   paragraph: number;
+  /** Where in the original file, for formats where a line of the extracted text says little. */
+  location?: PassageLocation;
 }
 
 export interface SourceDocument {
@@ -110,6 +128,8 @@ export interface Evidence {
   source: string;
   title: string;
   line: number;
+  /** Page, time or paragraph in the original file, when the source is not plain text. */
+  location?: PassageLocation;
   excerpt: string;
   stance: Stance;
   score: number;

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { CorpusManager } from './corpus';
 import type { Log } from './log';
+import { sourceGlob } from '../engine';
 
-const PATTERN = '**/*.{txt,md,markdown,html,htm,TXT,MD,HTML,HTM}';
+const PATTERN = sourceGlob();
 const SETTLE_MS = 300;
 
 /**

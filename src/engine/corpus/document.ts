@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Passage, SentenceSpan, SourceDocument } from '../types';
+import type { Passage, PassageLocation, SentenceSpan, SourceDocument } from '../types';
+import type { LocationAnchor } from './formats/format';
 import { splitSentences } from '../text/sentences';
 import { blankBoilerplate, blankMarkdown, boilerplateReason, isCreditSentence, looksHardWrapped, splitBlocks } from './boilerplate';
 import type { Block, BlockMode } from './boilerplate';
@@ -48,6 +49,31 @@ export interface ParsedSource {
 export interface ParseOptions {
   /** Hash of the raw bytes when the caller has them; otherwise the text's UTF-8 is hashed. */
   hash?: string;
+  /** What the file's own properties state; wins over what is read off the text. */
+  meta?: HtmlMeta;
+  /** Sorted by offset: where each location of the original file starts in `original`. */
+  anchors?: LocationAnchor[];
+}
+
+function definedOnly(meta: HtmlMeta | undefined): HtmlMeta {
+  return Object.fromEntries(Object.entries(meta ?? {}).filter(([, value]) => value)) as HtmlMeta;
+}
+
+/** The location in force at `offset`: the last anchor at or before it. */
+function locationAt(anchors: LocationAnchor[], offset: number): PassageLocation | undefined {
+  let low = 0;
+  let high = anchors.length - 1;
+  let found: PassageLocation | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (anchors[mid]!.offset <= offset) {
+      found = anchors[mid]!.location;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
 }
 
 /**
@@ -140,11 +166,12 @@ export function parseSourceDocument(path: string, original: string, kind: Source
     const converted = htmlToText(text);
     clean = converted.text;
     breaks = converted.breaks;
-    html = converted.meta;
+    html = { ...converted.meta, ...definedOnly(options.meta) };
     const headings = new Set(converted.headings);
     isHeading = (block) => headings.has(lastAtOrBefore(breaks, block.start));
   } else {
     clean = blankMarkdown(text);
+    html = definedOnly(options.meta);
     const starts = lineStarts(text);
     isHeading = (block) => /^\s{0,3}#{1,6}\s/.test(text.slice(starts[lineOf(starts, block.start) - 1], block.end));
   }
@@ -173,7 +200,8 @@ export function parseSourceDocument(path: string, original: string, kind: Source
       if (isCreditSentence(sentence.text)) continue;
       const offset = block.start + sentence.offset;
       const readable = readableText(clean, raw, offset, offset + sentence.length);
-      passages.push({ text: readable, offset, line: lineOf(starts, offset), paragraph });
+      const location = options.anchors?.length ? locationAt(options.anchors, offset) : undefined;
+      passages.push({ text: readable, offset, line: lineOf(starts, offset), paragraph, ...(location ? { location } : {}) });
       found = true;
     }
     // Paragraph numbers count only paragraphs with passages, so neighbours differ by one.

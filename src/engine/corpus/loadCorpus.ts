@@ -1,27 +1,21 @@
 import * as path from 'node:path';
 import { throwIfCancelled } from '../types';
 import type { CancellationToken, CorpusData, Passage, SkippedFile, SourceDocument } from '../types';
-import { decodeText } from './decode';
 import { hashBytes, parseSourceDocument } from './document';
-import type { ParsedSource, SourceKind } from './document';
+import type { ParsedSource } from './document';
 import { nodeFileSystem } from './fileSystem';
 import type { CorpusFileSystem, CorpusStat } from './fileSystem';
+import type { ExtractionBudget, SourceFormat } from './formats/format';
+import { formatOf, SUPPORTED_EXTENSIONS } from './formats/registry';
 
-/** Lower-case extensions the loader reads; anything else is reported as skipped. */
-export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(['.txt', '.md', '.markdown', '.html', '.htm']);
-
-const KIND_BY_EXTENSION: Readonly<Record<string, SourceKind>> = {
-  '.txt': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-};
+export { SUPPORTED_EXTENSIONS };
 
 export interface LoadCorpusOptions {
   fs?: CorpusFileSystem;
-  /** Files larger than this are skipped (default 10 MB). */
+  /** Files larger than this are skipped (default 10 MB; 50 MB for PDF and Word files). */
   maxFileBytes?: number;
+  /** Per-file extraction budget for formats that decompress or parse (PDF, Word, e-mail). */
+  extraction?: Partial<ExtractionBudget>;
   /** Supported files beyond this count are not loaded (default 50 000). */
   maxFiles?: number;
   token?: CancellationToken;
@@ -35,7 +29,8 @@ export interface LoadCorpusOptions {
   cache?: ParsedSourceCache;
 }
 
-export type ParsedSourceCache = Map<string, { size: number; mtimeMs: number; parsed: ParsedSource }>;
+/** A file with attachments yields several parsed sources, the file's own first. */
+export type ParsedSourceCache = Map<string, { size: number; mtimeMs: number; parsed: ParsedSource[] }>;
 
 /** One supported file of a corpus, as the walk finds it, with what identifies its version. */
 export interface CorpusFileInfo {
@@ -45,6 +40,9 @@ export interface CorpusFileInfo {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** PDFs and Word files are mostly images and fonts: their text is a small part of their size. */
+const DEFAULT_MAX_BINARY_FILE_BYTES = 50 * 1024 * 1024;
+const DEFAULT_EXTRACTION: ExtractionBudget = { maxMs: 20_000, maxBytes: 64 * 1024 * 1024 };
 const DEFAULT_MAX_FILES = 50_000;
 /** Backstop for hosts whose stat gives no realPath, where a symlink loop would otherwise recurse forever. */
 const MAX_DEPTH = 64;
@@ -52,7 +50,7 @@ const MAX_DEPTH = 64;
 interface Candidate {
   fsPath: string;
   display: string;
-  kind: SourceKind;
+  format: SourceFormat;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -177,9 +175,8 @@ class Walker {
   }
 
   private addFile(fsPath: string, display: string, real: string, root: string): void {
-    const extension = path.extname(fsPath).toLowerCase();
-    const kind = KIND_BY_EXTENSION[extension];
-    if (!kind) return this.skip(display, `unsupported file type (${extension || 'no extension'})`);
+    const format = formatOf(fsPath);
+    if (!format) return this.skip(display, `unsupported file type (${path.extname(fsPath).toLowerCase() || 'no extension'})`);
     const first = this.seenFiles.get(real);
     if (first !== undefined) return this.skip(display, `same file as ${first}`);
     if (this.candidates.length >= this.maxFiles) {
@@ -188,7 +185,7 @@ class Walker {
       return;
     }
     this.seenFiles.set(real, display);
-    this.candidates.push({ fsPath, display, kind });
+    this.candidates.push({ fsPath, display, format });
   }
 }
 
@@ -199,7 +196,11 @@ class Walker {
  */
 export async function loadCorpus(folders: string[], options: LoadCorpusOptions = {}): Promise<CorpusData> {
   const fs = options.fs ?? nodeFileSystem;
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const limits: ReadLimits = {
+    maxFileBytes: options.maxFileBytes,
+    extraction: { ...DEFAULT_EXTRACTION, ...options.extraction },
+    token: options.token,
+  };
   const walker = new Walker(fs, options.maxFiles ?? DEFAULT_MAX_FILES, options.token);
   for (const folder of folders) {
     throwIfCancelled(options.token);
@@ -213,7 +214,7 @@ export async function loadCorpus(folders: string[], options: LoadCorpusOptions =
   let done = 0;
   for (const candidate of walker.candidates) {
     throwIfCancelled(options.token);
-    const reason = await readCandidate(fs, candidate, maxFileBytes, documents, passages, options.cache);
+    const reason = await readCandidate(fs, candidate, limits, documents, passages, options.cache);
     if (reason) walker.skip(candidate.display, reason);
     options.onProgress?.(++done, total);
   }
@@ -246,17 +247,25 @@ export async function listCorpusFiles(folders: string[], options: Pick<LoadCorpu
   return files;
 }
 
+interface ReadLimits {
+  /** Unset: by format (10 MB for text, 50 MB for binary formats). */
+  maxFileBytes: number | undefined;
+  extraction: ExtractionBudget;
+  token: CancellationToken | undefined;
+}
+
 /** Loads one file into `documents`/`passages`; returns why it was skipped instead. */
 async function readCandidate(
   fs: CorpusFileSystem,
   candidate: Candidate,
-  maxFileBytes: number,
+  limits: ReadLimits,
   documents: SourceDocument[],
   passages: Passage[],
   cache: ParsedSourceCache | undefined,
 ): Promise<string | undefined> {
   const unreadable = (error: unknown): string =>
     isNotFound(error) ? 'file disappeared before it could be read' : `unreadable file (${describe(error)})`;
+  const maxFileBytes = limits.maxFileBytes ?? (candidate.format.binary ? DEFAULT_MAX_BINARY_FILE_BYTES : DEFAULT_MAX_FILE_BYTES);
   let bytes: Uint8Array;
   let info: CorpusStat;
   try {
@@ -265,7 +274,7 @@ async function readCandidate(
     if (info.kind !== 'file') return 'no longer a regular file';
     const cached = cache?.get(candidate.display);
     if (cached && cached.size === info.size && cached.mtimeMs === info.mtimeMs) {
-      addParsed(cached.parsed, documents, passages);
+      for (const parsed of cached.parsed) addParsed(parsed, documents, passages);
       return undefined;
     }
     if (info.size === 0) return 'empty file';
@@ -276,14 +285,45 @@ async function readCandidate(
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxFileBytes) return `file too large (${formatBytes(bytes.length)}; limit ${formatBytes(maxFileBytes)})`;
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) return decoded.reason;
-  if (!decoded.text.trim()) return 'empty file (whitespace only)';
-  const parsed = parseSourceDocument(candidate.display, decoded.text, candidate.kind, { hash: hashBytes(bytes) });
-  if (parsed.passages.length === 0) return 'no sentences found (only markup or page furniture)';
-  cache?.set(candidate.display, { size: info.size, mtimeMs: info.mtimeMs, parsed });
-  addParsed(parsed, documents, passages);
+  const read = await readSource(candidate.display, candidate.format, bytes, limits, 0);
+  if (typeof read === 'string') return read;
+  cache?.set(candidate.display, { size: info.size, mtimeMs: info.mtimeMs, parsed: read });
+  for (const parsed of read) addParsed(parsed, documents, passages);
   return undefined;
+}
+
+/** Attachments of attachments are read too, but no deeper: a mail loop must not recurse forever. */
+const MAX_EMBEDDING_DEPTH = 2;
+
+/**
+ * Extracts and parses one file's bytes (and, in memory, those of its attachments, as documents
+ * named "mail.eml#report.pdf"). Returns the file's reason to be skipped instead; an attachment
+ * that cannot be read is simply left out, the message it came with still counts.
+ */
+async function readSource(display: string, format: SourceFormat, bytes: Uint8Array, limits: ReadLimits, depth: number): Promise<ParsedSource[] | string> {
+  let extracted;
+  try {
+    extracted = await format.extract(bytes, { path: display, budget: limits.extraction, token: limits.token });
+  } catch (error) {
+    throwIfCancelled(limits.token);
+    return `unreadable ${format.name} file (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (!extracted.ok) return extracted.reason;
+  const out: ParsedSource[] = [];
+  if (extracted.text.trim()) {
+    const parsed = parseSourceDocument(display, extracted.text, extracted.kind, { hash: hashBytes(bytes), meta: extracted.meta, anchors: extracted.anchors });
+    if (parsed.passages.length > 0) out.push(parsed);
+  }
+  if (depth < MAX_EMBEDDING_DEPTH) {
+    for (const attachment of extracted.attachments ?? []) {
+      const attachedFormat = formatOf(attachment.name);
+      if (!attachedFormat) continue;
+      const read = await readSource(`${display}#${attachment.name}`, attachedFormat, attachment.bytes, limits, depth + 1);
+      if (typeof read !== 'string') out.push(...read);
+    }
+  }
+  if (out.length === 0) return extracted.text.trim() ? 'no sentences found (only markup or page furniture)' : 'empty file (whitespace only)';
+  return out;
 }
 
 function addParsed(parsed: ParsedSource, documents: SourceDocument[], passages: Passage[]): void {

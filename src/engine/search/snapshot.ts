@@ -4,12 +4,12 @@
  * because JSON of a 50 MB corpus's index took seconds to write and read in one blocking call; here
  * every step works on one chunk at a time and pauses between slices.
  */
-import type { IndexedDocument, Passage, SkippedFile } from '../types';
+import type { IndexedDocument, Passage, PassageLocation, SkippedFile } from '../types';
 import type { TimeSlicer } from '../util/timeSlicer';
 import type { Bm25Data } from './bm25';
 
 /** Bumped whenever the bytes or what the index computes from a corpus change. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const MAGIC = 'CORROBIX';
 /** Passages (or terms) per UTF-8 chunk: small enough that one chunk is well under a slice. */
@@ -50,6 +50,8 @@ interface Header {
   termChunks: number[];
   /** Element count of each numeric array, in NUMERIC_ARRAYS order, then the passage columns. */
   arrayLengths: number[];
+  /** [passage id, location] for the passages of formats with pages, times or paragraphs. */
+  locations: [number, PassageLocation][];
 }
 
 const PASSAGE_COLUMNS = ['doc', 'offset', 'line', 'paragraph'] as const;
@@ -96,6 +98,7 @@ export async function encodeSnapshot(s: IndexSnapshot, slicer?: TimeSlicer): Pro
     textChunks,
     termChunks,
     arrayLengths: arrays.map((a) => a.length),
+    locations: s.passages.flatMap((p, i): [number, PassageLocation][] => (p.location ? [[i, p.location]] : [])),
   };
   const headerBytes = encoder.encode(JSON.stringify(header));
   const prefix = new Uint8Array(16);
@@ -180,6 +183,10 @@ export async function decodeSnapshot(bytes: Uint8Array, slicer?: TimeSlicer): Pr
     }
     if (offset !== text.length) fail('passage text lengths');
     if (slicer?.expired()) await slicer.pause();
+  }
+  for (const [id, location] of header.locations ?? []) {
+    if (!passages[id]) fail('location of a missing passage');
+    passages[id]!.location = location;
   }
   return { documents: header.documents, passages, skipped: header.skipped, properNouns: header.properNouns, nameTerms: header.nameTerms, bm25 };
 }

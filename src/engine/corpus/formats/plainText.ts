@@ -1,0 +1,33 @@
+import { decodeText } from '../decode';
+import type { SourceFormat } from './format';
+
+export const plainTextFormat: SourceFormat = {
+  name: 'text',
+  extensions: ['.txt'],
+  binary: false,
+  extract(bytes) {
+    const decoded = decodeText(bytes);
+    return decoded.ok ? { ok: true, text: decoded.text, kind: 'text' } : decoded;
+  },
+};
+
+export const markdownFormat: SourceFormat = {
+  name: 'Markdown',
+  extensions: ['.md', '.markdown'],
+  binary: false,
+  extract(bytes) {
+    const decoded = decodeText(bytes);
+    return decoded.ok ? { ok: true, text: decoded.text, kind: 'markdown' } : decoded;
+  },
+};
+
+/** Saved web pages; the cleaning (main content, metadata) happens in the html parse step. */
+export const htmlFormat: SourceFormat = {
+  name: 'HTML',
+  extensions: ['.html', '.htm'],
+  binary: false,
+  extract(bytes) {
+    const decoded = decodeText(bytes);
+    return decoded.ok ? { ok: true, text: decoded.text, kind: 'html' } : decoded;
+  },
+};
