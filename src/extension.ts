@@ -12,6 +12,7 @@ import { FindingsTree } from './extension/findingsTree';
 import { EvidenceHoverProvider } from './extension/hover';
 import { Log } from './extension/log';
 import { StatusBar } from './extension/statusBar';
+import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './extension/sourceView';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface CorroborateApi {
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const tree = new FindingsTree();
   const panel = new EvidencePanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
   const watcher = new CorpusWatcher(corpus, log);
+  const sourceViews = new SourceViewProvider();
   let enabled = true;
 
   const openDrafts = () => vscode.workspace.textDocuments.filter((d) => checker.isDraft(d));
@@ -93,6 +95,8 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     tree,
     panel,
     watcher,
+    sourceViews,
+    vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, sourceViews),
     vscode.window.registerTreeDataProvider('corroborate.findings', tree),
     vscode.languages.registerHoverProvider(DRAFT_SELECTOR, new EvidenceHoverProvider(checker, corpus)),
     vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, new FindingActions(checker, corpus), { providedCodeActionKinds: FindingActions.kinds }),
@@ -108,7 +112,10 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       refreshActive();
     }),
     corpus.onDidChangeBusy((busy) => status.setIndexing(busy)),
-    corpus.onDidChangeIndex(() => recheckOpenDrafts('corpus')),
+    corpus.onDidChangeIndex(() => {
+      recheckOpenDrafts('corpus');
+      sourceViews.refreshAll();
+    }),
     vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 'open')),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) checker.schedule(e.document, 'type');

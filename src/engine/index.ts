@@ -12,6 +12,7 @@ export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
 export { afterLabel } from './check/explain';
 export { locationLabel, sourceAt } from './corpus/location';
+export { needsExtractedView, readSourceText, splitEmbeddedPath } from './corpus/readSource';
 export { formatOf, SOURCE_FORMATS, sourceGlob, supportedExtensionList, SUPPORTED_EXTENSIONS } from './corpus/formats/registry';
 export type { SourceFormat } from './corpus/formats/format';
 

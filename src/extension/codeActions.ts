@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CorpusIndex, Evidence, StatementResult } from '../engine';
+import { locationLabel, type CorpusIndex, type Evidence, type StatementResult } from '../engine';
 import type { DraftChecker } from './checker';
 import type { CorpusManager } from './corpus';
 import { SOURCE } from './diagnostics';
+import { shortSourceAt } from './sourceView';
 
 export const IGNORE_COMMENT = '<!-- corroborate-ignore -->';
 
@@ -17,7 +18,7 @@ function citationText(e: Evidence, index: CorpusIndex | undefined): string {
   const parts = [meta?.title ?? e.title];
   if (meta?.outlet) parts.push(meta.outlet);
   if (meta?.date) parts.push(meta.date);
-  return `${parts.join(', ')} (${e.source.split(path.sep).join('/')}, line ${e.line})`;
+  return `${parts.join(', ')} (${e.source.split(path.sep).join('/')}, ${locationLabel(e.location) ?? `line ${e.line}`})`;
 }
 
 /** Quick fixes for Corroborate's findings: use the source's value, cite the source, or ignore. */
@@ -67,7 +68,7 @@ export class FindingActions implements vscode.CodeActionProvider {
   private citeAction(doc: vscode.TextDocument, r: StatementResult, diagnostics: vscode.Diagnostic[]): vscode.CodeAction | undefined {
     const evidence = r.evidence.find((e) => e.stance === (r.verdict === 'conflicting' ? 'conflicts' : 'supports')) ?? r.evidence.find((e) => e.stance !== 'related');
     if (!evidence) return undefined;
-    const action = new vscode.CodeAction(`Cite ${path.basename(evidence.source)}:${evidence.line}`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(`Cite ${shortSourceAt(evidence)}`, vscode.CodeActionKind.QuickFix);
     const edit = new vscode.WorkspaceEdit();
     const end = doc.positionAt(r.offset + r.length);
     const citation = citationText(evidence, this.corpus.index);

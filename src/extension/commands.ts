@@ -9,6 +9,7 @@ import { messageOf, SOURCE, sizeLimitMessage } from './diagnostics';
 import type { EvidencePanel } from './evidencePanel';
 import type { Log } from './log';
 import { searchCorpus } from './searchCorpus';
+import { openOriginal, sourceUri } from './sourceView';
 
 export interface CommandDeps {
   checker: DraftChecker;
@@ -156,8 +157,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const range = new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
       await vscode.window.showTextDocument(doc, { selection: range });
     }),
+    reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(uri)),
     reg('corroborate.openSource', async (source: string, line: number) => {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.resolve(source)));
+      const doc = await vscode.workspace.openTextDocument(sourceUri({ source }));
       const at = new vscode.Position(Math.max(0, Math.min(doc.lineCount - 1, line - 1)), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at), preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),

@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { afterLabel, type Evidence, type StatementResult } from '../engine';
+import { afterLabel, type StatementResult } from '../engine';
 import { severityFor, type Settings } from './config';
+import { shortSourceAt, sourceUri } from './sourceView';
 import type { CheckReport } from './checker';
 
 export const SOURCE = 'Corroborate';
@@ -11,9 +11,6 @@ export function codeOf(r: StatementResult): string {
   return r.verdict === 'conflicting' && r.conflicts[0] ? r.conflicts[0].kind : r.verdict;
 }
 
-export function sourceUri(e: Pick<Evidence, 'source'>): vscode.Uri {
-  return vscode.Uri.file(path.resolve(e.source));
-}
 
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -22,7 +19,7 @@ export function messageOf(r: StatementResult): string {
     case 'conflicting': {
       const parts = r.conflicts.map((c) => `the draft says "${c.claimed}", the source says "${c.source || '(nothing)'}" [${c.kind}]`);
       const where = r.evidence.find((e) => e.stance === 'conflicts');
-      return `Conflicting: ${parts.join('; ') || 'a source contradicts this statement'}${where ? ` (${path.basename(where.source)}:${where.line})` : ''}.`;
+      return `Conflicting: ${parts.join('; ') || 'a source contradicts this statement'}${where ? ` (${shortSourceAt(where)})` : ''}.`;
     }
     case 'contested': {
       const s = r.evidence.filter((e) => e.stance === 'supports').length;

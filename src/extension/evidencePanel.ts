@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusIndex, StatementResult } from '../engine';
+import { shortSourceAt } from './sourceView';
 
 /** Escapes text for HTML; every string from a draft or a source goes through here. */
 export function escapeHtml(text: string): string {
@@ -25,7 +25,7 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
   <h2>${escapeHtml(e.title)}</h2>
   ${facts ? `<p class="meta">${facts}</p>` : ''}
   <blockquote>${escapeHtml(e.excerpt)}</blockquote>
-  <button type="button" data-evidence="${i}">${escapeHtml(`${path.basename(e.source)}:${e.line}`)}</button>
+  <button type="button" data-evidence="${i}">${escapeHtml(shortSourceAt(e))}</button>
 </article>`;
     })
     .join('\n');

@@ -1,9 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusIndex, Evidence, StatementResult } from '../engine';
 import type { DraftChecker } from './checker';
 import type { CorpusManager } from './corpus';
-import { sourceUri } from './diagnostics';
+import { shortSourceAt, sourceUri } from './sourceView';
 
 /** Escapes text for Markdown so a source can never inject links, HTML or formatting. */
 export function escapeMarkdown(text: string): string {
@@ -45,7 +44,7 @@ function sourceLine(index: CorpusIndex | undefined, e: Evidence): string {
   if (meta?.outlet) parts.push(escapeMarkdown(meta.outlet));
   if (meta?.date) parts.push(escapeMarkdown(meta.date));
   const link = sourceUri(e).with({ fragment: `L${e.line}` });
-  parts.push(`[${escapeMarkdown(`${path.basename(e.source)}:${e.line}`)}](${link.toString()})`);
+  parts.push(`[${escapeMarkdown(shortSourceAt(e))}](${link.toString()})`);
   return parts.join(' · ');
 }
 

@@ -1,6 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusManager } from './corpus';
+import { shortSourceAt } from './sourceView';
 
 interface PassageItem extends vscode.QuickPickItem {
   source: string;
@@ -25,7 +25,7 @@ export async function searchCorpus(corpus: CorpusManager, initial = ''): Promise
       return {
         label: hit.passage.text,
         description: doc.meta.title,
-        detail: `${path.basename(doc.path)}:${hit.passage.line}`,
+        detail: shortSourceAt({ source: doc.path, line: hit.passage.line, location: hit.passage.location }),
         alwaysShow: true,
         source: doc.path,
         line: hit.passage.line,

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import { throwIfCancelled } from '../types';
 import type { CancellationToken, CorpusData, Passage, SkippedFile, SourceDocument } from '../types';
-import { hashBytes, parseSourceDocument } from './document';
 import type { ParsedSource } from './document';
 import { nodeFileSystem } from './fileSystem';
 import type { CorpusFileSystem, CorpusStat } from './fileSystem';
 import type { ExtractionBudget, SourceFormat } from './formats/format';
 import { formatOf, SUPPORTED_EXTENSIONS } from './formats/registry';
+import { DEFAULT_EXTRACTION, readSource } from './readSource';
 
 export { SUPPORTED_EXTENSIONS };
 
@@ -42,7 +42,6 @@ export interface CorpusFileInfo {
 const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** PDFs and Word files are mostly images and fonts: their text is a small part of their size. */
 const DEFAULT_MAX_BINARY_FILE_BYTES = 50 * 1024 * 1024;
-const DEFAULT_EXTRACTION: ExtractionBudget = { maxMs: 20_000, maxBytes: 64 * 1024 * 1024 };
 const DEFAULT_MAX_FILES = 50_000;
 /** Backstop for hosts whose stat gives no realPath, where a symlink loop would otherwise recurse forever. */
 const MAX_DEPTH = 64;
@@ -285,45 +284,11 @@ async function readCandidate(
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxFileBytes) return `file too large (${formatBytes(bytes.length)}; limit ${formatBytes(maxFileBytes)})`;
-  const read = await readSource(candidate.display, candidate.format, bytes, limits, 0);
+  const read = await readSource(candidate.display, candidate.format, bytes, limits);
   if (typeof read === 'string') return read;
   cache?.set(candidate.display, { size: info.size, mtimeMs: info.mtimeMs, parsed: read });
   for (const parsed of read) addParsed(parsed, documents, passages);
   return undefined;
-}
-
-/** Attachments of attachments are read too, but no deeper: a mail loop must not recurse forever. */
-const MAX_EMBEDDING_DEPTH = 2;
-
-/**
- * Extracts and parses one file's bytes (and, in memory, those of its attachments, as documents
- * named "mail.eml#report.pdf"). Returns the file's reason to be skipped instead; an attachment
- * that cannot be read is simply left out, the message it came with still counts.
- */
-async function readSource(display: string, format: SourceFormat, bytes: Uint8Array, limits: ReadLimits, depth: number): Promise<ParsedSource[] | string> {
-  let extracted;
-  try {
-    extracted = await format.extract(bytes, { path: display, budget: limits.extraction, token: limits.token });
-  } catch (error) {
-    throwIfCancelled(limits.token);
-    return `unreadable ${format.name} file (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (!extracted.ok) return extracted.reason;
-  const out: ParsedSource[] = [];
-  if (extracted.text.trim()) {
-    const parsed = parseSourceDocument(display, extracted.text, extracted.kind, { hash: hashBytes(bytes), meta: extracted.meta, anchors: extracted.anchors });
-    if (parsed.passages.length > 0) out.push(parsed);
-  }
-  if (depth < MAX_EMBEDDING_DEPTH) {
-    for (const attachment of extracted.attachments ?? []) {
-      const attachedFormat = formatOf(attachment.name);
-      if (!attachedFormat) continue;
-      const read = await readSource(`${display}#${attachment.name}`, attachedFormat, attachment.bytes, limits, depth + 1);
-      if (typeof read !== 'string') out.push(...read);
-    }
-  }
-  if (out.length === 0) return extracted.text.trim() ? 'no sentences found (only markup or page furniture)' : 'empty file (whitespace only)';
-  return out;
 }
 
 function addParsed(parsed: ParsedSource, documents: SourceDocument[], passages: Passage[]): void {
