@@ -33,6 +33,11 @@ const MIN_TAGS = 1;
 /** Synonyms come only from a word's first few senses, where most of its uses are. */
 const MAX_SENSE = 2;
 const WORD = /^[a-z]{3,}$/;
+/**
+ * Phrasal verbs ("give_up", "step_down") join synonym sets: news prose says "stepped down" where
+ * a source says "resigned". Only the particles that make a phrasal verb, not prepositions.
+ */
+const PHRASAL = /^[a-z]{2,}_(up|down|out|off|over|away|back|aside)$/;
 
 // index.sense: "lemma%ss_type:lex_filenum:lex_id:head_word:head_id offset sense_number tag_cnt"
 const POS_OF_TYPE = { 1: 'n', 2: 'v', 3: 'a', 4: 'r', 5: 'a' };
@@ -96,7 +101,7 @@ for (const [pos, synsets] of Object.entries(data)) {
 const synonyms = new Set();
 for (const [pos, synsets] of Object.entries(data)) {
   for (const [offset, s] of synsets) {
-    const members = [...new Set(s.words)].filter((w) => WORD.test(w) && common(pos, offset, w, MAX_SENSE));
+    const members = [...new Set(s.words)].filter((w) => (WORD.test(w) || (pos === 'v' && PHRASAL.test(w))) && common(pos, offset, w, MAX_SENSE));
     if (members.length >= 2) synonyms.add(members.sort().join(' '));
   }
 }

@@ -72,6 +72,18 @@ describe('stance of one passage', () => {
     assert.equal(near.stance, 'supports');
     assert.ok(near.coverage < same.coverage && near.coverage > other.coverage, `${other.coverage} < ${near.coverage} < ${same.coverage}`);
   });
+  test('a phrasal verb and its one-word synonym stand in for each other, in either text', () => {
+    const claim = 'The harbour master stepped down on Friday after the audit.';
+    const near = run(claim, 'The harbour master quit on Friday after the audit was published.');
+    const other = run(claim, 'The harbour master spoke on Friday after the audit was published.');
+    assert.equal(near.stance, 'supports');
+    assert.ok(near.coverage > other.coverage, `${other.coverage} < ${near.coverage}`);
+    const reverse = run('The ferry company accomplished the repairs in May.', 'The ferry company carried out the repairs in May, officials said.');
+    assert.equal(reverse.stance, 'supports');
+    // "Set up" is not "set out": the particle is part of the word.
+    const particle = run('The ferry company set out the repairs in May.', 'The ferry company assembled the repairs in May, officials said.');
+    assert.ok(particle.coverage < near.coverage, String(particle.coverage));
+  });
   test('weak support: most of what a general statement says, below the full bar, never with high confidence', () => {
     const c = run('Mountain glaciers across the region are retreating much faster than earlier forecasts expected.', 'Surveys show mountain glaciers across the region retreating for decades.');
     assert.equal(c.stance, 'supports');

@@ -3,7 +3,7 @@ import { sameDate } from '../facts/dates';
 import { sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
-import { nearSynonyms } from '../text/wordnet';
+import { nearSynonyms, phrasalTerm } from '../text/wordnet';
 import { claimUnits, isContent, type Unit } from './units';
 
 /** What the comparer needs from the corpus: term rarity and fuzzy name variants. */
@@ -38,11 +38,18 @@ export interface Alignment {
 
 export function termPositions(a: Analysis): Map<string, number[]> {
   const map = new Map<string, number[]>();
+  const add = (term: string, index: number) => {
+    const list = map.get(term);
+    if (list) list.push(index);
+    else map.set(term, [index]);
+  };
   for (const t of a.tokens) {
     if (!isContent(t)) continue;
-    const list = map.get(t.term);
-    if (list) list.push(t.index);
-    else map.set(t.term, [t.index]);
+    add(t.term, t.index);
+    // "stepped down" is findable as a near-synonym of "resigned", at the verb's place.
+    const next = a.tokens[t.index + 1];
+    const phrasal = next && phrasalTerm(t.term, next.norm);
+    if (phrasal) add(phrasal, t.index);
   }
   return map;
 }
@@ -174,7 +181,10 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
     // A plain word the passage states in other words ("quicken" for "accelerate"): partly there.
     if (u.kind === 'word') {
-      const at = findNearSynonym(u.token.term, positions, used);
+      let at = findNearSynonym(u.token.term, positions, used);
+      const next = claim.tokens[u.token.index + 1];
+      const phrasal = at < 0 && next ? phrasalTerm(u.token.term, next.norm) : undefined;
+      if (phrasal) at = findNearSynonym(phrasal, positions, used);
       if (at >= 0) {
         used.add(at);
         return { at, in: passage, token: at, credit: NEAR_SYNONYM_CREDIT };

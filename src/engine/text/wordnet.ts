@@ -8,9 +8,25 @@ import { termOf } from './tokenize';
  */
 export const WORDNET_ANTONYM_PAIRS: readonly [string, string][] = lexicon.antonyms.map((p) => p.split(' ') as [string, string]);
 
+/** The particles of the lexicon's phrasal verbs ("give_up", "step_down"). */
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back', 'aside']);
+
+/**
+ * The matching term of a phrasal verb: the verb's term and its particle ("gave up" → "give_up"),
+ * so that any form of the verb finds the lexicon's entry. Undefined when `particle` makes none.
+ */
+export function phrasalTerm(verbTerm: string, particle: string): string | undefined {
+  return PARTICLES.has(particle) ? `${verbTerm}_${particle}` : undefined;
+}
+
+function lexiconTerm(word: string): string {
+  const join = word.indexOf('_');
+  return join < 0 ? termOf(word) : `${termOf(word.slice(0, join))}_${word.slice(join + 1)}`;
+}
+
 const SYNONYMS = new Map<string, Set<string>>();
 for (const set of lexicon.synonyms) {
-  const terms = [...new Set(set.split(' ').map(termOf))];
+  const terms = [...new Set(set.split(' ').map(lexiconTerm))];
   for (const t of terms) {
     let others = SYNONYMS.get(t);
     if (!others) SYNONYMS.set(t, (others = new Set()));
