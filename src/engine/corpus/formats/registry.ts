@@ -1,11 +1,13 @@
+import { docxFormat } from './docx';
 import type { SourceFormat } from './format';
+import { odtFormat } from './odt';
 import { htmlFormat, markdownFormat, plainTextFormat } from './plainText';
 
 /**
  * Every format the corpus reads, in the order usage texts list them. The loader, the file
  * watcher's glob, the CLI's usage text and the settings description all read this list.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = Object.freeze([plainTextFormat, markdownFormat, htmlFormat]);
+export const SOURCE_FORMATS: readonly SourceFormat[] = Object.freeze([plainTextFormat, markdownFormat, htmlFormat, docxFormat, odtFormat]);
 
 const BY_EXTENSION = new Map<string, SourceFormat>();
 for (const format of SOURCE_FORMATS) for (const extension of format.extensions) BY_EXTENSION.set(extension, format);
