@@ -232,6 +232,7 @@ describe('loadCorpus on a prepared folder tree', () => {
   test('accepts the documented extensions case-insensitively', () => {
     // The text formats lead (usage texts list them first); each further format module adds its own after them.
     assert.deepEqual([...SUPPORTED_EXTENSIONS].slice(0, 5), ['.txt', '.md', '.markdown', '.html', '.htm']);
+    for (const extension of ['.srt', '.vtt', '.eml', '.mbox']) assert.ok(SUPPORTED_EXTENSIONS.includes(extension), extension);
   });
 
   test('maxFiles stops loading and says so once', async () => {
