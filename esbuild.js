@@ -1,5 +1,6 @@
 // Bundles the extension entry, the CLI and the integration tests module. `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
+const { readFile } = require('node:fs/promises');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,25 +22,74 @@ const problemMatcherPlugin = {
   },
 };
 
-const common = {
-  bundle: true,
-  define: { __VERSION__: JSON.stringify(require('./package.json').version) },
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: production,
-  sourcemap: !production,
-  sourcesContent: false,
-  logLevel: 'silent',
-  plugins: [problemMatcherPlugin],
+/**
+ * pdf.js (read lazily by src/engine/corpus/formats/pdf.ts) is bundled for text extraction only.
+ * - At load it tries to require @napi-rs/canvas beside `import.meta.url` to polyfill DOMMatrix
+ *   & co. for rendering, and prints a warning to stdout for each thing it cannot find, which
+ *   would corrupt the CLI's JSON and SARIF output. A CJS bundle has no import.meta (esbuild would
+ *   make it undefined anyway, with a warning), and the main-thread verbosity starts at errors;
+ *   the worker half gets `verbosity: 0` per document.
+ * - Its network loaders (fetch, XMLHttpRequest) and its code generation (`new Function` for
+ *   PostScript functions and the eval probe) are never reached with the options pdf.ts passes
+ *   (bytes in memory, isEvalSupported false, no CMap or font URLs); they are replaced by stubs
+ *   that throw, so the bundles hold no network or eval call (test/unit/network.test.ts).
+ * Each edit must find its target: a pdf.js that changed fails the build, not the scan.
+ */
+const PDFJS_STUBS = `
+function corroborateNoNetwork() { throw new Error('pdf.js: network access is disabled in Corroborate'); }
+class CorroborateNoXMLHttpRequest { static DONE = 4; constructor() { corroborateNoNetwork(); } }
+class CorroborateNoFunction { constructor() { throw new EvalError('pdf.js: code generation is disabled in Corroborate'); } }
+`;
+const pdfJsTextOnlyPlugin = {
+  name: 'pdfjs-text-only',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf(\.worker)?\.mjs$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      const edit = (pattern, replacement) => {
+        const edited = contents.replace(pattern, replacement);
+        if (edited === contents) throw new Error(`pdfjs-text-only: ${pattern} not found in ${args.path}; review the plugin for this pdf.js`);
+        contents = edited;
+      };
+      if (!args.path.endsWith('.worker.mjs')) {
+        edit('let verbosity = VerbosityLevel.WARNINGS;', 'let verbosity = VerbosityLevel.ERRORS;');
+        edit(/import\.meta\.url/g, 'undefined');
+        edit(/\bXMLHttpRequest\b/g, 'CorroborateNoXMLHttpRequest');
+      }
+      // The same call shapes test/unit/network.test.ts looks for: a global call, not a method.
+      edit(/(?<![\w$.])fetch\s*\((?![^()]*\)\s*\{)/g, 'corroborateNoNetwork(');
+      edit(/\bnew\s+Function\s*\(/g, 'new CorroborateNoFunction(');
+      return { contents: PDFJS_STUBS + contents, loader: 'js' };
+    });
+  },
 };
 
-const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['vscode'], banner: { js: '#!/usr/bin/env node' } },
-  // The integration tests module (extensionTestsPath) that runs inside VS Code's extension host.
-  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode'] },
-];
+/**
+ * The bundles as built, minified without source maps for `production`. test/unit/network.test.ts
+ * builds the production ones with these same options (plugins included) and scans them.
+ */
+function buildTargets(forProduction) {
+  const common = {
+    absWorkingDir: __dirname,
+    bundle: true,
+    define: { __VERSION__: JSON.stringify(require('./package.json').version) },
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: forProduction,
+    sourcemap: !forProduction,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemMatcherPlugin, pdfJsTextOnlyPlugin],
+  };
+  return [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['vscode'], banner: { js: '#!/usr/bin/env node' } },
+    // The integration tests module (extensionTestsPath) that runs inside VS Code's extension host.
+    { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode'] },
+  ];
+}
+
+const targets = buildTargets(production);
 
 async function main() {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
@@ -54,7 +104,11 @@ async function main() {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+module.exports = { buildTargets };
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -23,7 +23,7 @@ const VERDICTS = new Set(['supported', 'conflicting', 'contested', 'unverified',
 const KINDS = new Set(['number', 'date', 'name', 'negation', 'quote', 'role']);
 const STANCES = new Set(['supports', 'conflicts', 'related']);
 const SKIP_REASONS =
-  /^(binary file|not valid (UTF-8|UTF-16 LE|UTF-16 BE) text|empty file|empty file \(whitespace only\)|no sentences found \(only markup or page furniture\)|file too large .*|unsupported file type .*)$/;
+  /^(binary file|not valid (UTF-8|UTF-16 LE|UTF-16 BE) text|empty file|empty file \(whitespace only\)|no sentences found \(only markup or page furniture\)|file too large .*|unsupported file type .*|(not a|truncated|damaged|unreadable|encrypted) PDF .*|no page could be read .*)$/;
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

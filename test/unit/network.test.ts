@@ -11,7 +11,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSync, transformSync } from 'esbuild';
+import { build, buildSync, transformSync } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { after, before, describe, test } from 'node:test';
 import { buildCli, cliPath, root } from './helpers/cli';
 
@@ -93,9 +94,12 @@ describe('the bundles reference no network, process or eval', () => {
     }
   });
 
-  test('the minified production builds of both entry points', () => {
+  test('the minified production builds of both entry points', async () => {
+    // Built as `npm run build:production` builds them: esbuild.js's options, plugins included.
+    const { buildTargets } = require(path.join(root, 'esbuild.js')) as { buildTargets: (production: boolean) => BuildOptions[] };
     for (const entry of ['src/extension.ts', 'src/cli.ts']) {
-      const out = buildSync({ entryPoints: [path.join(root, entry)], bundle: true, format: 'cjs', platform: 'node', target: 'node20', external: ['vscode'], minify: true, write: false, logLevel: 'silent', define: { __VERSION__: '"0.0.0"' } });
+      const options = buildTargets(true).find((target) => (target.entryPoints as string[])[0] === entry)!;
+      const out = await build({ ...options, write: false });
       const code = out.outputFiles[0]!.text;
       assert.ok(code.length > 50_000);
       assert.deepEqual(forbiddenReferences(code), [], entry);

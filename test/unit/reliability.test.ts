@@ -145,7 +145,8 @@ describe('a corpus folder full of bad input (engine and CLI)', () => {
       ['empty.txt', /^empty file$/],
       ['blank.md', /^empty file \(whitespace only\)$/],
       ['only-markup.html', /^no sentences found/],
-      ['notes.pdf', /^unsupported file type \(\.pdf\)$/],
+      // A PDF header with nothing after it: read as a PDF, which has no end.
+      ['notes.pdf', /^truncated PDF \(no end-of-file marker/],
       ['loop-to-root', /^symbolic link loop/],
       ['self-link.txt', /^symbolic link loop$/],
       ['dangling.txt', /^broken symbolic link$/],

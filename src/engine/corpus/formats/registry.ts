@@ -2,6 +2,7 @@ import { docxFormat } from './docx';
 import { emlFormat, mboxFormat } from './email';
 import type { SourceFormat } from './format';
 import { odtFormat } from './odt';
+import { pdfFormat } from './pdf';
 import { htmlFormat, markdownFormat, plainTextFormat } from './plainText';
 import { subtitlesFormat } from './subtitles';
 
@@ -9,7 +10,7 @@ import { subtitlesFormat } from './subtitles';
  * Every format the corpus reads, in the order usage texts list them. The loader, the file
  * watcher's glob, the CLI's usage text and the settings description all read this list.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = Object.freeze([plainTextFormat, markdownFormat, htmlFormat, docxFormat, odtFormat, subtitlesFormat, emlFormat, mboxFormat]);
+export const SOURCE_FORMATS: readonly SourceFormat[] = Object.freeze([plainTextFormat, markdownFormat, htmlFormat, pdfFormat, docxFormat, odtFormat, subtitlesFormat, emlFormat, mboxFormat]);
 
 const BY_EXTENSION = new Map<string, SourceFormat>();
 for (const format of SOURCE_FORMATS) for (const extension of format.extensions) BY_EXTENSION.set(extension, format);
