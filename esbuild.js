@@ -58,8 +58,48 @@ const pdfJsTextOnlyPlugin = {
       // The same call shapes test/unit/network.test.ts looks for: a global call, not a method.
       edit(/(?<![\w$.])fetch\s*\((?![^()]*\)\s*\{)/g, 'corroborateNoNetwork(');
       edit(/\bnew\s+Function\s*\(/g, 'new CorroborateNoFunction(');
+      // core-js's fallback for process.getBuiltinModule (Node 20.16+ has it) evaluates a require.
+      edit(`return Function('return require("' + name + '")')();`, 'return undefined;');
       return { contents: PDFJS_STUBS + contents, loader: 'js' };
     });
+  },
+};
+
+/**
+ * Two code generators the Word reader's dependencies carry but never reach: jszip requires the
+ * `setimmediate` polyfill, which turns a string callback into `new Function` only where no
+ * setImmediate exists (Node has one), and mammoth's `underscore` compiles `_.template` strings,
+ * which mammoth never calls. The polyfill is left out and the template compiler throws, so the
+ * bundles hold no eval-like call (test/unit/network.test.ts checks the result).
+ */
+const officeNoEvalPlugin = {
+  name: 'office-no-eval',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]setimmediate[\\/]setImmediate\.js$/ }, () => ({ contents: '', loader: 'js' }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]underscore[\\/].*\.js$/ }, async (args) => {
+      const contents = await readFile(args.path, 'utf8');
+      if (!/\bnew\s+Function\s*\(/.test(contents)) return undefined;
+      const edited = contents.replace(/\bnew\s+Function\s*\(/g, '(function () { throw new EvalError("underscore templates are disabled in Corroborate"); })(');
+      return { contents: edited, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * linkedom, the DOM the web-page reader view parses into (src/engine/corpus/formats/webPage.ts),
+ * carries two things extraction never uses: a `require('canvas')` for drawing on <canvas>, which
+ * would load a native module wherever one happens to be installed (its own shim stands in), and
+ * domutils' RSS/Atom reader, whose local helper named `fetch` reads as a network call to the
+ * bundle scan of test/unit/network.test.ts (an empty reader stands in; no feed is ever parsed).
+ */
+const linkedomTrimPlugin = {
+  name: 'linkedom-trim',
+  setup(build) {
+    const path = require('node:path');
+    build.onResolve({ filter: /^canvas$/ }, (args) =>
+      /[\\/]linkedom[\\/]commonjs[\\/]canvas\.cjs$/.test(args.importer) ? { path: path.join(path.dirname(args.importer), 'canvas-shim.cjs') } : undefined,
+    );
+    build.onLoad({ filter: /[\\/]domutils[\\/](lib|dist)[\\/](esm[\\/])?feeds\.js$/ }, () => ({ contents: 'export function getFeed() { return null; }', loader: 'js' }));
   },
 };
 
@@ -79,7 +119,7 @@ function buildTargets(forProduction) {
     sourcemap: !forProduction,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [problemMatcherPlugin, pdfJsTextOnlyPlugin],
+    plugins: [problemMatcherPlugin, pdfJsTextOnlyPlugin, linkedomTrimPlugin, officeNoEvalPlugin],
   };
   return [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
