@@ -227,6 +227,11 @@ async function inBatches<T>(tasks: (() => Promise<T>)[], limit: number): Promise
   return results;
 }
 
+/** Prints one article of corpus/*.txt as a one-column PDF with Chromium's running header and footer. */
+export async function printArticlePdf(txt: string, out: string): Promise<void> {
+  await printToPdf(articleHtml(txt, ONE_COLUMN_STYLE), out, { chromeHeaderFooter: true });
+}
+
 /** Makes every fixture in `dir` (a fresh temporary folder by default, the caller's to remove); takes a few seconds. */
 export async function makePdfFixtures(dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-pdf-'))): Promise<PdfFixtureSet> {
   const missing = missingPdfTools();

@@ -201,7 +201,9 @@ export function parseSourceDocument(path: string, original: string, kind: Source
       const offset = block.start + sentence.offset;
       const readable = readableText(clean, raw, offset, offset + sentence.length);
       const location = options.anchors?.length ? locationAt(options.anchors, offset) : undefined;
-      passages.push({ text: readable, offset, line: lineOf(starts, offset), paragraph, ...(location ? { location } : {}) });
+      // An empty location (a Word footnote, which has no paragraph number) leaves the line to say where.
+      const located = location && Object.keys(location).length > 0;
+      passages.push({ text: readable, offset, line: lineOf(starts, offset), paragraph, ...(located ? { location } : {}) });
       found = true;
     }
     // Paragraph numbers count only paragraphs with passages, so neighbours differ by one.
