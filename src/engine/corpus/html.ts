@@ -26,6 +26,20 @@ export interface HtmlText {
   /** Those of `breaks` that open an h1–h6 heading (kept even when short, unlike page chrome). */
   headings: number[];
   meta: HtmlMeta;
+  /** Only when asked for (`withTextRuns`): where each piece of visible text came from. */
+  runs?: TextRun[];
+}
+
+/**
+ * Text between two tags: `html.slice(rawStart, rawEnd)` became `text.slice(textStart, textEnd)`.
+ * Lets a caller blank visible text in the raw page without touching a tag, so a second conversion
+ * keeps every break, heading and line where it was.
+ */
+export interface TextRun {
+  rawStart: number;
+  rawEnd: number;
+  textStart: number;
+  textEnd: number;
 }
 
 const BLOCK_TAGS = new Set([
@@ -113,7 +127,8 @@ function parseAttributes(tag: string): Map<string, string> {
   return attributes;
 }
 
-function isoDate(value: string | undefined): string | undefined {
+/** The calendar date a machine-readable timestamp starts with, if it is a real date. */
+export function isoDate(value: string | undefined): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value?.trim() ?? '');
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -219,15 +234,22 @@ function tagEnd(html: string, start: number): number {
 }
 
 /** Converts HTML to visible text with the input's line structure (see `HtmlText`). */
-export function htmlToText(html: string): HtmlText {
+export function htmlToText(html: string, options: { withTextRuns?: boolean } = {}): HtmlText {
   const parts: string[] = [];
   const breaks: number[] = [];
   const headings: number[] = [];
+  const runs: TextRun[] | undefined = options.withTextRuns ? [] : undefined;
   const meta = new MetaCollector();
   let length = 0;
   const emit = (text: string): void => {
     parts.push(text);
     length += text.length;
+  };
+  const emitText = (rawStart: number, rawEnd: number): void => {
+    if (rawEnd <= rawStart) return;
+    const textStart = length;
+    emit(decodeEntities(html.slice(rawStart, rawEnd)));
+    runs?.push({ rawStart, rawEnd, textStart, textEnd: length });
   };
   const markBreak = (): void => {
     if (breaks[breaks.length - 1] !== length) breaks.push(length);
@@ -237,10 +259,10 @@ export function htmlToText(html: string): HtmlText {
   while (i < html.length) {
     const lt = html.indexOf('<', i);
     if (lt < 0) {
-      emit(decodeEntities(html.slice(i)));
+      emitText(i, html.length);
       break;
     }
-    emit(decodeEntities(html.slice(i, lt)));
+    emitText(i, lt);
     const special = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<!', '>'], ['<?', '>']].find(([open]) => html.startsWith(open!, lt));
     if (special) {
       const close = html.indexOf(special[1]!, lt + special[0]!.length);
@@ -252,7 +274,7 @@ export function htmlToText(html: string): HtmlText {
     tagStart.lastIndex = lt;
     const match = tagStart.exec(html);
     if (!match) {
-      emit('<');
+      emitText(lt, lt + 1);
       i = lt + 1;
       continue;
     }
@@ -282,5 +304,5 @@ export function htmlToText(html: string): HtmlText {
     markBreak();
     i = close ? closer.lastIndex : html.length;
   }
-  return { text: parts.join(''), breaks, headings, meta: meta.result() };
+  return { text: parts.join(''), breaks, headings, meta: meta.result(), ...(runs ? { runs } : {}) };
 }

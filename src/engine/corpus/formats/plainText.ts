@@ -20,14 +20,3 @@ export const markdownFormat: SourceFormat = {
     return decoded.ok ? { ok: true, text: decoded.text, kind: 'markdown' } : decoded;
   },
 };
-
-/** Saved web pages; the cleaning (main content, metadata) happens in the html parse step. */
-export const htmlFormat: SourceFormat = {
-  name: 'HTML',
-  extensions: ['.html', '.htm'],
-  binary: false,
-  extract(bytes) {
-    const decoded = decodeText(bytes);
-    return decoded.ok ? { ok: true, text: decoded.text, kind: 'html' } : decoded;
-  },
-};

@@ -3,8 +3,9 @@ import { emlFormat, mboxFormat } from './email';
 import type { SourceFormat } from './format';
 import { odtFormat } from './odt';
 import { pdfFormat } from './pdf';
-import { htmlFormat, markdownFormat, plainTextFormat } from './plainText';
+import { markdownFormat, plainTextFormat } from './plainText';
 import { subtitlesFormat } from './subtitles';
+import { htmlFormat } from './webPage';
 
 /**
  * Every format the corpus reads, in the order usage texts list them. The loader, the file
