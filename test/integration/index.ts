@@ -13,6 +13,7 @@ import './suite/features.test';
 import './suite/workflow.test';
 import './suite/typing.test';
 import './suite/reliability.test';
+import './suite/sources.test';
 
 export function run(): Promise<void> {
   return runHarness();

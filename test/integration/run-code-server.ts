@@ -37,6 +37,7 @@ import {
   tail,
   type CodeServer,
 } from './codeServer';
+import { printArticlePdf } from '../support/pdfFixtures';
 
 const testsBundle = path.join(root, 'dist', 'test', 'integration', 'index.js');
 const extensionBundle = path.join(root, 'dist', 'extension.js');
@@ -124,6 +125,11 @@ async function runTests(): Promise<number> {
   state.scratch = dirs.root;
   // Tests get a fresh copy, so they may edit files without touching the checked-in fixture.
   fs.cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
+  // A PDF source is printed from the workspace's own article by Chromium, as a reporter's would be.
+  const pdfFolder = path.join(dirs.workspace, 'sources-pdf');
+  fs.mkdirSync(pdfFolder);
+  const article = fs.readdirSync(path.join(fixtureWorkspace, 'corpus')).find((name) => name.endsWith('.txt'))!;
+  await printArticlePdf(path.join(fixtureWorkspace, 'corpus', article), path.join(pdfFolder, 'article.pdf'));
 
   const env = serverEnv(dirs, {
     // Read by the tests inside the extension host (it inherits the server's environment).

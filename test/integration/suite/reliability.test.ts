@@ -469,7 +469,7 @@ suite('Reliability: bad corpus files, a corpus changing under a rebuild', () => 
   const deepLevels = Array.from({ length: 70 }, (_, i) => `d${i + 1}`);
 
   after(async () => {
-    for (const name of ['zz-bad-binary.txt', 'zz-bad-invalid.md', 'zz-bad-empty.txt', 'zz-bad-huge.txt', 'zz-bad-deep', 'zz-bad-loop', 'zz-bad-notes.pdf', 'zz-good-extra.txt']) {
+    for (const name of ['zz-bad-binary.txt', 'zz-bad-invalid.md', 'zz-bad-empty.txt', 'zz-bad-huge.txt', 'zz-bad-deep', 'zz-bad-loop', 'zz-bad-notes.pdf', 'zz-bad-sheet.xlsx', 'zz-good-extra.txt']) {
       await fs.rm(bad(name), { recursive: true, force: true });
     }
     for (const f of readdirSync(corpusDir()).filter((n) => n.startsWith('zz-churn-'))) await fs.rm(bad(f), { force: true });
@@ -483,6 +483,7 @@ suite('Reliability: bad corpus files, a corpus changing under a rebuild', () => 
     await fs.writeFile(bad('zz-bad-empty.txt'), '');
     await fs.writeFile(bad('zz-bad-huge.txt'), Buffer.alloc(10.5 * 1024 * 1024, 'The bridge is long. '));
     await fs.writeFile(bad('zz-bad-notes.pdf'), '%PDF-1.4');
+    await fs.writeFile(bad('zz-bad-sheet.xlsx'), 'PK');
     await fs.mkdir(path.join(bad('zz-bad-deep'), ...deepLevels), { recursive: true });
     await fs.writeFile(path.join(bad('zz-bad-deep'), ...deepLevels, 'deep.txt'), 'Too deep to be read.\n');
     await fs.symlink(corpusDir(), bad('zz-bad-loop'), 'dir');
@@ -502,7 +503,8 @@ suite('Reliability: bad corpus files, a corpus changing under a rebuild', () => 
       ['zz-bad-invalid.md', 'not valid UTF-8 text'],
       ['zz-bad-empty.txt', 'empty file'],
       ['zz-bad-huge.txt', 'file too large (10.5 MB; limit 10.0 MB)'],
-      ['zz-bad-notes.pdf', 'unsupported file type (.pdf)'],
+      ['zz-bad-notes.pdf', 'truncated PDF (no end-of-file marker: an incomplete download or copy?)'],
+      ['zz-bad-sheet.xlsx', 'unsupported file type (.xlsx)'],
       // corpus/zz-bad-deep is level 1, so …/d64 is level 65: the first one not walked.
       [path.join('zz-bad-deep', ...deepLevels.slice(0, 64)), 'folder nested deeper than 64 levels'],
       ['zz-bad-loop', 'symbolic link loop (points back to a parent folder)'],
