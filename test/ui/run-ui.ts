@@ -22,12 +22,14 @@
  *   CORROBORATE_UI_KEEP=1       keep the scratch folder (user data, logs, failure screenshot)
  *   CORROBORATE_UI_SKIP_PACKAGE=1  use the existing corroborate.vsix instead of packaging
  *   CORROBORATE_UI_SCREENSHOT   where to save the screenshot (default: only in the scratch folder)
+ *   CORROBORATE_UI_SOURCES=pdf  the workspace's sources as Chromium-printed PDFs instead of text
  *   CORROBORATE_CHROMIUM        Chromium executable (default /usr/bin/chromium)
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { printArticlePdf } from '../support/pdfFixtures';
 import {
   closeBrowser,
   consoleText,
@@ -267,6 +269,14 @@ async function runUi(): Promise<number> {
   const dirs = makeScratch('corr-ui-');
   state.scratch = dirs;
   fs.cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
+  if (process.env.CORROBORATE_UI_SOURCES === 'pdf') {
+    // The same walk-through with the reporter's sources as printed PDFs: the hover names the page.
+    const corpus = path.join(dirs.workspace, 'corpus');
+    for (const name of fs.readdirSync(corpus).filter((n) => n.endsWith('.txt'))) {
+      await printArticlePdf(path.join(corpus, name), path.join(corpus, name.replace(/\.txt$/, '.pdf')));
+      fs.rmSync(path.join(corpus, name));
+    }
+  }
   const env = serverEnv(dirs);
   writeUserSettings(dirs);
   installVsix(dirs, env);

@@ -126,10 +126,10 @@ for (const [format, make, label] of [
       assert.ok(!texts.some((text) => /\[\d\]|\|\s*$|^\s*[-#]/.test(text)), 'no note marks or markup in passages');
     });
 
-    test('title, author and date come from the document properties', async () => {
+    test('title, author and creation date come from the document properties', async () => {
       const result = await extract(format, make(BRIEFING, file('meta')));
       assert.ok(result.ok);
-      assert.deepEqual(result.meta, { title: 'Ceasefire Talks Briefing', author: 'Jane Reporter', date: '2025-01-13' });
+      assert.deepEqual(result.meta, { title: 'Ceasefire Talks Briefing', author: 'Jane Reporter', fileDate: '2025-01-13' });
     });
 
     test('the bundled articles read exactly as their .txt versions do', async () => {

@@ -225,7 +225,7 @@ describe('PDF format on Chromium-printed fixtures', { skip: missing }, () => {
     const result = await extractOk(fixtures.hyphenation);
     assert.equal(result.meta?.title, HYPHENATION_TITLE);
     assert.equal(result.meta?.author, HYPHENATION_AUTHOR);
-    assert.ok(madeOn.includes(result.meta?.date ?? ''), `date ${result.meta?.date}`);
+    assert.ok(madeOn.includes(result.meta?.fileDate ?? ''), `date ${result.meta?.fileDate}`);
     const parsed = parseSourceDocument('notes.pdf', result.text, result.kind, { meta: result.meta, anchors: result.anchors });
     assert.equal(parsed.document.meta.title, HYPHENATION_TITLE);
     assert.equal(parsed.passages[0]!.location?.page, 1);

@@ -77,6 +77,14 @@ test('each passage takes the location of the last anchor at or before it', () =>
   assert.equal(parsed.document.meta.date, '2024-05-02');
 });
 
+test("a file's creation date is the document's date only when the text states none", () => {
+  // A PDF printed today of an article from January must not be dated today.
+  const dated = parseSourceDocument('/s/print.pdf', 'Bridge closes for repairs\n\nBy Ann Lee | Jan. 13, 2025\n\nThe council voted to close the bridge on Monday.\n', 'text', { meta: { fileDate: '2026-11-30' } });
+  assert.equal(dated.document.meta.date, '2025-01-13');
+  const undated = parseSourceDocument('/s/notes.docx', 'The council voted to close the bridge on Monday.\n', 'text', { meta: { fileDate: '2026-11-30' } });
+  assert.equal(undated.document.meta.date, '2026-11-30');
+});
+
 test('an index saved and read back keeps every passage location', async () => {
   const text = 'The council met on Monday in the town hall.\n\nIt voted to close the bridge for repairs.\n';
   const parsed = parseSourceDocument('/s/minutes.pdf', text, 'text', { anchors: [{ offset: text.indexOf('It'), location: { page: 4, line: 9 } }] });

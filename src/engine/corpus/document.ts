@@ -183,6 +183,7 @@ export function parseSourceDocument(path: string, original: string, kind: Source
     html,
     isBoilerplate: (line) => boilerplateReason(line) !== undefined,
   });
+  if (!meta.date && html?.fileDate) meta.date = html.fileDate;
   const blanked = blankBoilerplate(clean, blocks, isHeading, blockTexts);
   clean = blanked.text;
 

@@ -8,6 +8,11 @@ export interface HtmlMeta {
   author?: string;
   /** ISO date (YYYY-MM-DD). */
   date?: string;
+  /**
+   * When the file was made (a PDF's or Word file's creation date): often the day it was printed
+   * or saved, so it is the document's date only when its text states none.
+   */
+  fileDate?: string;
 }
 
 export interface HtmlText {

@@ -108,6 +108,6 @@ export function officeMeta(fields: { title?: string; author?: string; date?: str
   const author = inlineText(fields.author ?? '');
   if (title) meta.title = title;
   if (author) meta.author = author;
-  if (fields.date) meta.date = fields.date;
+  if (fields.date) meta.fileDate = fields.date;
   return meta;
 }

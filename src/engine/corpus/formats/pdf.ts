@@ -219,7 +219,7 @@ async function documentMeta(document: PdfDocument, deadline: number): Promise<Ht
     const date = pdfDateToIso(fields.CreationDate);
     if (title) meta.title = title;
     if (author) meta.author = author;
-    if (date) meta.date = date;
+    if (date) meta.fileDate = date;
     return meta;
   } catch (error) {
     if (error instanceof BudgetExceeded) throw error;
