@@ -1,5 +1,3 @@
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import type { ExtractContext, ExtractedDocument, ExtractResult, SourceFormat } from './format';
 import { childElements, localName, parseXml, textContent } from './officeXml';
 import type { XmlElement } from './officeXml';
@@ -73,6 +71,9 @@ async function extractDocx(bytes: Uint8Array, { budget, token }: ExtractContext)
   // Mammoth opens its input with JSZip, which would inflate without a cap; it gets the parts
   // already inflated (within budget) in a stored zip, so it only copies.
   const inflated = new Map<string, Uint8Array>();
+  // Loaded at the first Word file: most corpora have none, and evaluating mammoth and JSZip costs
+  // every start of the CLI and the extension host.
+  const [{ default: JSZip }, { default: mammoth }] = await Promise.all([import('jszip'), import('mammoth')]);
   const repacked = new JSZip();
   for (const name of parts) {
     const data = zip.read(name, budget.maxBytes, WHAT);

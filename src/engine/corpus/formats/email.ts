@@ -1,4 +1,3 @@
-import PostalMime from 'postal-mime';
 import type { Address, Attachment, Email } from 'postal-mime';
 import { throwIfCancelled } from '../../types';
 import { looksBinary } from '../decode';
@@ -132,6 +131,8 @@ async function parseMessage(bytes: Uint8Array, budget: Budget): Promise<Parsed> 
   if (!startsWithHeader(bytes)) return { ok: false, reason: 'not an e-mail message (no header lines at the start)' };
   let email: Email;
   try {
+    // Loaded at the first message, like the other parsers: most corpora hold no e-mail.
+    const { default: PostalMime } = await import('postal-mime');
     email = await PostalMime.parse(bytes, PARSE_OPTIONS);
   } catch (error) {
     return { ok: false, reason: `unreadable e-mail message (${error instanceof Error ? error.message : String(error)})` };
