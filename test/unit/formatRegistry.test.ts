@@ -8,6 +8,7 @@ import { needsExtractedView, readSourceText, splitEmbeddedPath } from '../../src
 import { CorpusIndex } from '../../src/engine/search/corpusIndex';
 import { loadCorpus } from '../../src/engine/corpus/loadCorpus';
 import { MemoryFs } from './helpers/memoryFs';
+import { mimeMessage } from '../support/emailFixtures';
 
 test('every extension belongs to exactly one format, found in any case', () => {
   const seen = new Set<string>();
@@ -127,3 +128,32 @@ test('the text a source view shows has its passages on the lines the index gives
   const missing = await readSourceText('/c/gone.txt', fs);
   assert.equal(missing.ok, false);
 });
+
+test('a parse cache re-reads a changed transcript or mail, and keeps the rest (attachments included)', async () => {
+  const cue = (start: number, text: string) => `${timestampOf(start)} --> ${timestampOf(start + 3)}\n${text}\n`;
+  const transcript = (ships: string) => `WEBVTT\n\n${cue(0, `MAYOR SMITH: The harbour will welcome ${ships} ships this summer.`)}\n${cue(4, 'It will be the busiest season in a decade.')}`;
+  const mail = mimeMessage({
+    subject: 'Harbour figures',
+    date: 'Tue, 4 Mar 2025 10:00:00 +0100',
+    text: 'Here are the harbour figures you asked for.\n',
+    attachments: [{ name: 'figures.txt', contentType: 'text/plain', content: 'The harbour handled nine hundred ships last year.\n' }],
+  });
+  const fs = new MemoryFs({ '/c/hearing.vtt': transcript('forty'), '/c/tip.eml': mail });
+  const reads: string[] = [];
+  const counting = { ...fs, readDirectory: fs.readDirectory.bind(fs), stat: fs.stat.bind(fs), readFile: (p: string) => (reads.push(p), fs.readFile(p)) };
+  const cache = new Map();
+  const first = await loadCorpus(['/c'], { fs: counting, cache });
+  assert.deepEqual(first.documents.map((d) => d.path), ['/c/hearing.vtt', '/c/tip.eml', '/c/tip.eml#figures.txt']);
+  assert.equal(first.passages.find((p) => /forty ships/.test(p.text))?.location?.time, '00:00:00.000');
+  reads.length = 0;
+  fs.write('/c/hearing.vtt', transcript('fifty'));
+  const again = await loadCorpus(['/c'], { fs: counting, cache });
+  assert.deepEqual(reads, ['/c/hearing.vtt'], 'only the changed file is read again');
+  assert.deepEqual(again.documents.map((d) => d.path), ['/c/hearing.vtt', '/c/tip.eml', '/c/tip.eml#figures.txt'], 'the attachment stays without a new read');
+  assert.ok(again.passages.some((p) => /fifty ships/.test(p.text)));
+  assert.ok(!again.passages.some((p) => /forty ships/.test(p.text)));
+});
+
+function timestampOf(seconds: number): string {
+  return `00:00:${String(seconds).padStart(2, '0')}.000`;
+}
