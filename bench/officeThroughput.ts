@@ -18,31 +18,14 @@ import type { SourceFormat } from '../src/engine/corpus/formats/format';
 import { odtFormat } from '../src/engine/corpus/formats/odt';
 import { parseXml } from '../src/engine/corpus/formats/officeXml';
 import { makeDocx, makeOdt } from '../test/support/officeFixtures';
+import { BENCH_BUDGET, MB, medianMs, option } from './extractionTiming';
 
 const root = path.resolve(__dirname, '..');
-const MB = 1024 * 1024;
-const BUDGET = { maxMs: 120_000, maxBytes: 256 * MB };
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
 
 const sizes = option('--sizes', '0.1,1,5').split(',').map(Number);
 const runs = Number(option('--runs', '3'));
 
-/** Median wall time in ms of `runs` calls after one warm-up. */
-async function time(work: () => unknown): Promise<number> {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)]!;
-}
+const time = (work: () => unknown): Promise<number> => medianMs(runs, work);
 
 function articlesText(targetBytes: number): string {
   const articles = readdirSync(path.join(root, 'corpus'))
@@ -59,7 +42,7 @@ function articlesText(targetBytes: number): string {
 }
 
 async function extractOrFail(format: SourceFormat, bytes: Uint8Array): Promise<string> {
-  const result = await format.extract(bytes, { path: 'bench', budget: BUDGET });
+  const result = await format.extract(bytes, { path: 'bench', budget: BENCH_BUDGET });
   if (!result.ok) throw new Error(result.reason);
   return result.text;
 }

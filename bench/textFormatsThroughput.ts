@@ -11,32 +11,16 @@ import type { SourceFormat } from '../src/engine/corpus/formats/format';
 import { subtitlesFormat } from '../src/engine/corpus/formats/subtitles';
 import { bulkMailbox, largeMessage } from '../test/support/emailFixtures';
 import { bulkTranscript } from '../test/support/transcriptFixtures';
+import { BENCH_BUDGET, MB, medianMs, option } from './extractionTiming';
 
-const MB = 1024 * 1024;
-const BUDGET = { maxMs: 120_000, maxBytes: 256 * MB };
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-}
 
 const sizes = option('--sizes', '1,4').split(',').map(Number);
 const runs = Number(option('--runs', '3'));
 
-/** Median wall time in ms of `runs` calls after one warm-up. */
-async function time(work: () => unknown): Promise<number> {
-  await work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
-}
+const time = (work: () => unknown): Promise<number> => medianMs(runs, work);
 
 async function extract(format: SourceFormat, bytes: Uint8Array) {
-  const result = await format.extract(bytes, { path: `bench${format.extensions[0]}`, budget: BUDGET });
+  const result = await format.extract(bytes, { path: `bench${format.extensions[0]}`, budget: BENCH_BUDGET });
   if (!result.ok) throw new Error(`${format.name}: ${result.reason}`);
   return result;
 }
