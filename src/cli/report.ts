@@ -61,8 +61,3 @@ export function toJson(version: string, index: CorpusIndex, files: FileReport[])
   };
 }
 
-export function countVerdicts(results: StatementResult[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { supported: 0, conflicting: 0, contested: 0, unverified: 0, skipped: 0 };
-  for (const r of results) counts[r.verdict]++;
-  return counts;
-}

@@ -1,6 +1,5 @@
-import { LineMap, sourceAt, type CorpusIndex } from '../engine';
+import { describe, LineMap, sourceAt, type CorpusIndex } from '../engine';
 import type { FileReport } from './report';
-import { describe } from './textFormat';
 
 const LEVEL: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
 const RULES = [

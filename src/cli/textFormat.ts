@@ -1,5 +1,5 @@
-import { afterLabel, LineMap, sourceAt, type StatementResult } from '../engine';
-import { countVerdicts, type FileReport } from './report';
+import { countVerdicts, describe, LineMap, sourceAt } from '../engine';
+import type { FileReport } from './report';
 
 const SEVERITY: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
 
@@ -9,16 +9,6 @@ function quote(s: string): string {
 
 function clip(s: string, max = 160): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
-export function describe(r: StatementResult): string {
-  if (r.verdict === 'conflicting' && r.conflicts.length) {
-    return r.conflicts.map((c) => `conflicting [${c.kind}]: ${quote(c.claimed)} — source says ${quote(c.source || '(nothing)')}`).join('; ');
-  }
-  if (r.verdict === 'contested') return `contested: ${r.why ? afterLabel(r.why) : 'the sources disagree about this statement'}`;
-  if (r.verdict === 'unverified') return `unverified: ${r.why ? afterLabel(r.why) : 'nothing in the sources speaks to this statement'}`;
-  if (r.verdict === 'supported') return `supported by ${r.evidence.filter((e) => e.stance === 'supports').length} passage(s)`;
-  return `skipped: ${r.reason ?? 'nothing to check'}`;
 }
 
 /**

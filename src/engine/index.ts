@@ -6,12 +6,18 @@ import { type CancellationToken, type StatementResult, throwIfCancelled } from '
 
 export * from './types';
 export { checkStatement, checkStatementSliced } from './check/checker';
+export { checkDocument, statementsWithin, type CheckDocumentOptions, type CheckMemo, type DocumentCheck } from './check/checkDocument';
 export { SLICE_MS, TimeSlicer } from './util/timeSlicer';
 export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
 export { afterLabel } from './check/explain';
+export { codeOf, countVerdicts, DEFAULT_SEVERITY, describe, escapeMarkdown, highlight, hoverMarkdown, messageOf, shortSourceAt, sizeLimitMessage, type HoverOptions } from './wording';
 export { locationLabel, sourceAt } from './corpus/location';
+export { citationText, citeFix, fixesFor, hasFixes, ignoreFix, IGNORE_COMMENT, replaceFixes, type FixKind, type FixOptions, type TextEditAt, type TextFix } from './fixes';
+export { decodeText } from './corpus/decode';
+export { listCorpusFiles, loadCorpus, type CorpusFileInfo, type LoadCorpusOptions, type ParsedSourceCache } from './corpus/loadCorpus';
+export { INDEX_FORMAT_VERSION } from './search/corpusIndex';
 export { needsExtractedView, readSourceText, splitEmbeddedPath } from './corpus/readSource';
 export { formatOf, SOURCE_FORMATS, sourceGlob, supportedExtensionList, SUPPORTED_EXTENSIONS } from './corpus/formats/registry';
 export type { SourceFormat } from './corpus/formats/format';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, checkStatementSliced, parseDraft, SLICE_MS, TimeSlicer, type CorpusIndex, type DraftStatement, type StatementResult } from '../engine';
+import { CancelledError, checkDocument, SLICE_MS, TimeSlicer, type CheckMemo, type StatementResult } from '../engine';
 import type { Settings } from './config';
 import type { CorpusManager } from './corpus';
 import type { Log } from './log';
@@ -22,8 +22,7 @@ interface DocState {
   cancel?: vscode.CancellationTokenSource;
   report?: CheckReport;
   /** Results by statement wording, so an edit re-checks only the statements it changed. */
-  memo: Map<string, StatementResult>;
-  memoIndex?: CorpusIndex;
+  memo?: CheckMemo;
 }
 
 /**
@@ -98,28 +97,24 @@ export class DraftChecker implements vscode.Disposable {
     try {
       const index = await this.corpus.ready();
       if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
-      if (state.memoIndex !== index) {
-        state.memo.clear();
-        state.memoIndex = index;
-      }
       const settings = this.settingsFor(doc);
       const text = doc.getText();
       // One slicer for the whole check: it pauses between statements and inside a long one.
-      const slicer = new TimeSlicer(SLICE_MS, token, 1);
-      const { statements, checkedLength } = statementsWithin(text, doc.languageId === 'markdown' ? 'markdown' : 'plaintext', settings.maxDraftSize);
+      // Stops at the next statement or slice when the draft closes or changes, not only on cancel.
+      const current = { get isCancellationRequested() { return token.isCancellationRequested || doc.isClosed || doc.version !== version; } };
+      const slicer = new TimeSlicer(SLICE_MS, current, 1);
       const previous = state.report?.version === version ? state.report : undefined;
-      const results: StatementResult[] = [];
-      const memo = new Map<string, StatementResult>();
+      let check;
       try {
-        for (const s of statements) {
-          if (slicer.expired()) await slicer.pause();
-          if (doc.isClosed || doc.version !== version) return undefined;
-          const inRange = !range || new vscode.Range(doc.positionAt(s.offset), doc.positionAt(s.offset + s.length)).intersection(range);
-          const old = !inRange ? previous?.results.find((r) => r.offset === s.offset && r.length === s.length) : undefined;
-          const result = old ?? (await this.checkOne(index, s, state.memo, slicer));
-          memo.set(memoKey(s), shift(result, -s.offset, result.text));
-          results.push(result);
-        }
+        check = await checkDocument(index, text, {
+          format: doc.languageId === 'markdown' ? 'markdown' : 'plaintext',
+          maxSize: settings.maxDraftSize,
+          previous: state.memo,
+          token: current,
+          slicer,
+          // A selection check keeps the other statements' results of this very version.
+          keep: (s) => (range && !new vscode.Range(doc.positionAt(s.offset), doc.positionAt(s.offset + s.length)).intersection(range) ? previous?.results.find((r) => r.offset === s.offset && r.length === s.length) : undefined),
+        });
       } catch (error) {
         if (error instanceof CancelledError) return undefined;
         throw error;
@@ -127,7 +122,9 @@ export class DraftChecker implements vscode.Disposable {
         slicer.end();
         this.longestSliceMs = Math.max(this.longestSliceMs, slicer.longestMs);
       }
-      state.memo = memo;
+      this.freshChecks += check.fresh;
+      state.memo = check.memo;
+      const { results, checkedLength } = check;
       if (token.isCancellationRequested || doc.isClosed || doc.version !== version) return undefined;
       const report: CheckReport = { uri: doc.uri, version, results, checkedLength, textLength: text.length };
       state.report = report;
@@ -139,13 +136,6 @@ export class DraftChecker implements vscode.Disposable {
       source.dispose();
       if (state.cancel === source) state.cancel = undefined;
     }
-  }
-
-  private async checkOne(index: CorpusIndex, s: DraftStatement, memo: Map<string, StatementResult>, slicer: TimeSlicer): Promise<StatementResult> {
-    const known = memo.get(memoKey(s));
-    if (known) return shift(known, s.offset, s.text);
-    this.freshChecks++;
-    return checkStatementSliced(index, s, slicer);
   }
 
   /** Forgets a document (closed): pending work stops and its findings go away. */
@@ -168,7 +158,7 @@ export class DraftChecker implements vscode.Disposable {
     const key = uri.toString();
     let s = this.states.get(key);
     if (!s) {
-      s = { memo: new Map() };
+      s = {};
       this.states.set(key, s);
     }
     return s;
@@ -182,31 +172,4 @@ export class DraftChecker implements vscode.Disposable {
     this.checked.dispose();
     this.cleared.dispose();
   }
-}
-
-/**
- * The statements of a draft up to `maxSize` characters, and where checking stops. When the limit
- * falls inside the draft, the last statement before it may be cut ("from 26 to 1|8.") and half a
- * sentence can contradict a source the whole one agrees with, so it is left out and checking
- * stops where it starts.
- */
-export function statementsWithin(text: string, format: 'markdown' | 'plaintext', maxSize: number): { statements: DraftStatement[]; checkedLength: number } {
-  if (text.length <= maxSize) return { statements: parseDraft(text, format), checkedLength: text.length };
-  const statements = parseDraft(text.slice(0, maxSize), format);
-  const cut = statements.pop();
-  return { statements, checkedLength: cut ? cut.offset : maxSize };
-}
-
-function memoKey(s: DraftStatement): string {
-  return `${s.ignored ? 'i' : 'c'}\u0000${s.masked}`;
-}
-
-/** A result moved by `delta` characters: memoised at offset 0, then placed where the statement now stands. */
-function shift(r: StatementResult, delta: number, text: string): StatementResult {
-  return {
-    ...r,
-    text,
-    offset: r.offset + delta,
-    conflicts: r.conflicts.map((c) => ({ ...c, offset: c.offset + delta })),
-  };
 }

@@ -4,7 +4,7 @@ import { locationLabel, type CorpusIndex, type Evidence, type StatementResult } 
 import type { DraftChecker } from './checker';
 import type { CorpusManager } from './corpus';
 import { SOURCE } from './diagnostics';
-import { shortSourceAt } from './sourceView';
+import { shortSourceAt } from '../engine';
 
 export const IGNORE_COMMENT = '<!-- corroborate-ignore -->';
 

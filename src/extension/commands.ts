@@ -1,11 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, checkStatementSliced, LineMap, SLICE_MS, type StatementResult, TimeSlicer } from '../engine';
-import { decodeText } from '../engine/corpus/decode';
-import { statementsWithin, type DraftChecker } from './checker';
+import { CancelledError, checkDocument, decodeText, LineMap, SLICE_MS, type StatementResult, TimeSlicer } from '../engine';
+import type { DraftChecker } from './checker';
 import { readSettings } from './config';
 import type { CorpusManager } from './corpus';
-import { messageOf, SOURCE, sizeLimitMessage } from './diagnostics';
+import { toDiagnostics } from './diagnostics';
 import type { EvidencePanel } from './evidencePanel';
 import type { Log } from './log';
 import { searchCorpus } from './searchCorpus';
@@ -72,35 +71,18 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
       }
       const text = decoded.text;
       const lines = new LineMap(text);
-      const diagnostics: vscode.Diagnostic[] = [];
-      // The size setting bounds the work here too, as it does for open drafts.
-      const maxSize = readSettings(uri, () => undefined).maxDraftSize;
-      const { statements, checkedLength } = statementsWithin(text, /\.txt$/i.test(uri.fsPath) ? 'plaintext' : 'markdown', maxSize);
-      if (checkedLength < text.length) {
-        const at = lines.positionAt(checkedLength);
-        const d = new vscode.Diagnostic(new vscode.Range(at.line, at.character, at.line, at.character + 1), sizeLimitMessage(checkedLength, text.length), vscode.DiagnosticSeverity.Information);
-        d.source = SOURCE;
-        d.code = 'size-limit';
-        diagnostics.push(d);
-      }
+      const settings = readSettings(uri, () => undefined);
       // Sliced like open drafts' checks, so the editor gets a turn every few milliseconds.
       const slicer = new TimeSlicer(SLICE_MS, token, 1);
-      for (const s of statements) {
-        let r: StatementResult;
-        try {
-          r = await checkStatementSliced(index, s, slicer);
-        } catch (error) {
-          if (error instanceof CancelledError) break;
-          throw error;
-        }
-        if (r.verdict !== 'conflicting' && r.verdict !== 'contested') continue;
-        const start = lines.positionAt(r.offset);
-        const end = lines.positionAt(r.offset + r.length);
-        const d = new vscode.Diagnostic(new vscode.Range(start.line, start.character, end.line, end.character), messageOf(r), r.verdict === 'conflicting' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information);
-        d.source = SOURCE;
-        d.code = r.conflicts[0]?.kind ?? r.verdict;
-        diagnostics.push(d);
+      let check;
+      try {
+        check = await checkDocument(index, text, { format: /\.txt$/i.test(uri.fsPath) ? 'plaintext' : 'markdown', maxSize: settings.maxDraftSize, token, slicer });
+      } catch (error) {
+        if (error instanceof CancelledError) break;
+        throw error;
       }
+      const positions = { positionAt: (offset: number) => { const p = lines.positionAt(offset); return new vscode.Position(p.line, p.character); } };
+      const diagnostics = toDiagnostics(positions, check, settings);
       findings += diagnostics.filter((d) => d.code !== 'size-limit').length;
       deps.workspaceDiagnostics.set(uri, diagnostics);
     }

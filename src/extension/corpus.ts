@@ -2,9 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, CorpusIndex } from '../engine';
-import { listCorpusFiles, loadCorpus, type ParsedSourceCache } from '../engine/corpus/loadCorpus';
-import { INDEX_FORMAT_VERSION } from '../engine/search/corpusIndex';
+import { CancelledError, CorpusIndex, INDEX_FORMAT_VERSION, listCorpusFiles, loadCorpus, type ParsedSourceCache } from '../engine';
 import type { Settings } from './config';
 import type { Log } from './log';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CorpusIndex, StatementResult } from '../engine';
-import { shortSourceAt } from './sourceView';
+import { shortSourceAt } from '../engine';
 
 /** Escapes text for HTML; every string from a draft or a source goes through here. */
 export function escapeHtml(text: string): string {

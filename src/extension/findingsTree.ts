@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatementResult, Verdict } from '../engine';
 import type { CheckReport } from './checker';
-import { messageOf } from './diagnostics';
+import { messageOf } from '../engine';
 
 type Node = { kind: 'group'; verdict: Verdict; items: StatementResult[] } | { kind: 'statement'; result: StatementResult };
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusManager } from './corpus';
-import { shortSourceAt } from './sourceView';
+import { shortSourceAt } from '../engine';
 
 interface PassageItem extends vscode.QuickPickItem {
   source: string;

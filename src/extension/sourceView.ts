@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { needsExtractedView, readSourceText, sourceAt, splitEmbeddedPath, type PassageLocation } from '../engine';
+import { needsExtractedView, readSourceText, splitEmbeddedPath } from '../engine';
 
 /** Read-only documents holding the text extracted from a PDF, Word file, transcript or attachment. */
 export const SOURCE_VIEW_SCHEME = 'corroborate-source';
@@ -12,11 +12,6 @@ export const SOURCE_VIEW_SCHEME = 'corroborate-source';
 export function sourceUri(e: { source: string }): vscode.Uri {
   const full = path.resolve(e.source);
   return needsExtractedView(e.source) ? vscode.Uri.from({ scheme: SOURCE_VIEW_SCHEME, path: vscode.Uri.file(full).path }) : vscode.Uri.file(full);
-}
-
-/** "report.pdf p. 12", "interview.vtt 00:14:03", "notes.txt:15": the file name and where in it. */
-export function shortSourceAt(e: { source: string; line: number; location?: PassageLocation }): string {
-  return sourceAt(path.basename(e.source), e.line, e.location);
 }
 
 /** The source file behind a view (for an attachment, the message it came with). */

@@ -99,6 +99,16 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
 
+  // One door: the CLI, the extension (and any server) reach the engine through src/engine/index.ts
+  // only, so the engine's inside can change without touching its users.
+  test('outside src/engine, the engine is imported only through its index', () => {
+    const files = tsFiles(path.join(root, 'src')).filter((f) => !f.startsWith(path.join(root, 'src', 'engine') + path.sep));
+    assert.ok(files.length > 10, `scanned ${files.length} files`);
+    const deep = /\b(?:from|import|require)\s*\(?\s*['"`]((?:\.\.?\/)+(?:\.\.\/)*engine\/[^'"`]+)['"`]/g;
+    const offenders = files.flatMap((f) => [...stripComments(readFileSync(f, 'utf8')).matchAll(deep)].map((m) => `${path.relative(root, f)}: ${m[1]}`));
+    assert.deepEqual(offenders, []);
+  });
+
   test('the bundle pattern matches how esbuild emits an external vscode import', () => {
     const out = buildSync({
       stdin: { contents: `import * as vscode from 'vscode'; console.log(vscode.version);`, loader: 'ts' },

@@ -59,6 +59,26 @@ suite('Commands', () => {
     assert.equal(diags.length, 1);
     assert.match(diags[0].message, /"23".*"26"/);
   });
+
+  test('checking all drafts honours the severity, confidence and unverified settings', async () => {
+    const file = path.join(workspaceRoot(), 'drafts', 'closed-settings.md');
+    await fs.writeFile(file, 'Waltz said Kyiv could lower its draft age from 23 to 18.\n\nThe harbour festival in Trieste will host 40 ships in June.\n');
+    const ours = () => vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((d) => d.source === 'Corroborate');
+    try {
+      await vscode.commands.executeCommand('corroborate.checkWorkspace');
+      assert.deepEqual(ours().map((d) => d.severity), [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Hint], 'a conflict and an unverified hint by default');
+      await setSetting('severity.conflicting', 'error');
+      await setSetting('showUnverified', false);
+      await vscode.commands.executeCommand('corroborate.checkWorkspace');
+      assert.deepEqual(ours().map((d) => d.severity), [vscode.DiagnosticSeverity.Error]);
+      await setSetting('minimumConfidence', 1);
+      await vscode.commands.executeCommand('corroborate.checkWorkspace');
+      assert.deepEqual(ours(), [], 'no finding is as confident as 1');
+    } finally {
+      for (const key of ['severity.conflicting', 'showUnverified', 'minimumConfidence']) await setSetting(key, undefined);
+      await fs.rm(file, { force: true });
+    }
+  });
 });
 
 suite('Corpus changes and run modes', () => {
