@@ -1,9 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeText } from './engine/corpus/decode';
-import { loadCorpus } from './engine/corpus/loadCorpus';
-import { checkText, CorpusIndex, sourceAt, supportedExtensionList } from './engine';
+import { checkDocument, type CorpusIndex, decodeText, sourceAt, supportedExtensionList } from './engine';
+import { openIndex } from './server/indexCache';
 import { toJson, type FileReport } from './cli/report';
 import { toSarif } from './cli/sarif';
 import { formatText } from './cli/textFormat';
@@ -13,14 +12,16 @@ declare const __VERSION__: string | undefined;
 const USAGE = `corroborate — check a draft's statements against your own sources
 
 Usage:
-  corroborate check FILE... [--corpus DIR]... [--format text|json|sarif] [--all]
-  corroborate search QUERY... [--corpus DIR]... [--limit N] [--format text|json]
+  corroborate check FILE... [--corpus DIR]... [--cache DIR] [--format text|json|sarif] [--all] [--exit-zero]
+  corroborate search QUERY... [--corpus DIR]... [--cache DIR] [--limit N] [--format text|json]
   corroborate --help | --version
 
 Options:
   --corpus DIR   a folder of sources (${supportedExtensionList()}), repeatable; default: the bundled corpus
+  --cache DIR    keep the corpus index in DIR between runs (rebuilt when a source changes)
   --format F     text (default), json or sarif
   --all          text format: also list supported and skipped statements
+  --exit-zero    exit 0 even when a statement conflicts (to show findings without failing)
   --limit N      search: number of passages to show (default 10)
 
 Exit status: 0 nothing conflicts, 1 a statement conflicts with the sources, 2 bad usage or unreadable input.`;
@@ -46,16 +47,21 @@ function display(p: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
 }
 
-async function openCorpus(folders: string[] | undefined): Promise<CorpusIndex> {
+async function openCorpus(folders: string[] | undefined, cacheDir: string | undefined): Promise<CorpusIndex> {
   const chosen = folders?.length ? folders : [display(bundledCorpus())];
   for (const f of chosen) {
     if (!existsSync(f)) throw new UsageError(`corpus folder not found: ${f}`);
     if (!statSync(f).isDirectory()) throw new UsageError(`corpus is not a folder: ${f}`);
   }
-  const corpus = await loadCorpus(chosen);
-  for (const s of corpus.skipped) process.stderr.write(`corroborate: skipped ${s.path}: ${s.reason}\n`);
-  if (!corpus.documents.length) throw new UsageError(`no readable documents (${supportedExtensionList()}) in corpus: ${chosen.join(', ')}`);
-  return CorpusIndex.build(corpus);
+  if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache is not a folder: ${cacheDir}`);
+  // With --cache the index is the editor's binary snapshot, reused while no corpus file changed.
+  const { index } = await openIndex(chosen, {
+    storageDir: cacheDir === undefined ? undefined : path.resolve(cacheDir),
+    warn: (message) => process.stderr.write(`corroborate: ${message}\n`),
+  });
+  for (const s of index.skipped) process.stderr.write(`corroborate: skipped ${s.path}: ${s.reason}\n`);
+  if (!index.documentCount) throw new UsageError(`no readable documents (${supportedExtensionList()}) in corpus: ${chosen.join(', ')}`);
+  return index;
 }
 
 function readDraft(file: string): string {
@@ -76,16 +82,17 @@ async function check(files: string[], values: Record<string, unknown>): Promise<
   const format = (values.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format: ${format} (text, json or sarif)`);
   const texts = files.map((f) => ({ path: f, text: readDraft(f) }));
-  const index = await openCorpus(values.corpus as string[] | undefined);
-  const reports: FileReport[] = texts.map(({ path: p, text }) => ({
-    path: display(p),
-    text,
-    results: checkText(index, text, { format: /\.(md|markdown)$/i.test(p) ? 'markdown' : 'plaintext' }),
-  }));
+  const index = await openCorpus(values.corpus as string[] | undefined, values.cache as string | undefined);
+  const reports: FileReport[] = [];
+  for (const { path: p, text } of texts) {
+    const check = await checkDocument(index, text, { format: /\.(md|markdown)$/i.test(p) ? 'markdown' : 'plaintext' });
+    reports.push({ path: display(p), text, results: check.results });
+  }
   if (format === 'json') process.stdout.write(`${JSON.stringify(toJson(version(), index, reports), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(version(), index, reports), null, 2)}\n`);
   else process.stdout.write(`${formatText(reports, { all: !!values.all })}\n`);
-  return reports.some((r) => r.results.some((s) => s.verdict === 'conflicting')) ? 1 : 0;
+  const conflicts = reports.some((r) => r.results.some((s) => s.verdict === 'conflicting'));
+  return conflicts && !values['exit-zero'] ? 1 : 0;
 }
 
 async function search(words: string[], values: Record<string, unknown>): Promise<number> {
@@ -95,7 +102,7 @@ async function search(words: string[], values: Record<string, unknown>): Promise
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format: ${format} (search takes text or json)`);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${values.limit}`);
-  const index = await openCorpus(values.corpus as string[] | undefined);
+  const index = await openCorpus(values.corpus as string[] | undefined, values.cache as string | undefined);
   const hits = index.search(query, limit);
   if (format === 'json') {
     const out = hits.map((h) => {
@@ -113,6 +120,15 @@ async function search(words: string[], values: Record<string, unknown>): Promise
   return 0;
 }
 
+/** The argument parser's complaint in the tool's own words. */
+function argumentProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) return /does not take/.test(message) ? `${option} takes no value` : `${option} needs a value`;
+  return message;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -124,12 +140,14 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string' },
         limit: { type: 'string' },
         all: { type: 'boolean' },
+        cache: { type: 'string' },
+        'exit-zero': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    process.stderr.write(`corroborate: ${(e as Error).message}\n\n${USAGE}\n`);
+    process.stderr.write(`corroborate: ${argumentProblem(e)} (corroborate --help lists the options)\n`);
     return 2;
   }
   const { values, positionals } = parsed;

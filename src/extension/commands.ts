@@ -9,6 +9,7 @@ import type { EvidencePanel } from './evidencePanel';
 import type { Log } from './log';
 import { searchCorpus } from './searchCorpus';
 import { openOriginal, sourceUri } from './sourceView';
+import { corpusPathSetting } from './sourceFolderSetting';
 
 export interface CommandDeps {
   checker: DraftChecker;
@@ -138,6 +139,23 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const doc = await vscode.workspace.openTextDocument(uri);
       const range = new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
       await vscode.window.showTextDocument(doc, { selection: range });
+    }),
+    reg('corroborate.chooseSourceFolder', async () => {
+      const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+      const picked = await vscode.window.showOpenDialog({
+        canSelectFiles: false,
+        canSelectFolders: true,
+        canSelectMany: true,
+        openLabel: 'Use as Sources',
+        title: 'Corroborate: the folder(s) of your sources',
+        defaultUri: roots[0]?.uri,
+      });
+      if (!picked?.length) return undefined;
+      const value = picked.map((uri) => corpusPathSetting(uri.fsPath, roots[0]?.uri.fsPath));
+      // Without a workspace the choice is the user's own setting, used in every window.
+      await vscode.workspace.getConfiguration('corroborate').update('corpusPaths', value, roots.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+      void vscode.window.showInformationMessage(`Corroborate now checks drafts against ${value.join(', ')}.`);
+      return value;
     }),
     reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(uri)),
     reg('corroborate.openSource', async (source: string, line: number) => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -534,8 +534,35 @@ describe('bad input exits 2 with a message and no stack trace', () => {
     assertUsageError(runCli(['search', 'draft', '--corpus', 'corpus', '--limit', '0']), /--limit must be a positive whole number/);
   });
 
-  test('unknown option', () => {
-    assertUsageError(runCli(['check', draft, '--frobnicate']), /frobnicate/);
+  test('unknown option: a short message in the tool\'s words, not the argument parser\'s', () => {
+    const run = runCli(['check', draft, '--frobnicate']);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'corroborate: unknown option --frobnicate (corroborate --help lists the options)\n');
+    assert.equal(runCli(['check', draft, '--format']).stderr, 'corroborate: --format needs a value (corroborate --help lists the options)\n');
+  });
+
+  test('--exit-zero shows the conflicts but exits 0; without it a conflict exits 1', () => {
+    const failing = runCli(['check', 'examples/draft.md']);
+    assert.equal(failing.status, 1);
+    const shown = runCli(['check', 'examples/draft.md', '--exit-zero']);
+    assert.equal(shown.status, 0);
+    assert.equal(shown.stdout, failing.stdout);
+  });
+
+  test("the README's sample of the demo's output is what the demo prints", () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const demo = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.demo as string;
+    const args = /node dist\/cli\.js (.*)$/.exec(demo)![1]!.split(' ');
+    const printed = runCli(args).stdout.split('\n');
+    const sample = /`npm run demo` prints[\s\S]*?```\n([\s\S]*?)```/.exec(readme)![1]!.trimEnd().split('\n').filter((line) => line !== '…');
+    assert.ok(sample.length >= 3, 'the README shows a sample');
+    // Each sample line is printed, in the README's order.
+    let at = 0;
+    for (const line of sample) {
+      const found = printed.indexOf(line, at);
+      assert.ok(found >= 0, `the demo no longer prints: ${line}`);
+      at = found + 1;
+    }
   });
 
   test('a binary draft', () => {
@@ -656,5 +683,28 @@ describe('markdown drafts', () => {
     const { report } = checkJson(file);
     const conflicting = report.files[0].statements.filter((s) => s.verdict === 'conflicting');
     assert.equal(conflicting.length, 2);
+  });
+});
+
+describe('check --cache', () => {
+  test('the second run reads the saved index; a changed source is indexed again', () => {
+    const corpus = path.join(tmp, 'cache-corpus');
+    const cache = path.join(tmp, 'cache-dir');
+    mkdirSync(corpus, { recursive: true });
+    writeFileSync(path.join(corpus, 'harbour.txt'), 'Harbour report\n\nThe harbour welcomed 40 cruise ships in 2024, the port authority said.\n');
+    const draft = write('cache-draft.md', 'The harbour welcomed 40 cruise ships in 2024.\n');
+    const first = runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
+    assert.equal(first.status, 0, first.stderr);
+    const files = readdirSync(cache);
+    assert.equal(files.length, 1, 'one index file for the corpus');
+    const saved = statSync(path.join(cache, files[0]!)).mtimeMs;
+    const second = runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(statSync(path.join(cache, files[0]!)).mtimeMs, saved, 'read back, not rebuilt and saved again');
+    writeFileSync(path.join(corpus, 'harbour.txt'), 'Harbour report\n\nThe harbour welcomed 42 cruise ships in 2024, the port authority said.\n');
+    const third = runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
+    assert.equal(third.status, 1, 'the edited source now contradicts the draft');
+    assert.equal(JSON.parse(third.stdout).files[0].statements[0].verdict, 'conflicting');
+    assert.equal(runCli(['check', draft, '--corpus', corpus, '--cache', draft]).status, 2, 'a file is no cache folder');
   });
 });
