@@ -1,4 +1,4 @@
-// Bundles the extension entry, the CLI and the integration tests module. `--production` minifies, `--watch` rebuilds on change.
+// Bundles the extension entry, the CLI, the language server and the integration tests module. `--production` minifies, `--watch` rebuilds on change.
 const esbuild = require('esbuild');
 const { readFile } = require('node:fs/promises');
 
@@ -104,6 +104,30 @@ const linkedomTrimPlugin = {
 };
 
 /**
+ * The LSP libraries' Node entry points carry what the language server never uses: vscode-jsonrpc's
+ * socket and named-pipe transports (`net`) and vscode-languageserver's module-resolution helpers,
+ * which run `npm` and `yarn` (`child_process`). The server speaks only over stdio or Node's IPC
+ * channel (src/server/main.ts refuses --socket and --pipe), so for these importers only both
+ * modules are replaced by a stand-in whose every function throws. Any bundle holding the server
+ * (dist/server.js, and the CLI's `lsp` command) then references no networking or process module
+ * (test/unit/network.test.ts scans them).
+ */
+const lspNoNetworkPlugin = {
+  name: 'lsp-no-network',
+  setup(build) {
+    const lspNodeLibrary = /[\\/]node_modules[\\/](vscode-jsonrpc|vscode-languageserver)[\\/]lib[\\/]node[\\/]/;
+    build.onResolve({ filter: /^(node:)?(net|child_process)$/ }, (args) =>
+      lspNodeLibrary.test(args.importer) ? { path: args.path.replace(/^node:/, ''), namespace: 'corroborate-disabled-module' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'corroborate-disabled-module' }, (args) => ({
+      contents: `const disabled = (name) => function () { throw new Error(${JSON.stringify(args.path)} + '.' + name + ' is disabled in Corroborate: no sockets, pipes or processes'); };
+module.exports = new Proxy({}, { get: (_, name) => (typeof name === 'string' && !name.startsWith('__') ? disabled(name) : undefined) });`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The bundles as built, minified without source maps for `production`. test/unit/network.test.ts
  * builds the production ones with these same options (plugins included) and scans them.
  */
@@ -119,11 +143,21 @@ function buildTargets(forProduction) {
     sourcemap: !forProduction,
     sourcesContent: false,
     logLevel: 'silent',
-    plugins: [problemMatcherPlugin, pdfJsTextOnlyPlugin, linkedomTrimPlugin, officeNoEvalPlugin],
+    plugins: [problemMatcherPlugin, pdfJsTextOnlyPlugin, linkedomTrimPlugin, officeNoEvalPlugin, lspNoNetworkPlugin],
   };
   return [
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', external: ['vscode'], banner: { js: '#!/usr/bin/env node' } },
+    // The language server. src/server/main.ts only exports runLanguageServer (the CLI bundles it
+    // too, and must not start a server on load), so this bundle's footer is what starts it.
+    {
+      ...common,
+      entryPoints: ['src/server/main.ts'],
+      outfile: 'dist/server.js',
+      external: ['vscode'],
+      banner: { js: '#!/usr/bin/env node' },
+      footer: { js: 'module.exports.runLanguageServer(process.argv.slice(2));' },
+    },
     // The integration tests module (extensionTestsPath) that runs inside VS Code's extension host.
     { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode'] },
   ];

@@ -86,6 +86,8 @@ export interface OpenIndexOptions {
   parsed?: ParsedSourceCache;
   /** Files loaded so far, while building (not called when the cache is used). */
   onProgress?: (done: number, total: number) => void;
+  /** Passages indexed so far, once the files are loaded. */
+  onIndexProgress?: (done: number, total: number) => void;
   warn?: (message: string) => void;
 }
 
@@ -109,7 +111,7 @@ export async function openIndex(folders: readonly string[], options: OpenIndexOp
     if (cached) return { index: cached, origin: 'cache', skipped: [], saved: Promise.resolve(), cacheFile };
   }
   const corpus = await loadCorpus([...folders], { token, cache: options.parsed, onProgress: options.onProgress });
-  const index = await CorpusIndex.build(corpus, token);
+  const index = await CorpusIndex.build(corpus, token, options.onIndexProgress);
   const saved = cacheFile ? writeIndexCache(cacheFile, fingerprint, index, warn) : Promise.resolve();
   return { index, origin: 'built', skipped: corpus.skipped, saved, cacheFile };
 }

@@ -15,8 +15,10 @@ import { build, buildSync, transformSync } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
 import { after, before, describe, test } from 'node:test';
 import { buildCli, cliPath, root } from './helpers/cli';
+import { RawLspClient } from './helpers/lspClient';
 
 const extensionPath = path.join(root, 'dist', 'extension.js');
+const serverPath = path.join(root, 'dist', 'server.js');
 /** Modules that reach the network or other processes, and `vm`, which evaluates code. */
 const FORBIDDEN_MODULES = ['http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'child_process', 'cluster', 'worker_threads', 'inspector', 'vm'];
 const MODULE_PATTERN = new RegExp(
@@ -89,18 +91,18 @@ describe('the scanner catches what esbuild emits', () => {
 });
 
 describe('the bundles reference no network, process or eval', () => {
-  test('dist/extension.js and dist/cli.js as built', () => {
-    for (const file of [extensionPath, cliPath]) {
+  test('dist/extension.js, dist/cli.js and dist/server.js as built', () => {
+    for (const file of [extensionPath, cliPath, serverPath]) {
       const code = readFileSync(file, 'utf8');
       assert.ok(code.length > 50_000, `${file} is a real bundle (${code.length} bytes)`);
       assert.deepEqual(forbiddenReferences(code), [], path.relative(root, file));
     }
   });
 
-  test('the minified production builds of both entry points', async () => {
+  test('the minified production builds of every entry point', async () => {
     // Built as `npm run build:production` builds them: esbuild.js's options, plugins included.
     const { buildTargets } = require(path.join(root, 'esbuild.js')) as { buildTargets: (production: boolean) => BuildOptions[] };
-    for (const entry of ['src/extension.ts', 'src/cli.ts']) {
+    for (const entry of ['src/extension.ts', 'src/cli.ts', 'src/server/main.ts']) {
       const options = buildTargets(true).find((target) => (target.entryPoints as string[])[0] === entry)!;
       const out = await build({ ...options, write: false });
       const code = out.outputFiles[0]!.text;
@@ -118,6 +120,11 @@ describe('the bundles reference no network, process or eval', () => {
     for (const [file, allowed] of [
       [extensionPath, [...new Set(['crypto', 'fs', 'path', 'vscode', ...SOURCE_FORMAT_BUILTINS])].sort()],
       [cliPath, [...new Set(['crypto', 'fs', 'path', 'util', ...SOURCE_FORMAT_BUILTINS])].sort()],
+      // The language server: the CLI's set. os names the per-user cache folder (and vscode-jsonrpc
+      // reads the platform's pipe directory, never used); url turns file URIs into paths; crypto
+      // keys the index cache. net and child_process, which the LSP libraries import for transports
+      // and helpers the server never uses, are replaced at build time (esbuild.js, lsp-no-network).
+      [serverPath, [...new Set(['crypto', 'fs', 'os', 'path', 'url', 'util', ...SOURCE_FORMAT_BUILTINS])].sort()],
     ] as const) {
       const required = [...readFileSync(file, 'utf8').matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!.replace(/^node:/, ''));
       assert.deepEqual([...new Set(required)].sort(), [...allowed], path.relative(root, file));
@@ -125,7 +132,7 @@ describe('the bundles reference no network, process or eval', () => {
   });
 });
 
-describe('the CLI at run time with networking and processes blocked', () => {
+describe('the CLI and the language server at run time with networking and processes blocked', () => {
   let tmp = '';
   let preload = '';
   const MARK = 'CORROBORATE-BLOCKED';
@@ -233,5 +240,40 @@ syncBuiltinESMExports();
     assert.match(reopened!.conflicts[0]!.claimed, /Tuesday/);
     assert.match(reopened!.conflicts[0]!.source, /Monday/);
     assert.equal(ferry?.verdict, 'supported');
+  });
+
+  test('the language server indexes, checks, hovers and searches over stdio without any of them', async () => {
+    const ws = path.join(tmp, 'lsp');
+    mkdirSync(path.join(ws, 'corpus'), { recursive: true });
+    writeFileSync(path.join(ws, 'corpus', 'port.md'), 'The harbour of Varna reopened on Monday after three days of repairs.\n');
+    const uri = pathToFileURL(path.join(ws, 'draft.md')).href;
+    const client = new RawLspClient(process.execPath, ['--import', pathToFileURL(preload).href, serverPath, '--stdio'], ws);
+    try {
+      await client.request('initialize', { processId: null, rootUri: pathToFileURL(ws).href, capabilities: {}, initializationOptions: { storagePath: path.join(ws, 'cache') } });
+      client.notify('initialized', {});
+      const published = client.diagnostics(uri);
+      client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'The harbour of Varna reopened on Tuesday after three days of repairs.\n' } });
+      const diagnostics = (await published).params as { diagnostics: { code: string }[] };
+      assert.deepEqual(diagnostics.diagnostics.map((d) => d.code), ['date']);
+      const hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
+      assert.ok(hover.result, 'a hover');
+      const search = await client.request('corroborate/search', { query: 'Varna harbour' });
+      assert.equal((search.result as unknown[]).length, 1);
+      await client.request('shutdown');
+      client.notify('exit');
+      assert.equal(await client.exited, 0);
+      assert.doesNotMatch(client.stderr, new RegExp(MARK));
+    } finally {
+      client.kill();
+    }
+  });
+
+  test('the language server refuses a socket or a pipe', () => {
+    for (const flag of ['--socket=5007', '--pipe=/tmp/corroborate.sock']) {
+      const r = run([serverPath, flag]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /never opens a socket or a named pipe/);
+      assert.doesNotMatch(r.stderr, new RegExp(MARK));
+    }
   });
 });

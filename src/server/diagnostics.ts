@@ -1,0 +1,71 @@
+/** One check of a draft as LSP diagnostics, worded and ranked exactly as in the VS Code extension. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { codeOf, messageOf, sizeLimitMessage, type StatementResult } from '../engine';
+import { severityNameFor, type ServerSettings } from './settings';
+import { sourceFileUri, sourceLineUri } from './uris';
+
+export const SOURCE = 'Corroborate';
+
+/** The outcome of checking one version of one document. */
+export interface CheckReport {
+  uri: string;
+  version: number;
+  results: StatementResult[];
+  /** Characters checked; less than the text's length when the draft exceeds maxDraftSize. */
+  checkedLength: number;
+  textLength: number;
+  /** Statements checked afresh for this version; the others were reused from the previous check. */
+  fresh: number;
+}
+
+const SEVERITY = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function stanceLabel(stance: string): string {
+  return stance === 'supports' ? 'Supports' : stance === 'conflicts' ? 'Contradicts' : 'Related';
+}
+
+export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pick<CheckReport, 'results' | 'checkedLength' | 'textLength'>, settings: ServerSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const r of report.results) {
+    const severity = severityNameFor(settings, r.verdict);
+    if (severity === undefined) continue;
+    // Unverified findings have low confidence by nature; the threshold is for claims of conflict.
+    if (r.verdict !== 'unverified' && r.confidence < settings.minimumConfidence) continue;
+    const lead = r.evidence.find((e) => e.stance !== 'related') ?? r.evidence[0];
+    const relatedInformation: DiagnosticRelatedInformation[] = r.evidence
+      .filter((e) => e.stance !== 'related' || r.verdict === 'unverified')
+      .slice(0, 4)
+      .map((e) => ({
+        location: { uri: sourceFileUri(e.source), range: { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 0 } } },
+        message: `${stanceLabel(e.stance)}: ${clip(e.excerpt)}`,
+      }));
+    out.push({
+      range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) },
+      severity: SEVERITY[severity],
+      source: SOURCE,
+      code: codeOf(r),
+      ...(lead ? { codeDescription: { href: sourceLineUri(lead.source, lead.line) } } : {}),
+      message: messageOf(r),
+      relatedInformation,
+    });
+  }
+  if (report.checkedLength < report.textLength) {
+    const at = doc.positionAt(report.checkedLength);
+    out.push({
+      range: { start: at, end: doc.positionAt(report.checkedLength + 1) },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: 'size-limit',
+      message: sizeLimitMessage(report.checkedLength, report.textLength),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/** The hover on a checked statement: verdict, why, the excerpts with the differing values in bold, links to the source lines. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import { hoverMarkdown, type CorpusIndex, type DocumentMeta, type Evidence, type StatementResult } from '../engine';
+import type { CheckReport } from './diagnostics';
+import { sourceLineUri } from './uris';
+
+/** The metadata of an evidence's document in the index the evidence came from, if that index is still current. */
+export function metaOf(index: CorpusIndex | undefined): (e: Evidence) => DocumentMeta | undefined {
+  return (e) => index?.documents[index.passages[e.passage]?.doc ?? -1]?.meta;
+}
+
+/** The statement of the report that holds an offset (its end included, where the cursor rests after typing it). */
+export function resultAt(report: CheckReport | undefined, offset: number, includeSkipped = false): StatementResult | undefined {
+  return report?.results.find((s) => offset >= s.offset && offset <= s.offset + s.length && (includeSkipped || s.verdict !== 'skipped'));
+}
+
+/**
+ * The hover from the latest report, even while a newer version is being checked: a slightly
+ * stale answer now is worth more to a writer than an exact one after the check.
+ */
+export function hoverAt(doc: TextDocument, report: CheckReport | undefined, position: Position, index: CorpusIndex | undefined): Hover | null {
+  const r = resultAt(report, doc.offsetAt(position));
+  if (!r) return null;
+  // Plain Markdown: the engine escapes every excerpt, so a source cannot inject links or markup.
+  const value = hoverMarkdown(r, { metaOf: metaOf(index), linkOf: (e) => sourceLineUri(e.source, e.line), icons: false });
+  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) } };
+}

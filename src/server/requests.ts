@@ -1,0 +1,144 @@
+/**
+ * The server's own requests (`corroborate/*`) and commands (`workspace/executeCommand`), for
+ * clients that want more than diagnostics: search the sources, the evidence under the cursor,
+ * per-verdict counts for a status line, the whole latest report.
+ */
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
+import { countVerdicts, type CorpusIndex, type PassageLocation, type StatementResult, type Verdict } from '../engine';
+import type { DraftChecks } from './checks';
+import { CHECK_COMMAND } from './codeActions';
+import type { CorpusService } from './corpus';
+import type { CheckReport } from './diagnostics';
+import type { DraftStore } from './documents';
+import { resultAt } from './hover';
+
+export const REBUILD_COMMAND = 'corroborate.rebuildIndex';
+export const COMMANDS = [CHECK_COMMAND, REBUILD_COMMAND];
+
+export interface SearchHitResult {
+  source: string;
+  title: string;
+  line: number;
+  location?: PassageLocation;
+  excerpt: string;
+  score: number;
+}
+
+export interface Services {
+  docs: DraftStore;
+  checks: DraftChecks;
+  corpus: CorpusService;
+}
+
+const MAX_SEARCH_HITS = 200;
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+}
+
+function record(params: unknown, method: string): Record<string, unknown> {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw invalid(`${method} takes an object of parameters.`);
+  return params as Record<string, unknown>;
+}
+
+function uriParam(params: Record<string, unknown>, method: string): string {
+  if (typeof params.uri !== 'string' || !params.uri) throw invalid(`${method} needs a document uri (a string).`);
+  return params.uri;
+}
+
+function positionParam(value: unknown, method: string): Position {
+  const p = value as Partial<Position> | undefined;
+  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (!p || !ok(p.line) || !ok(p.character)) throw invalid(`${method} needs a position {line, character} of whole numbers ≥ 0.`);
+  return { line: p.line!, character: p.character! };
+}
+
+/** The index once ready, or a RequestCancelled error if the client gives up first. */
+async function indexFor(corpus: CorpusService, token: CancellationToken): Promise<CorpusIndex> {
+  if (corpus.index && !corpus.indexing) return corpus.index;
+  return new Promise<CorpusIndex>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => reject(cancelled()));
+    corpus.ready().then(resolve, reject).finally(() => listener.dispose());
+  });
+}
+
+export function searchHits(index: CorpusIndex, query: string, limit: number): SearchHitResult[] {
+  return index.search(query, limit).map((h) => {
+    const doc = index.documents[h.passage.doc]!;
+    return {
+      source: doc.path,
+      title: doc.meta.title,
+      line: h.passage.line,
+      ...(h.passage.location ? { location: h.passage.location } : {}),
+      excerpt: h.passage.text,
+      score: Math.round(h.score * 100) / 100,
+    };
+  });
+}
+
+/** A command's document argument: a URI string, or an object with one (`{uri}`, as some clients wrap it). */
+function commandUri(args: unknown[] | undefined): string | undefined {
+  const first = args?.[0];
+  if (typeof first === 'string') return first;
+  if (typeof first === 'object' && first !== null && typeof (first as { uri?: unknown }).uri === 'string') return (first as { uri: string }).uri;
+  return undefined;
+}
+
+export function registerRequests(connection: Connection, s: Services): void {
+  connection.onRequest('corroborate/search', async (params: unknown, token: CancellationToken): Promise<SearchHitResult[]> => {
+    const p = record(params, 'corroborate/search');
+    if (typeof p.query !== 'string') throw invalid('corroborate/search needs a query (a string).');
+    const limit = p.limit === undefined ? 20 : p.limit;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw invalid('corroborate/search: limit must be a whole number ≥ 1.');
+    const index = await indexFor(s.corpus, token);
+    if (token.isCancellationRequested) throw cancelled();
+    return searchHits(index, p.query, Math.min(limit, MAX_SEARCH_HITS));
+  });
+
+  connection.onRequest('corroborate/evidence', (params: unknown): StatementResult | null => {
+    const p = record(params, 'corroborate/evidence');
+    const uri = uriParam(p, 'corroborate/evidence');
+    const position = positionParam(p.position, 'corroborate/evidence');
+    const doc = s.docs.get(uri);
+    if (!doc) return null;
+    return resultAt(s.checks.report(uri), doc.offsetAt(position), true) ?? null;
+  });
+
+  connection.onRequest('corroborate/counts', (params: unknown): Record<Verdict, number> | null => {
+    const report = s.checks.report(uriParam(record(params, 'corroborate/counts'), 'corroborate/counts'));
+    return report ? countVerdicts(report.results) : null;
+  });
+
+  connection.onRequest('corroborate/report', (params: unknown): CheckReport | null => {
+    return s.checks.report(uriParam(record(params, 'corroborate/report'), 'corroborate/report')) ?? null;
+  });
+
+  connection.onExecuteCommand(async (params: ExecuteCommandParams, token: CancellationToken) => {
+    switch (params?.command) {
+      case CHECK_COMMAND: {
+        const uri = commandUri(params.arguments);
+        const uris = uri ? [uri] : s.docs.all().map((d) => d.uri);
+        if (uri && !s.docs.get(uri)) throw invalid(`${CHECK_COMMAND}: ${uri} is not open.`);
+        const checked = [];
+        for (const u of uris) {
+          const doc = s.docs.get(u);
+          if (!doc || !s.checks.isDraft(doc)) continue;
+          const report = await s.checks.check(u, token);
+          if (token.isCancellationRequested) throw cancelled();
+          if (report) checked.push({ uri: u, version: report.version, counts: countVerdicts(report.results) });
+        }
+        return checked;
+      }
+      case REBUILD_COMMAND: {
+        const index = await s.corpus.rebuild(true);
+        return { documents: index.documentCount, passages: index.passages.length, skipped: index.skipped.length };
+      }
+      default:
+        throw invalid(`Unknown command ${String(params?.command)}; this server runs ${COMMANDS.join(', ')}.`);
+    }
+  });
+}

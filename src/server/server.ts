@@ -1,0 +1,207 @@
+/**
+ * The Corroborate language server: the engine in a process of its own, for VS Code and any LSP
+ * editor. It owns the corpus index and the open drafts, and answers with diagnostics, hovers,
+ * quick fixes, two commands and the `corroborate/*` requests. Transport-agnostic: `main.ts`
+ * makes the connection (stdio or Node IPC), this module only speaks LSP over it.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type CodeActionParams,
+  type Connection,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { DraftChecks } from './checks';
+import { codeActionsFor } from './codeActions';
+import { CorpusService } from './corpus';
+import { locateCorpus } from './corpusLocation';
+import { CorpusWatch } from './corpusWatch';
+import { toDiagnostics } from './diagnostics';
+import { DraftStore } from './documents';
+import { hoverAt } from './hover';
+import { defaultCacheDir } from './indexCache';
+import { connectionLog } from './log';
+import { COMMANDS, registerRequests } from './requests';
+import { readSettings, settingsSection, type ServerSettings } from './settings';
+import { uriToPath } from './uris';
+
+declare const __VERSION__: string | undefined;
+
+export interface ServerOptions {
+  /** The sample corpus used when neither the settings nor the workspace name one. */
+  bundledCorpus?: string;
+  /** Where the index cache lives; else `initializationOptions.storagePath`, else the user's cache folder. */
+  storageDir?: string;
+}
+
+/** Beside the bundle: dist/server.js and the extension's `corpus/` share the package root. */
+function defaultBundledCorpus(): string {
+  return path.join(__dirname, '..', 'corpus');
+}
+
+function workspaceFoldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  const folders = uris.map(uriToPath).filter((p): p is string => p !== undefined);
+  if (!folders.length && typeof params.rootPath === 'string' && params.rootPath) folders.push(params.rootPath);
+  return folders;
+}
+
+function storagePathOption(initOptions: unknown): string | undefined {
+  const value = typeof initOptions === 'object' && initOptions !== null ? (initOptions as { storagePath?: unknown }).storagePath : undefined;
+  return typeof value === 'string' && value ? value : undefined;
+}
+
+function isPosition(value: unknown): boolean {
+  const p = value as { line?: unknown; character?: unknown } | undefined;
+  return !!p && Number.isInteger(p.line) && Number.isInteger(p.character);
+}
+
+/** Wires the server to a connection and starts listening. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const log = connectionLog(connection);
+  const docs = new DraftStore(log);
+  let settings: ServerSettings = readSettings([], () => undefined);
+  let initOptions: unknown;
+  let capabilities: ClientCapabilities = {};
+  let workspaceFolders: string[] = [];
+  let corpus: CorpusService | undefined;
+  let checks: DraftChecks | undefined;
+  let watch: CorpusWatch | undefined;
+  const bundledCorpus = options.bundledCorpus ?? defaultBundledCorpus();
+  let configured: () => void = () => undefined;
+  const whenConfigured = new Promise<void>((resolve) => (configured = resolve));
+
+  /** Settings from every layer the client offers; each bad value is logged. */
+  async function loadSettings(pushed?: unknown): Promise<void> {
+    const layers: unknown[] = [initOptions];
+    if (pushed !== undefined) layers.push(settingsSection(pushed));
+    if (capabilities.workspace?.configuration) {
+      try {
+        layers.push(await connection.workspace.getConfiguration('corroborate'));
+      } catch (error) {
+        log.warn(`workspace/configuration failed (${(error as Error).message}); using the initialization options and defaults.`);
+      }
+    }
+    settings = readSettings(layers, (message) => log.warn(message));
+  }
+
+  /** Follows the settings and workspace folders: the corpus location, its watcher, the drafts. */
+  function applySettings(): void {
+    if (!corpus || !checks) return;
+    const location = locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus);
+    for (const entry of location.missing) log.warn(`Corpus folder not found: ${entry}; ${location.origin === 'bundled' ? 'using the bundled sample corpus' : `using ${location.folders.join(', ')}`}.`);
+    if (corpus.relocate(location)) watch?.follow();
+    for (const doc of docs.all()) {
+      if (checks.isDraft(doc)) continue;
+      checks.forget(doc.uri);
+      void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    }
+    checks.recheckAll('settings');
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    if (corpus) throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.');
+    capabilities = params.capabilities ?? {};
+    initOptions = params.initializationOptions;
+    workspaceFolders = workspaceFoldersOf(params);
+    settings = readSettings([initOptions], (message) => log.warn(message));
+    const storageDir = options.storageDir ?? storagePathOption(initOptions) ?? defaultCacheDir();
+    corpus = new CorpusService(locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus), connection, storageDir, log);
+    checks = new DraftChecks(docs, corpus, () => settings, log, whenConfigured);
+    const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
+    watch = new CorpusWatch(connection, corpus, { dynamicRegistration: watchedFiles?.dynamicRegistration === true, relativePatternSupport: watchedFiles?.relativePatternSupport === true }, log);
+    checks.onDidCheck((doc, report) => void connection.sendDiagnostics({ uri: doc.uri, version: report.version, diagnostics: toDiagnostics(doc, report, settings) }));
+    corpus.onDidChangeIndex(() => checks?.recheckAll('corpus'));
+    registerRequests(connection, { docs, checks, corpus });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        executeCommandProvider: { commands: COMMANDS },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'corroborate', version: typeof __VERSION__ === 'string' ? __VERSION__ : undefined },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    try {
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'corroborate' }).catch(() => undefined);
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+          const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+          workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added];
+          applySettings();
+        });
+      }
+      await loadSettings();
+    } catch (error) {
+      log.error('Reading the settings failed; using the defaults', error);
+    } finally {
+      configured();
+    }
+    applySettings();
+    watch?.follow();
+    corpus?.ready().catch((e) => log.error('Indexing the corpus failed', e));
+  });
+
+  connection.onDidChangeConfiguration(async (params) => {
+    await whenConfigured;
+    await loadSettings((params as { settings?: unknown } | undefined)?.settings);
+    applySettings();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => watch?.clientChanged(params));
+
+  connection.onDidOpenTextDocument((params) => {
+    const doc = docs.open(params);
+    if (doc) checks?.schedule(doc, 'open');
+  });
+  connection.onDidChangeTextDocument((params) => {
+    const doc = docs.change(params);
+    if (doc) checks?.schedule(doc, 'type');
+  });
+  connection.onDidSaveTextDocument((params) => {
+    const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
+    if (doc) checks?.schedule(doc, 'save');
+  });
+  connection.onDidCloseTextDocument((params) => {
+    const uri = docs.close(params);
+    if (!uri) return;
+    checks?.forget(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.onHover((params: HoverParams) => {
+    const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
+    if (!doc || !isPosition(params.position)) return null;
+    return hoverAt(doc, checks?.report(doc.uri), params.position, corpus?.index);
+  });
+
+  connection.onCodeAction((params: CodeActionParams) => {
+    const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
+    if (!doc || !isPosition(params.range?.start) || !isPosition(params.range?.end)) return [];
+    return codeActionsFor(doc, checks?.report(doc.uri), params, corpus?.index);
+  });
+
+  connection.onShutdown(async () => {
+    watch?.dispose();
+    checks?.dispose();
+    corpus?.dispose();
+    // The cache write started after the last build; finishing it spares the next start a build.
+    await corpus?.saved;
+  });
+
+  connection.listen();
+}
