@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocument, type CorpusIndex, decodeText, sourceAt, supportedExtensionList } from './engine';
 import { openIndex } from './server/indexCache';
+import { runLanguageServer } from './server/main';
 import { toJson, type FileReport } from './cli/report';
 import { toSarif } from './cli/sarif';
 import { formatText } from './cli/textFormat';
@@ -14,6 +15,7 @@ const USAGE = `corroborate — check a draft's statements against your own sourc
 Usage:
   corroborate check FILE... [--corpus DIR]... [--cache DIR] [--format text|json|sarif] [--all] [--exit-zero]
   corroborate search QUERY... [--corpus DIR]... [--cache DIR] [--limit N] [--format text|json]
+  corroborate lsp --stdio | --node-ipc    (the language server, for editors)
   corroborate --help | --version
 
 Options:
@@ -130,6 +132,8 @@ function argumentProblem(error: unknown): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The language server takes its own arguments (the transport); it runs until the editor exits it.
+  if (argv[0] === 'lsp') return runLanguageServer(argv.slice(1), { bundledCorpus: bundledCorpus() }) ? 0 : 2;
   let parsed;
   try {
     parsed = parseArgs({

@@ -708,3 +708,24 @@ describe('check --cache', () => {
     assert.equal(runCli(['check', draft, '--corpus', corpus, '--cache', draft]).status, 2, 'a file is no cache folder');
   });
 });
+
+describe('lsp', () => {
+  test('`corroborate lsp --stdio` is the language server: it answers initialize and exits on exit', async () => {
+    const { RawLspClient } = await import('./helpers/lspClient');
+    const client = new RawLspClient(process.execPath, [path.join(root, 'dist', 'cli.js'), 'lsp', '--stdio'], root);
+    const init = await client.request('initialize', { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    const capabilities = (init.result as { capabilities: Record<string, unknown> }).capabilities;
+    assert.ok(capabilities.hoverProvider, JSON.stringify(capabilities));
+    assert.ok(capabilities.codeActionProvider);
+    await client.request('shutdown');
+    client.notify('exit');
+    assert.equal(await client.exited, 0);
+  });
+
+  test('without a transport it says which ones it takes and exits 2', () => {
+    const run = runCli(['lsp']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--stdio or --node-ipc/);
+    assert.match(runCli(['lsp', '--socket=7000']).stderr, /never opens a socket/);
+  });
+});
