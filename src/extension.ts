@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import type { CorpusIndex } from './engine';
 import { type CheckReport, DraftChecker, type Trigger } from './extension/checker';
 import { FindingActions } from './extension/codeActions';
@@ -57,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const settingsFor = (doc?: vscode.TextDocument): Settings => readSettings(doc?.uri, problem);
   const workspacePaths = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const locate = () => {
-    const location = locateCorpus(settingsFor(), workspacePaths(), context.extensionPath);
+    const location = locateCorpus(settingsFor().corpusPaths, workspacePaths(), path.join(context.extensionPath, 'corpus'));
     for (const m of location.missing) problem(`corpus folder "${m}" does not exist; using ${location.origin === 'bundled' ? 'the bundled sample corpus' : location.folders.join(', ')} instead.`);
     return location;
   };

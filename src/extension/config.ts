@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Verdict } from '../engine';
 
 export type RunMode = 'onType' | 'onSave' | 'manual';
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'none';
+export type { SeverityName } from '../server/settings';
+import { DEFAULT_SETTINGS, type SeverityName } from '../server/settings';
 
 /** Every setting, validated: a wrong value falls back to the default and is reported once. */
 export interface Settings {
@@ -16,16 +17,8 @@ export interface Settings {
   severity: Record<'conflicting' | 'contested' | 'unverified', SeverityName>;
 }
 
-export const DEFAULTS: Settings = {
-  corpusPaths: [],
-  languages: ['markdown', 'plaintext'],
-  run: 'onType',
-  debounceMs: 400,
-  minimumConfidence: 0.5,
-  showUnverified: true,
-  maxDraftSize: 300_000,
-  severity: { conflicting: 'warning', contested: 'information', unverified: 'hint' },
-};
+/** The language server's defaults, which are package.json's: one list for every front end. */
+export const DEFAULTS: Settings = DEFAULT_SETTINGS;
 
 const SEVERITIES: SeverityName[] = ['error', 'warning', 'information', 'hint', 'none'];
 

@@ -1,46 +1,10 @@
-import { createHash } from 'node:crypto';
-import { promises as fs, statSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, CorpusIndex, INDEX_FORMAT_VERSION, listCorpusFiles, loadCorpus, type ParsedSourceCache } from '../engine';
-import type { Settings } from './config';
+import { CancelledError, CorpusIndex, listCorpusFiles, loadCorpus, type ParsedSourceCache } from '../engine';
+import { insideFolders, type CorpusLocation } from '../server/corpusLocation';
+import { corpusFingerprint, indexCacheFile, readIndexCache, writeIndexCache } from '../server/indexCache';
 import type { Log } from './log';
 
-export type CorpusOrigin = 'settings' | 'workspace' | 'bundled';
-
-export interface CorpusLocation {
-  folders: string[];
-  origin: CorpusOrigin;
-  /** Configured folders that do not exist (reported, then ignored). */
-  missing: string[];
-}
-
-function isFolder(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Where the sources are: the configured folders; else a `corpus/` folder of the workspace; else
- * the sample corpus bundled with the extension, so zero configuration always works.
- */
-export function locateCorpus(settings: Settings, workspaceFolders: readonly string[], extensionPath: string): CorpusLocation {
-  const missing: string[] = [];
-  const configured: string[] = [];
-  for (const entry of settings.corpusPaths) {
-    const candidates = path.isAbsolute(entry) ? [entry] : workspaceFolders.map((w) => path.join(w, entry));
-    const found = candidates.find(isFolder);
-    if (found) configured.push(found);
-    else missing.push(entry);
-  }
-  if (configured.length) return { folders: configured, origin: 'settings', missing };
-  const inWorkspace = workspaceFolders.map((w) => path.join(w, 'corpus')).filter(isFolder);
-  if (inWorkspace.length) return { folders: inWorkspace, origin: 'workspace', missing };
-  return { folders: [path.join(extensionPath, 'corpus')], origin: 'bundled', missing };
-}
+export { locateCorpus, type CorpusLocation } from '../server/corpusLocation';
 
 /**
  * Owns the corpus index: builds it in the background with a progress indicator, persists it in
@@ -137,12 +101,11 @@ export class CorpusManager implements vscode.Disposable {
   private async run(force: boolean, token: vscode.CancellationToken): Promise<CorpusIndex> {
     const { folders, origin } = this.location;
     const started = Date.now();
-    const cacheFile = vscode.Uri.joinPath(this.storage, `index-${hash(folders.join('\n')).slice(0, 16)}.bin`);
-    this.cacheFile = cacheFile.fsPath;
-    const files = await listCorpusFiles(folders, { token });
-    const fingerprint = hash(`${INDEX_FORMAT_VERSION}\n${JSON.stringify(files)}`);
+    const cacheFile = indexCacheFile(this.storage.fsPath, folders);
+    this.cacheFile = cacheFile;
+    const fingerprint = corpusFingerprint(await listCorpusFiles(folders, { token }));
     if (!force) {
-      const cached = await this.readCache(cacheFile, fingerprint, token);
+      const cached = await readIndexCache(cacheFile, fingerprint, token, (message) => this.log.warn(message));
       if (cached) {
         this.origin = 'cache';
         this.log.info(`Loaded the index of ${cached.documentCount} source(s) from cache in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
@@ -168,50 +131,13 @@ export class CorpusManager implements vscode.Disposable {
     this.log.info(`Indexed ${index.documentCount} source(s), ${index.passages.length} passages in ${Date.now() - started} ms (${origin} corpus: ${folders.join(', ')}).`);
     if (!index.documentCount) this.log.warn(`No readable sources in ${folders.join(', ')}: every statement will be unverified.`);
     this.origin = 'built';
-    this.saved = this.writeCache(cacheFile, fingerprint, index);
+    this.saved = writeIndexCache(cacheFile, fingerprint, index, (message) => this.log.warn(message));
     return index;
-  }
-
-  /**
-   * The cache file is the corpus fingerprint (64 hex characters, then a line break) followed by
-   * the index's bytes; a stale fingerprint or unreadable bytes mean "build afresh".
-   */
-  private async readCache(file: vscode.Uri, fingerprint: string, token: vscode.CancellationToken): Promise<CorpusIndex | undefined> {
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file.fsPath);
-    } catch {
-      return undefined;
-    }
-    if (bytes.subarray(0, FINGERPRINT_BYTES).toString('latin1') !== `${fingerprint}\n`) return undefined;
-    try {
-      return await CorpusIndex.deserialize(bytes.subarray(FINGERPRINT_BYTES), token);
-    } catch (error) {
-      if (error instanceof CancelledError) throw error;
-      this.log.warn(`Ignored the saved index: ${(error as Error).message}`);
-      return undefined;
-    }
-  }
-
-  private async writeCache(file: vscode.Uri, fingerprint: string, index: CorpusIndex): Promise<void> {
-    const temp = `${file.fsPath}.${process.pid}.tmp`;
-    try {
-      const pieces = await index.serialize();
-      await fs.mkdir(path.dirname(file.fsPath), { recursive: true });
-      await fs.writeFile(temp, [Buffer.from(`${fingerprint}\n`, 'latin1'), ...pieces]);
-      await fs.rename(temp, file.fsPath);
-    } catch (error) {
-      this.log.warn(`Could not save the index cache: ${(error as Error).message}`);
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-    }
   }
 
   /** Whether a file belongs to the corpus (such files are sources, not drafts). */
   contains(fsPath: string): boolean {
-    return this.location.folders.some((f) => {
-      const rel = path.relative(f, fsPath);
-      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-    });
+    return insideFolders(this.location.folders, fsPath);
   }
 
   dispose(): void {
@@ -219,11 +145,4 @@ export class CorpusManager implements vscode.Disposable {
     this.changed.dispose();
     this.busy.dispose();
   }
-}
-
-/** A SHA-256 in hex and a line break. */
-const FINGERPRINT_BYTES = 65;
-
-function hash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
