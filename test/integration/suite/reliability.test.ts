@@ -386,7 +386,7 @@ suite('Reliability: edit storms and closing mid-check', () => {
     await setSetting('run', 'manual');
     await waitUntil(() => vscode.workspace.getConfiguration('corroborate').get('run') === 'manual', { event: vscode.workspace.onDidChangeConfiguration, timeoutMs: TIMEOUT, description: 'run = manual' });
     // Distinct statements, so no result can come from the checker's memo of earlier versions.
-    const draft = (from: number) => Array.from({ length: 1500 }, (_, i) => `The harbour festival in town number ${from + i} will host ${i % 50} ships on day ${i % 28}.\n`).join('\n');
+    const draft = (from: number, statements = 1500) => Array.from({ length: statements }, (_, i) => `The harbour festival in town number ${from + i} will host ${i % 50} ships on day ${i % 28}.\n`).join('\n');
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: draft(0) });
     await vscode.window.showTextDocument(doc);
     // Control: the whole check completes, and takes a while.
@@ -396,9 +396,10 @@ suite('Reliability: edit storms and closing mid-check', () => {
     assert.equal(full?.results.length, 1500);
     await diagnosticsWhen(doc.uri, (d) => d.length > 0, 'findings of the long draft');
     const rejectionsBefore = rejections.length;
-    // A new version in which every statement is new: a full check again.
+    // A new version in which every statement is new, twice as many: a check that outlasts a slow
+    // close command on a loaded machine, so only stopping it can end it early.
     const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-    assert.ok(await vscode.window.activeTextEditor!.edit((b) => b.replace(whole, draft(5000))));
+    assert.ok(await vscode.window.activeTextEditor!.edit((b) => b.replace(whole, draft(5000, 3000))));
     let endedAt = 0;
     const running = Promise.resolve(vscode.commands.executeCommand<unknown>('corroborate.checkDocument', doc.uri)).then((outcome) => {
       endedAt = performance.now();
