@@ -110,8 +110,8 @@ test('an attachment path names the file it came in; a "#" inside a file name sta
   const host = `/mail/tip${SUPPORTED_EXTENSIONS[0]}`;
   assert.deepEqual(splitEmbeddedPath(`${host}#report.pdf`), { file: host, embedded: ['report.pdf'] });
   assert.equal(needsExtractedView(`${host}#notes.txt`), true);
-  assert.deepEqual(splitEmbeddedPath('/notes/issue#4.txt'), { file: '/notes/issue#4.txt', embedded: [] });
-  assert.equal(needsExtractedView('/notes/issue#4.txt'), false);
+  assert.deepEqual(splitEmbeddedPath('/notes/draft#4.txt'), { file: '/notes/draft#4.txt', embedded: [] });
+  assert.equal(needsExtractedView('/notes/draft#4.txt'), false);
 });
 
 test('the text a source view shows has its passages on the lines the index gives', async () => {

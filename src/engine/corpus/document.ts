@@ -151,9 +151,8 @@ function hasEnoughWords(sentence: string): boolean {
  * Cleans a source and cuts it into passages. Every cleaning step keeps the raw file's line
  * breaks (markup and boilerplate become spaces), so a passage's line is simply the line of its
  * offset in the cleaned text; for .txt/.md even the offsets equal the raw file's.
- * Markdown markup is blanked before boilerplate is judged (the brief's order is html →
- * boilerplate → markup) so that "[Become a member](#)" is judged as its words; both steps are
- * length-preserving, so the order does not change any offset.
+ * Markdown markup is blanked before boilerplate is judged, so that "[Become a member](#)" is
+ * judged as its words; both steps are length-preserving, so the order does not change any offset.
  */
 export function parseSourceDocument(path: string, original: string, kind: SourceKind, options: ParseOptions = {}): ParsedSource {
   // A lone CR (classic Mac files) ends a line in VS Code too; as LF it does here, at the same offset.
