@@ -72,6 +72,14 @@ describe('stance of one passage', () => {
     assert.equal(near.stance, 'supports');
     assert.ok(near.coverage < same.coverage && near.coverage > other.coverage, `${other.coverage} < ${near.coverage} < ${same.coverage}`);
   });
+  test("the organisation in a person's title may be left out by a passage that gives the title alone, not by one naming another", () => {
+    const claim = 'Harbour Authority spokeswoman Ingrid Dahl said the ferry would resume in May.';
+    assert.equal(run(claim, 'Ingrid Dahl, the spokeswoman, said the ferry would resume in May.').stance, 'supports');
+    assert.equal(run(claim, 'Spokeswoman Ingrid Dahl said the ferry would resume in May.').stance, 'supports');
+    assert.notEqual(run(claim, 'Ingrid Dahl, the City Council spokeswoman, said the ferry would resume in May.').stance, 'supports');
+    // Not a title's qualifier: a name the statement is about must still be stated.
+    assert.notEqual(run('Ingrid Dahl said the Harbour Authority would resume the ferry in May.', 'Ingrid Dahl said the ferry would resume in May.').stance, 'supports');
+  });
   test('a phrasal verb and its one-word synonym stand in for each other, in either text', () => {
     const claim = 'The harbour master stepped down on Friday after the audit.';
     const near = run(claim, 'The harbour master quit on Friday after the audit was published.');

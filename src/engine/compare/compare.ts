@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
-import { align, type CompareEnv } from './align';
+import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
 import { compareQuotes } from './quotes';
@@ -179,7 +179,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     restGot += weigh(k, CONFLICT_CONTEXT_DISCOUNT);
   });
   const restCoverage = restTotal ? restGot / restTotal : 0;
-  const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k] || said[k]) && quote.allFound;
+  const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k] || said[k] || titleModifier(units, matches, k)) && quote.allFound;
   // The rest of the statement must align: every name, number and date outside the conflicting
   // slots is stated, or the passage is about another event.
   const factsAlign = units.every((u, k) => u.kind === 'word' || u.kind === 'role' || matches[k] || conflicted.has(k));
@@ -237,3 +237,28 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
   return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
+
+/**
+ * A name that only qualifies the title of a person the passage names with that title ("Kremlin"
+ * in "Kremlin spokesman Dmitry Peskov", against "Dmitry Peskov, the spokesman"): the passage
+ * says who the person is, so leaving the organisation out is no missing fact. Only right before a matched title that comes right before the matched
+ * person's name, and only when the passage's title names nothing of its own ("the White House
+ * spokesman" is another title, not the same one in other words).
+ */
+function titleModifier(units: Unit[], matches: (Match | undefined)[], k: number): boolean {
+  const name = units[k];
+  const title = units[k + 1];
+  const person = units[k + 2];
+  if (name?.kind !== 'name' || title?.kind !== 'role' || person?.kind !== 'name') return false;
+  if (person.fact.type !== 'person' || !matches[k + 1] || !matches[k + 2] || matches[k + 2]!.at < 0 || matches[k + 1]!.at < 0) return false;
+  if (name.last + 1 !== title.token.index || title.token.index + 1 !== person.first) return false;
+  const { in: passage, at } = matches[k + 1]!;
+  // Name types cannot tell "the White House spokesman" from "the Russian president's spokesman",
+  // and only one of them is the Kremlin's: any name qualifying the passage's title blocks.
+  const personAt = matches[k + 2]!.at;
+  const qualifiers = passage.names.filter((n) => !n.tokens.includes(personAt) && n.tokens.some((t) => t < at && t >= at - TITLE_QUALIFIER_SPAN));
+  return qualifiers.length === 0;
+}
+
+/** How far before a title its qualifying names stand: "the White House press spokesman". */
+const TITLE_QUALIFIER_SPAN = 4;
