@@ -49,7 +49,8 @@ export function citationText(e: Evidence, meta: DocumentMeta | undefined): strin
   const parts = [meta?.title ?? e.title];
   if (meta?.outlet) parts.push(meta.outlet);
   if (meta?.date) parts.push(meta.date);
-  return `${parts.join(', ')} (${e.source}, ${locationLabel(e.location) ?? `line ${e.line}`})`;
+  // Forward slashes on every platform: the note is read by people and Markdown renderers, not by Windows.
+  return `${parts.join(', ')} (${e.source.replace(/\\/g, '/')}, ${locationLabel(e.location) ?? `line ${e.line}`})`;
 }
 
 /**

@@ -1,27 +1,14 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { locationLabel, type CorpusIndex, type Evidence, type StatementResult } from '../engine';
+import { fixesFor, type TextFix } from '../engine';
 import type { DraftChecker } from './checker';
 import type { CorpusManager } from './corpus';
 import { SOURCE } from './diagnostics';
-import { shortSourceAt } from '../engine';
 
-export const IGNORE_COMMENT = '<!-- corroborate-ignore -->';
-
-/** A footnote label not used in the document yet. */
-function freeFootnote(text: string): string {
-  for (let n = 1; ; n++) if (!text.includes(`[^${n}]`)) return String(n);
-}
-
-function citationText(e: Evidence, index: CorpusIndex | undefined): string {
-  const meta = index?.documents[index.passages[e.passage]?.doc ?? -1]?.meta;
-  const parts = [meta?.title ?? e.title];
-  if (meta?.outlet) parts.push(meta.outlet);
-  if (meta?.date) parts.push(meta.date);
-  return `${parts.join(', ')} (${e.source.split(path.sep).join('/')}, ${locationLabel(e.location) ?? `line ${e.line}`})`;
-}
-
-/** Quick fixes for Corroborate's findings: use the source's value, cite the source, or ignore. */
+/**
+ * Quick fixes for Corroborate's findings: use the source's value, cite the source, or ignore. The
+ * fixes themselves (titles, edits) come from the engine, as the language server's do; this only
+ * turns them into VS Code's types.
+ */
 export class FindingActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -36,61 +23,30 @@ export class FindingActions implements vscode.CodeActionProvider {
     const ours = context.diagnostics.filter((d) => d.source === SOURCE);
     const start = doc.offsetAt(range.start);
     const end = doc.offsetAt(range.end);
-    const results = report.results.filter((r) => r.verdict !== 'skipped' && r.verdict !== 'supported' && start <= r.offset + r.length && end >= r.offset);
-    const actions: vscode.CodeAction[] = [];
-    const recheck: vscode.Command = { command: 'corroborate.checkDocument', title: 'Check again', arguments: [doc.uri] };
-    for (const r of results) {
-      const diagnostic = ours.find((d) => d.range.start.isEqual(doc.positionAt(r.offset)));
-      const diagnostics = diagnostic ? [diagnostic] : [];
-      actions.push(...this.replaceActions(doc, r, diagnostics));
-      const cite = this.citeAction(doc, r, diagnostics);
-      if (cite) actions.push(cite);
-      actions.push(this.ignoreAction(doc, r, diagnostics));
-    }
+    const text = doc.getText();
+    const index = this.corpus.index;
+    const options = {
+      format: doc.languageId === 'markdown' ? ('markdown' as const) : ('plaintext' as const),
+      metaOf: (e: { passage: number }) => index?.documents[index.passages[e.passage]?.doc ?? -1]?.meta,
+    };
     // Re-check after the edit, so the finding goes away even when checking runs only on demand.
-    for (const a of actions) a.command = recheck;
+    const recheck: vscode.Command = { command: 'corroborate.checkDocument', title: 'Check again', arguments: [doc.uri] };
+    const actions: vscode.CodeAction[] = [];
+    for (const r of report.results) {
+      if (start > r.offset + r.length || end < r.offset) continue;
+      const diagnostic = ours.find((d) => d.range.start.isEqual(doc.positionAt(r.offset)));
+      for (const fix of fixesFor(text, r, options)) actions.push(toAction(doc, fix, diagnostic ? [diagnostic] : [], recheck));
+    }
     return actions;
   }
+}
 
-  private replaceActions(doc: vscode.TextDocument, r: StatementResult, diagnostics: vscode.Diagnostic[]): vscode.CodeAction[] {
-    return r.conflicts
-      .filter((c) => c.source && doc.getText(new vscode.Range(doc.positionAt(c.offset), doc.positionAt(c.offset + c.length))) === c.claimed)
-      .map((c, k) => {
-        const action = new vscode.CodeAction(`Replace "${c.claimed}" with "${c.source}" (from the source)`, vscode.CodeActionKind.QuickFix);
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(c.offset), doc.positionAt(c.offset + c.length)), c.source);
-        action.diagnostics = diagnostics;
-        action.isPreferred = k === 0;
-        return action;
-      });
-  }
-
-  private citeAction(doc: vscode.TextDocument, r: StatementResult, diagnostics: vscode.Diagnostic[]): vscode.CodeAction | undefined {
-    const evidence = r.evidence.find((e) => e.stance === (r.verdict === 'conflicting' ? 'conflicts' : 'supports')) ?? r.evidence.find((e) => e.stance !== 'related');
-    if (!evidence) return undefined;
-    const action = new vscode.CodeAction(`Cite ${shortSourceAt(evidence)}`, vscode.CodeActionKind.QuickFix);
-    const edit = new vscode.WorkspaceEdit();
-    const end = doc.positionAt(r.offset + r.length);
-    const citation = citationText(evidence, this.corpus.index);
-    if (doc.languageId === 'markdown') {
-      const label = freeFootnote(doc.getText());
-      edit.insert(doc.uri, end, `[^${label}]`);
-      const last = doc.lineAt(doc.lineCount - 1);
-      const gap = last.text.trim() === '' ? '\n' : '\n\n';
-      edit.insert(doc.uri, last.range.end, `${gap}[^${label}]: ${citation}\n`);
-    } else {
-      edit.insert(doc.uri, end, ` (source: ${citation})`);
-    }
-    action.edit = edit;
-    action.diagnostics = diagnostics;
-    return action;
-  }
-
-  private ignoreAction(doc: vscode.TextDocument, r: StatementResult, diagnostics: vscode.Diagnostic[]): vscode.CodeAction {
-    const action = new vscode.CodeAction('Ignore this statement (add an ignore comment)', vscode.CodeActionKind.QuickFix);
-    action.edit = new vscode.WorkspaceEdit();
-    action.edit.insert(doc.uri, doc.positionAt(r.offset + r.length), ` ${IGNORE_COMMENT}`);
-    action.diagnostics = diagnostics;
-    return action;
-  }
+function toAction(doc: vscode.TextDocument, fix: TextFix, diagnostics: vscode.Diagnostic[], command: vscode.Command): vscode.CodeAction {
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+  action.diagnostics = diagnostics;
+  action.isPreferred = fix.preferred;
+  action.command = command;
+  return action;
 }
