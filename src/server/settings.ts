@@ -85,6 +85,12 @@ function bool(value: unknown, fallback: boolean, name: string, problem: Problem)
   return fallback;
 }
 
+/** Every setting's key under `corroborate.`, for hosts that read them one by one (VS Code). */
+export const SETTING_KEYS: readonly string[] = [
+  'corpusPaths', 'languages', 'run', 'debounceMs', 'minimumConfidence', 'showUnverified', 'maxDraftSize',
+  'severity.conflicting', 'severity.contested', 'severity.unverified',
+];
+
 /**
  * Validated settings from the layers a client sent, later layers winning key by key (an editor
  * that answers `workspace/configuration` with nothing for a key keeps the initialization value).
