@@ -61,19 +61,7 @@ function definedOnly(meta: HtmlMeta | undefined): HtmlMeta {
 
 /** The location in force at `offset`: the last anchor at or before it. */
 function locationAt(anchors: LocationAnchor[], offset: number): PassageLocation | undefined {
-  let low = 0;
-  let high = anchors.length - 1;
-  let found: PassageLocation | undefined;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (anchors[mid]!.offset <= offset) {
-      found = anchors[mid]!.location;
-      low = mid + 1;
-    } else {
-      high = mid - 1;
-    }
-  }
-  return found;
+  return anchors[lastIndexAtOrBefore(anchors, offset, (a) => a.offset)]?.location;
 }
 
 /**
@@ -97,14 +85,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
+  return lastIndexAtOrBefore(starts, offset, (start) => start) + 1;
 }
 
 /**
@@ -122,21 +103,26 @@ function readableText(clean: string, raw: string | undefined, start: number, end
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** The largest value of the sorted `values` that is ≤ `offset`, or -1. */
-function lastAtOrBefore(values: number[], offset: number): number {
+/** The index of the last of the sorted `items` whose key is ≤ `offset`, or -1. */
+function lastIndexAtOrBefore<T>(items: readonly T[], offset: number, key: (item: T) => number): number {
   let found = -1;
   let low = 0;
-  let high = values.length - 1;
+  let high = items.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (values[mid]! <= offset) {
-      found = values[mid]!;
+    if (key(items[mid]!) <= offset) {
+      found = mid;
       low = mid + 1;
     } else {
       high = mid - 1;
     }
   }
   return found;
+}
+
+/** The largest value of the sorted `values` that is ≤ `offset`, or -1. */
+function lastAtOrBefore(values: number[], offset: number): number {
+  return values[lastIndexAtOrBefore(values, offset, (v) => v)] ?? -1;
 }
 
 const MIN_WORDS = 2;
