@@ -239,11 +239,12 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 }
 
 /**
- * A name that only qualifies the title of a person the passage names with that title ("Kremlin"
- * in "Kremlin spokesman Dmitry Peskov", against "Dmitry Peskov, the spokesman"): the passage
+ * A name that only qualifies the title of a person the passage names with that title ("Harbour
+ * Authority" in "Harbour Authority spokeswoman Ingrid Dahl", against "Ingrid Dahl, the
+ * spokeswoman"): the passage
  * says who the person is, so leaving the organisation out is no missing fact. Only right before a matched title that comes right before the matched
- * person's name, and only when the passage's title names nothing of its own ("the White House
- * spokesman" is another title, not the same one in other words).
+ * person's name, and only when the passage's title names nothing of its own ("the City Council
+ * spokeswoman" is another title, not the same one in other words).
  */
 function titleModifier(units: Unit[], matches: (Match | undefined)[], k: number): boolean {
   const name = units[k];
@@ -253,8 +254,8 @@ function titleModifier(units: Unit[], matches: (Match | undefined)[], k: number)
   if (person.fact.type !== 'person' || !matches[k + 1] || !matches[k + 2] || matches[k + 2]!.at < 0 || matches[k + 1]!.at < 0) return false;
   if (name.last + 1 !== title.token.index || title.token.index + 1 !== person.first) return false;
   const { in: passage, at } = matches[k + 1]!;
-  // Name types cannot tell "the White House spokesman" from "the Russian president's spokesman",
-  // and only one of them is the Kremlin's: any name qualifying the passage's title blocks.
+  // Name types cannot tell a title in other words ("the mayor's spokeswoman" for "City Hall
+  // spokeswoman") from another organisation's: any name qualifying the passage's title blocks.
   const personAt = matches[k + 2]!.at;
   const qualifiers = passage.names.filter((n) => !n.tokens.includes(personAt) && n.tokens.some((t) => t < at && t >= at - TITLE_QUALIFIER_SPAN));
   return qualifiers.length === 0;
