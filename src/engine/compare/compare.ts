@@ -261,5 +261,5 @@ function titleModifier(units: Unit[], matches: (Match | undefined)[], k: number)
   return qualifiers.length === 0;
 }
 
-/** How far before a title its qualifying names stand: "the White House press spokesman". */
+/** How far before a title its qualifying names stand: "the City Hall press spokeswoman". */
 const TITLE_QUALIFIER_SPAN = 4;
