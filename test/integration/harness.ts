@@ -155,8 +155,20 @@ function ms(start: number): string {
   return `${Math.round(performance.now() - start)} ms`;
 }
 
+/**
+ * CORROBORATE_IT_SUITES (a regular expression) runs only the suites whose names match, for
+ * working on one area; the runners pass it through. Unset, every suite runs.
+ */
+function selectedSuites(): Suite[] {
+  const pattern = process.env.CORROBORATE_IT_SUITES;
+  if (!pattern) return suites;
+  const re = new RegExp(pattern, 'i');
+  return suites.filter((s) => re.test(s.name));
+}
+
 /** Runs all registered suites in order. Resolves when everything passed; rejects otherwise. */
 export async function run(): Promise<void> {
+  const suites = selectedSuites();
   const total = suites.reduce((n, s) => n + s.tests.length, 0);
   let passed = 0;
   let failed = 0;

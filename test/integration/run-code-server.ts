@@ -136,6 +136,7 @@ async function runTests(): Promise<number> {
     CORROBORATE_EXPECTED_EXTENSION_PATH: root,
     CORROBORATE_TEST_WORKSPACE: dirs.workspace,
     CORROBORATE_IT_CONSOLE_MARKER: CONSOLE_MARKER,
+    ...(process.env.CORROBORATE_IT_SUITES ? { CORROBORATE_IT_SUITES: process.env.CORROBORATE_IT_SUITES } : {}),
   });
   const server = await startCodeServer(dirs, env, dirs.workspace, (s) => (state.server = s));
   const { port, died: serverDied, logFile: serverLog } = server;
