@@ -27,6 +27,7 @@ interface DocState {
 export class DraftChecks {
   private readonly states = new Map<string, DocState>();
   private readonly listeners: ((doc: TextDocument, report: CheckReport) => void)[] = [];
+  private readonly pendingListeners: ((uri: string, version: number, pending: boolean) => void)[] = [];
 
   constructor(
     private readonly docs: DraftStore,
@@ -40,6 +41,25 @@ export class DraftChecks {
   /** Called after a document's results were computed for its current version. */
   onDidCheck(listener: (doc: TextDocument, report: CheckReport) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Called whenever a document's check is scheduled, starts, or ends without another one waiting. */
+  onPendingChange(listener: (uri: string, version: number, pending: boolean) => void): void {
+    this.pendingListeners.push(listener);
+  }
+
+  /** Whether a check of the document is scheduled or running. */
+  isPending(uri: string): boolean {
+    const s = this.states.get(uri);
+    return !!(s?.timer || s?.cancel);
+  }
+
+  /** Tells listeners whether the document's current version is still to be checked. */
+  announcePending(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    const pending = this.isPending(uri);
+    for (const listener of this.pendingListeners) listener(uri, doc.version, pending);
   }
 
   /** Whether a document is a draft: a checked language, a file or untitled buffer, not a source. */
@@ -56,12 +76,21 @@ export class DraftChecks {
 
   /** Reacts to an editor event according to the run setting. */
   schedule(doc: TextDocument, trigger: Trigger): void {
-    if (!this.isDraft(doc)) return;
+    if (this.wanted(doc, trigger)) this.queue(doc, trigger);
+    this.announcePending(doc.uri);
+  }
+
+  private wanted(doc: TextDocument, trigger: Trigger): boolean {
+    if (!this.isDraft(doc)) return false;
     const settings = this.settings();
-    if (trigger === 'type' && settings.run !== 'onType') return;
+    if (trigger === 'type' && settings.run !== 'onType') return false;
     // Checking on demand only: a draft is checked when asked, then kept current when the
     // settings or the sources change, but never checked unasked.
-    if (settings.run === 'manual' && (trigger === 'open' || trigger === 'save' || !this.report(doc.uri))) return;
+    return !(settings.run === 'manual' && (trigger === 'open' || trigger === 'save' || !this.report(doc.uri)));
+  }
+
+  private queue(doc: TextDocument, trigger: Trigger): void {
+    const settings = this.settings();
     const state = this.state(doc.uri);
     // A new version makes any running check stale at once.
     state.cancel?.cancel();
@@ -82,7 +111,7 @@ export class DraftChecks {
    * Checks the document's current version now. Resolves with the report, or undefined when the
    * check was superseded, cancelled by `requestToken`, or the document changed or closed meanwhile.
    */
-  async check(uri: string, requestToken?: CancellationToken): Promise<CheckReport | undefined> {
+  async check(uri: string, requestToken?: CancellationToken, only?: { start: number; end: number }): Promise<CheckReport | undefined> {
     const doc = this.docs.get(uri);
     if (!doc || !this.isDraft(doc)) return undefined;
     const state = this.state(uri);
@@ -92,6 +121,8 @@ export class DraftChecks {
     const source = new Cancellation();
     state.cancel = source;
     const version = doc.version;
+    this.announcePending(uri);
+    let ended = false;
     const stale = () => source.isCancellationRequested || requestToken?.isCancellationRequested === true || this.docs.get(uri) !== doc || doc.version !== version;
     const token = { get isCancellationRequested() { return stale(); } };
     try {
@@ -100,6 +131,7 @@ export class DraftChecks {
       if (stale()) return undefined;
       const settings = this.settings();
       const text = doc.getText();
+      const previous = state.report?.version === version ? state.report : undefined;
       const slicer = new TimeSlicer(SLICE_MS, token, 1);
       let check;
       try {
@@ -109,6 +141,8 @@ export class DraftChecks {
           previous: state.memo,
           token,
           slicer,
+          // A check of a range keeps the other statements' results of this very version.
+          keep: only && previous ? (s) => (s.offset + s.length < only.start || s.offset > only.end ? previous.results.find((r) => r.offset === s.offset && r.length === s.length) : undefined) : undefined,
         });
       } catch (error) {
         if (error instanceof CancelledError) return undefined;
@@ -121,11 +155,20 @@ export class DraftChecks {
       if (stale()) return undefined;
       const report: CheckReport = { uri, version, results: check.results, checkedLength: check.checkedLength, textLength: text.length, fresh: check.fresh };
       state.report = report;
-      if (state.cancel === source) state.cancel = undefined;
+      // Done before listeners hear of it, so they see no check pending for this version.
+      if (state.cancel === source) {
+        state.cancel = undefined;
+        ended = true;
+      }
       for (const listener of this.listeners) listener(doc, report);
       return report;
     } finally {
-      if (state.cancel === source) state.cancel = undefined;
+      if (state.cancel === source) {
+        state.cancel = undefined;
+        ended = true;
+      }
+      // The last check of a version (finished, cancelled or stale) says that none is pending now.
+      if (ended && this.docs.get(uri) && !state.timer && !state.cancel) this.announcePending(uri);
     }
   }
 

@@ -11,6 +11,7 @@ import { openIndex } from './indexCache';
 import type { Log } from './log';
 
 type Listener = (index: CorpusIndex) => void;
+type BusyListener = (busy: boolean) => void;
 
 export class CorpusService {
   private current: CorpusIndex | undefined;
@@ -20,10 +21,13 @@ export class CorpusService {
   private readonly parsed: ParsedSourceCache = new Map();
   private readonly reportedSkips = new Set<string>();
   private readonly listeners: Listener[] = [];
+  private readonly busyListeners: BusyListener[] = [];
   /** How the current index was obtained. */
   origin: 'cache' | 'built' | undefined;
   /** The last write of the index cache (it runs in the background). */
   saved: Promise<void> = Promise.resolve();
+  /** The cache file of the current index, when there is a cache folder. */
+  cacheFile: string | undefined;
 
   constructor(
     public location: CorpusLocation,
@@ -43,6 +47,15 @@ export class CorpusService {
   /** Called with each new index, after a build, a reload or a rebuild. */
   onDidChangeIndex(listener: Listener): void {
     this.listeners.push(listener);
+  }
+
+  /** Called with true when indexing starts and false when it ends. */
+  onBusyChange(listener: BusyListener): void {
+    this.busyListeners.push(listener);
+  }
+
+  private setBusy(busy: boolean): void {
+    for (const listener of this.busyListeners) listener(busy);
   }
 
   /** The index, building or loading it first when there is none yet. */
@@ -80,18 +93,23 @@ export class CorpusService {
         if (generation === this.generation) {
           this.current = index;
           this.pending = undefined;
+          this.setBusy(false);
           for (const listener of this.listeners) listener(index);
         }
         return index;
       },
       (error: unknown) => {
-        if (generation === this.generation) this.pending = undefined;
+        if (generation === this.generation) {
+          this.pending = undefined;
+          this.setBusy(false);
+        }
         // A superseded build answers with the build that replaced it.
         if (error instanceof CancelledError && this.pending) return this.pending;
         throw error;
       },
     );
     this.pending = run;
+    this.setBusy(true);
     return run;
   }
 
@@ -138,6 +156,7 @@ export class CorpusService {
       if (!index.documentCount) this.log.warn(`No readable sources in ${folders.join(', ')}: every statement will be unverified.`);
       this.origin = opened.origin;
       this.saved = opened.saved;
+      this.cacheFile = opened.cacheFile;
       return index;
     } finally {
       void created.then((reporter) => reporter?.done());

@@ -50,3 +50,8 @@ export function insideFolders(folders: readonly string[], fsPath: string): boole
 export function sameFolders(a: CorpusLocation, b: CorpusLocation): boolean {
   return a.folders.join('\n') === b.folders.join('\n');
 }
+
+/** Where a missing configured folder leaves the corpus, in the words the log and the client show. */
+export function missingFolderMessage(entry: string, location: { origin: string; folders: readonly string[] }): string {
+  return `corpus folder "${entry}" does not exist; using ${location.origin === 'bundled' ? 'the bundled sample corpus' : location.folders.join(', ')} instead.`;
+}

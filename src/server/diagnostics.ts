@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
 import { codeOf, messageOf, sizeLimitMessage, type StatementResult } from '../engine';
 import { severityNameFor, type ServerSettings } from './settings';
-import { sourceFileUri, sourceLineUri } from './uris';
+import { FILE_LINKS, type SourceLinks } from './uris';
 
 export const SOURCE = 'Corroborate';
 
@@ -32,7 +32,7 @@ function stanceLabel(stance: string): string {
   return stance === 'supports' ? 'Supports' : stance === 'conflicts' ? 'Contradicts' : 'Related';
 }
 
-export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pick<CheckReport, 'results' | 'checkedLength' | 'textLength'>, settings: ServerSettings): Diagnostic[] {
+export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pick<CheckReport, 'results' | 'checkedLength' | 'textLength'>, settings: ServerSettings, links: SourceLinks = FILE_LINKS): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of report.results) {
     const severity = severityNameFor(settings, r.verdict);
@@ -44,7 +44,7 @@ export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pic
       .filter((e) => e.stance !== 'related' || r.verdict === 'unverified')
       .slice(0, 4)
       .map((e) => ({
-        location: { uri: sourceFileUri(e.source), range: { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 0 } } },
+        location: { uri: links.file(e.source), range: { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 0 } } },
         message: `${stanceLabel(e.stance)}: ${clip(e.excerpt)}`,
       }));
     out.push({
@@ -52,7 +52,7 @@ export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pic
       severity: SEVERITY[severity],
       source: SOURCE,
       code: codeOf(r),
-      ...(lead ? { codeDescription: { href: sourceLineUri(lead.source, lead.line) } } : {}),
+      ...(lead ? { codeDescription: { href: links.line(lead.source, lead.line) } } : {}),
       message: messageOf(r),
       relatedInformation,
     });

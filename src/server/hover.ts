@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { hoverMarkdown, type CorpusIndex, type DocumentMeta, type Evidence, type StatementResult } from '../engine';
 import type { CheckReport } from './diagnostics';
-import { sourceLineUri } from './uris';
+import { FILE_LINKS, type SourceLinks } from './uris';
 
 /** The metadata of an evidence's document in the index the evidence came from, if that index is still current. */
 export function metaOf(index: CorpusIndex | undefined): (e: Evidence) => DocumentMeta | undefined {
@@ -19,10 +19,10 @@ export function resultAt(report: CheckReport | undefined, offset: number, includ
  * The hover from the latest report, even while a newer version is being checked: a slightly
  * stale answer now is worth more to a writer than an exact one after the check.
  */
-export function hoverAt(doc: TextDocument, report: CheckReport | undefined, position: Position, index: CorpusIndex | undefined): Hover | null {
+export function hoverAt(doc: TextDocument, report: CheckReport | undefined, position: Position, index: CorpusIndex | undefined, options: { links?: SourceLinks; icons?: boolean } = {}): Hover | null {
   const r = resultAt(report, doc.offsetAt(position));
   if (!r) return null;
   // Plain Markdown: the engine escapes every excerpt, so a source cannot inject links or markup.
-  const value = hoverMarkdown(r, { metaOf: metaOf(index), linkOf: (e) => sourceLineUri(e.source, e.line), icons: false });
+  const value = hoverMarkdown(r, { metaOf: metaOf(index), linkOf: (e) => (options.links ?? FILE_LINKS).line(e.source, e.line), icons: options.icons === true });
   return { contents: { kind: MarkupKind.Markdown, value }, range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) } };
 }

@@ -4,30 +4,25 @@
  * per-verdict counts for a status line, the whole latest report.
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
-import { countVerdicts, type CorpusIndex, type PassageLocation, type StatementResult, type Verdict } from '../engine';
+import { countVerdicts, shortSourceAt, type CorpusIndex, type StatementResult, type Verdict } from '../engine';
 import type { DraftChecks } from './checks';
 import { CHECK_COMMAND } from './codeActions';
 import type { CorpusService } from './corpus';
 import type { CheckReport } from './diagnostics';
 import type { DraftStore } from './documents';
+import { presentResult } from './editorRequests';
 import { resultAt } from './hover';
+import type { PresentedResult, SearchHit } from './protocol';
+import { FILE_LINKS, type SourceLinks } from './uris';
 
 export const REBUILD_COMMAND = 'corroborate.rebuildIndex';
 export const COMMANDS = [CHECK_COMMAND, REBUILD_COMMAND];
-
-export interface SearchHitResult {
-  source: string;
-  title: string;
-  line: number;
-  location?: PassageLocation;
-  excerpt: string;
-  score: number;
-}
 
 export interface Services {
   docs: DraftStore;
   checks: DraftChecks;
   corpus: CorpusService;
+  links: SourceLinks;
 }
 
 const MAX_SEARCH_HITS = 200;
@@ -66,16 +61,17 @@ async function indexFor(corpus: CorpusService, token: CancellationToken): Promis
   });
 }
 
-export function searchHits(index: CorpusIndex, query: string, limit: number): SearchHitResult[] {
+export function searchHits(index: CorpusIndex, query: string, limit: number, links: SourceLinks = FILE_LINKS): SearchHit[] {
   return index.search(query, limit).map((h) => {
     const doc = index.documents[h.passage.doc]!;
+    const place = { source: doc.path, line: h.passage.line, ...(h.passage.location ? { location: h.passage.location } : {}) };
     return {
-      source: doc.path,
+      ...place,
       title: doc.meta.title,
-      line: h.passage.line,
-      ...(h.passage.location ? { location: h.passage.location } : {}),
       excerpt: h.passage.text,
       score: Math.round(h.score * 100) / 100,
+      at: shortSourceAt(place),
+      link: links.line(doc.path, h.passage.line),
     };
   });
 }
@@ -89,23 +85,26 @@ function commandUri(args: unknown[] | undefined): string | undefined {
 }
 
 export function registerRequests(connection: Connection, s: Services): void {
-  connection.onRequest('corroborate/search', async (params: unknown, token: CancellationToken): Promise<SearchHitResult[]> => {
+  connection.onRequest('corroborate/search', async (params: unknown, token: CancellationToken): Promise<SearchHit[]> => {
     const p = record(params, 'corroborate/search');
     if (typeof p.query !== 'string') throw invalid('corroborate/search needs a query (a string).');
     const limit = p.limit === undefined ? 20 : p.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw invalid('corroborate/search: limit must be a whole number ≥ 1.');
     const index = await indexFor(s.corpus, token);
     if (token.isCancellationRequested) throw cancelled();
-    return searchHits(index, p.query, Math.min(limit, MAX_SEARCH_HITS));
+    return searchHits(index, p.query, Math.min(limit, MAX_SEARCH_HITS), s.links);
   });
 
-  connection.onRequest('corroborate/evidence', (params: unknown): StatementResult | null => {
+  // With `present: true`, each evidence comes with its place in words, its document's facts and a link.
+  connection.onRequest('corroborate/evidence', (params: unknown): StatementResult | PresentedResult | null => {
     const p = record(params, 'corroborate/evidence');
     const uri = uriParam(p, 'corroborate/evidence');
     const position = positionParam(p.position, 'corroborate/evidence');
     const doc = s.docs.get(uri);
     if (!doc) return null;
-    return resultAt(s.checks.report(uri), doc.offsetAt(position), true) ?? null;
+    const found = resultAt(s.checks.report(uri), doc.offsetAt(position), true);
+    if (!found) return null;
+    return p.present === true ? presentResult(found, s.corpus.index, s.links) : found;
   });
 
   connection.onRequest('corroborate/counts', (params: unknown): Record<Verdict, number> | null => {

@@ -21,16 +21,18 @@ import {
 import { DraftChecks } from './checks';
 import { codeActionsFor } from './codeActions';
 import { CorpusService } from './corpus';
-import { locateCorpus } from './corpusLocation';
+import { locateCorpus, missingFolderMessage } from './corpusLocation';
 import { CorpusWatch } from './corpusWatch';
 import { toDiagnostics } from './diagnostics';
 import { DraftStore } from './documents';
 import { hoverAt } from './hover';
+import { indexSummary, registerEditorRequests, reportMessage } from './editorRequests';
 import { defaultCacheDir } from './indexCache';
 import { connectionLog } from './log';
+import { Methods, type ClientOptions, type PendingMessage } from './protocol';
 import { COMMANDS, registerRequests } from './requests';
 import { readSettings, settingsSection, type ServerSettings } from './settings';
-import { uriToPath } from './uris';
+import { sourceLinks, uriToPath } from './uris';
 
 declare const __VERSION__: string | undefined;
 
@@ -53,10 +55,18 @@ function workspaceFoldersOf(params: InitializeParams): string[] {
   return folders;
 }
 
-function storagePathOption(initOptions: unknown): string | undefined {
-  const value = typeof initOptions === 'object' && initOptions !== null ? (initOptions as { storagePath?: unknown }).storagePath : undefined;
-  return typeof value === 'string' && value ? value : undefined;
+/** The client's options, each one checked: a wrong value is ignored, as if not sent. */
+function clientOptions(initOptions: unknown): ClientOptions {
+  const o = (typeof initOptions === 'object' && initOptions !== null ? initOptions : {}) as Record<string, unknown>;
+  return {
+    ...(typeof o.storagePath === 'string' && o.storagePath ? { storagePath: o.storagePath } : {}),
+    ...(typeof o.sourceViewScheme === 'string' && /^[a-z][a-z0-9+.-]*$/i.test(o.sourceViewScheme) ? { sourceViewScheme: o.sourceViewScheme } : {}),
+    themeIcons: o.themeIcons === true,
+    notifications: o.notifications === true,
+    clientCommands: o.clientCommands === true,
+  };
 }
+
 
 function isPosition(value: unknown): boolean {
   const p = value as { line?: unknown; character?: unknown } | undefined;
@@ -74,6 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let corpus: CorpusService | undefined;
   let checks: DraftChecks | undefined;
   let watch: CorpusWatch | undefined;
+  let hoverOptions: Parameters<typeof hoverAt>[4] = {};
   const bundledCorpus = options.bundledCorpus ?? defaultBundledCorpus();
   let configured: () => void = () => undefined;
   const whenConfigured = new Promise<void>((resolve) => (configured = resolve));
@@ -93,17 +104,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /** Follows the settings and workspace folders: the corpus location, its watcher, the drafts. */
-  function applySettings(): void {
+  let applied = '';
+  function applySettings(options: { quiet?: boolean; force?: boolean } = {}): void {
     if (!corpus || !checks) return;
     const location = locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus);
-    for (const entry of location.missing) log.warn(`Corpus folder not found: ${entry}; ${location.origin === 'bundled' ? 'using the bundled sample corpus' : `using ${location.folders.join(', ')}`}.`);
+    if (!options.quiet) for (const entry of location.missing) log.warn(missingFolderMessage(entry, location));
     if (corpus.relocate(location)) watch?.follow();
     for (const doc of docs.all()) {
       if (checks.isDraft(doc)) continue;
       checks.forget(doc.uri);
       void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
     }
-    checks.recheckAll('settings');
+    // The same settings again (pushed, then read back) re-check nothing; the client still hears
+    // that no check is coming, as it expects an answer for each open draft after a change.
+    const key = JSON.stringify(settings);
+    if (key !== applied || options.force) checks.recheckAll('settings');
+    else for (const doc of docs.all()) checks.announcePending(doc.uri);
+    applied = key;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -112,21 +129,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     initOptions = params.initializationOptions;
     workspaceFolders = workspaceFoldersOf(params);
     settings = readSettings([initOptions], (message) => log.warn(message));
-    const storageDir = options.storageDir ?? storagePathOption(initOptions) ?? defaultCacheDir();
+    const client = clientOptions(initOptions);
+    const links = sourceLinks(client.sourceViewScheme);
+    hoverOptions = { links, icons: client.themeIcons };
+    const storageDir = options.storageDir ?? client.storagePath ?? defaultCacheDir();
     corpus = new CorpusService(locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus), connection, storageDir, log);
+    const service = corpus;
     checks = new DraftChecks(docs, corpus, () => settings, log, whenConfigured);
+    const drafts = checks;
     const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
     watch = new CorpusWatch(connection, corpus, { dynamicRegistration: watchedFiles?.dynamicRegistration === true, relativePatternSupport: watchedFiles?.relativePatternSupport === true }, log);
-    checks.onDidCheck((doc, report) => void connection.sendDiagnostics({ uri: doc.uri, version: report.version, diagnostics: toDiagnostics(doc, report, settings) }));
-    corpus.onDidChangeIndex(() => checks?.recheckAll('corpus'));
-    registerRequests(connection, { docs, checks, corpus });
+    checks.onDidCheck((doc, report) => {
+      void connection.sendDiagnostics({ uri: doc.uri, version: report.version, diagnostics: toDiagnostics(doc, report, settings, links) });
+      if (client.notifications) void connection.sendNotification(Methods.didCheck, reportMessage(report, drafts.isPending(doc.uri)));
+    });
+    corpus.onDidChangeIndex((index) => {
+      if (client.notifications) void connection.sendNotification(Methods.indexChanged, indexSummary(service, index));
+      drafts.recheckAll('corpus');
+    });
+    if (client.notifications) {
+      checks.onPendingChange((uri, version, pending) => void connection.sendNotification(Methods.pending, { uri, version, pending } satisfies PendingMessage));
+      corpus.onBusyChange((busy) => void connection.sendNotification(Methods.indexing, { busy }));
+    }
+    registerRequests(connection, { docs, checks, corpus, links });
+    registerEditorRequests(connection, { docs, checks, corpus, links, settings: () => settings });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-        executeCommandProvider: { commands: COMMANDS },
+        ...(client.clientCommands ? {} : { executeCommandProvider: { commands: COMMANDS } }),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        // The process, for a client that watches over it (VS Code's shows it in the log and its tests stop it).
+        experimental: { processId: process.pid },
       },
       serverInfo: { name: 'corroborate', version: typeof __VERSION__ === 'string' ? __VERSION__ : undefined },
     };
@@ -142,7 +177,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
           const added = event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
           workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...added];
-          applySettings();
+          applySettings({ force: true });
         });
       }
       await loadSettings();
@@ -157,8 +192,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeConfiguration(async (params) => {
+    const pushed = (params as { settings?: unknown } | undefined)?.settings;
+    // Settings sent with the notification apply at once, before any edit that follows it is
+    // handled; asking the client (below) only refines them and reports bad values.
+    if (settingsSection(pushed) && corpus) {
+      settings = readSettings([initOptions, pushed], () => undefined);
+      applySettings({ quiet: true });
+    }
     await whenConfigured;
-    await loadSettings((params as { settings?: unknown } | undefined)?.settings);
+    await loadSettings(pushed);
     applySettings();
   });
 
@@ -186,7 +228,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((params: HoverParams) => {
     const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
     if (!doc || !isPosition(params.position)) return null;
-    return hoverAt(doc, checks?.report(doc.uri), params.position, corpus?.index);
+    return hoverAt(doc, checks?.report(doc.uri), params.position, corpus?.index, hoverOptions);
   });
 
   connection.onCodeAction((params: CodeActionParams) => {

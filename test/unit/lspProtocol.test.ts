@@ -329,3 +329,114 @@ describe('a second start: the cached index, pushed settings, and the server watc
     assert.deepEqual(diagnosticsOf(await cleared), []);
   });
 });
+
+describe('what a full editor client asks for: notifications, check now, drafts on disk, sources, links', () => {
+  const ws = makeWorkspace();
+  let client: RawLspClient;
+  let caps: Record<string, unknown> = {};
+  const params = (m: RpcMessage) => m.params as Record<string, unknown>;
+
+  before(async () => {
+    // A PDF among the sources: links to it must go to the client's extracted-text view.
+    writeFileSync(path.join(ws.dir, 'corpus', 'notes.pdf'), '%PDF-1.4 not really a PDF');
+    client = startServer(ws);
+    const init = await client.request('initialize', {
+      processId: process.pid,
+      workspaceFolders: [{ uri: pathToFileURL(ws.dir).href, name: 'ws' }],
+      initializationOptions: { storagePath: ws.cacheDir, notifications: true, sourceViewScheme: 'corroborate-source', themeIcons: true, clientCommands: true },
+      capabilities: { workspace: { configuration: true } },
+    });
+    caps = (init.result as { capabilities: Record<string, unknown> }).capabilities;
+    client.notify('initialized', {});
+  });
+
+  after(() => {
+    client?.kill();
+    rmSync(ws.dir, { recursive: true, force: true });
+  });
+
+  test('a client with commands of its own is not offered them to register; the server still runs them', async () => {
+    assert.equal(caps.executeCommandProvider, undefined);
+    assert.equal(typeof (caps.experimental as { processId?: unknown }).processId, 'number');
+    const run = await client.request('workspace/executeCommand', { command: 'corroborate.rebuildIndex' });
+    assert.equal((run.result as { documents: number }).documents, 1);
+  });
+
+  test('each check is pushed with its messages, and the pending state before and after it', async () => {
+    const pending = client.waitFor((m) => m.method === 'corroborate/pending' && params(m).uri === ws.draftUri && params(m).pending === true, 30_000, 'a pending check');
+    const report = client.waitFor((m) => m.method === 'corroborate/didCheck' && params(m).uri === ws.draftUri, 30_000, 'the pushed report');
+    open(client, ws.draftUri, DRAFT);
+    assert.equal(params(await pending).version, 1);
+    const r = params(await report) as { version: number; results: { verdict: string }[]; messages: string[]; pending: boolean; fresh: number };
+    assert.equal(r.version, 1);
+    assert.equal(r.pending, false);
+    assert.equal(r.messages.length, r.results.length);
+    const k = r.results.findIndex((x) => x.verdict === 'conflicting');
+    assert.match(r.messages[k]!, /"11".*"14"/);
+    assert.ok(r.fresh >= 3);
+    // Each version's check ends with word that none is pending, so a client never waits for one that is not coming.
+    const settled = client.waitFor((m) => m.method === 'corroborate/pending' && params(m).version === 2 && params(m).pending === false, 30_000, 'version 2 settled');
+    client.notify('textDocument/didChange', { textDocument: { uri: ws.draftUri, version: 2 }, contentChanges: [{ text: DRAFT.replace('11 days', '13 days') }] });
+    await settled;
+  });
+
+  test('check now answers with the report; a range check keeps the other statements’ results', async () => {
+    const whole = await client.request('corroborate/check', { uri: ws.draftUri });
+    const report = whole.result as { version: number; fresh: number; results: { text: string; verdict: string }[] };
+    assert.equal(report.version, 2);
+    assert.ok(report.results.some((x) => x.text.includes('13 days') && x.verdict === 'conflicting'), JSON.stringify(report.results));
+    const ferry = lineOf(DRAFT, 'The ferry');
+    const part = await client.request('corroborate/check', { uri: ws.draftUri, range: { start: ferry, end: { line: ferry.line, character: 10 } } });
+    const again = part.result as { results: unknown[]; fresh: number };
+    assert.equal(again.results.length, report.results.length);
+    assert.equal(again.fresh, 0, 'nothing changed, so nothing was checked afresh');
+    const unknown = await client.request('corroborate/check', { uri: 'file:///never/opened.md' });
+    assert.equal(unknown.result, null);
+  });
+
+  test('a draft on disk is checked with the open drafts’ settings; a source or a missing file is not', async () => {
+    const closed = path.join(ws.dir, 'closed.md');
+    writeFileSync(closed, 'The port authority of Varna reopened the north pier on Monday after 9 days of repairs.\n');
+    const checked = (await client.request('corroborate/checkFile', { uri: pathToFileURL(closed).href })).result as { diagnostics: Diagnostic[]; findings: number };
+    assert.equal(checked.findings, 1);
+    assert.match(checked.diagnostics[0]!.message, /"9".*"14"/);
+    assert.equal(checked.diagnostics[0]!.severity, 1, 'severity.conflicting = error from the client settings');
+    const source = (await client.request('corroborate/checkFile', { uri: pathToFileURL(ws.articlePath).href })).result as { skipped: string };
+    assert.match(source.skipped, /one of the sources/);
+    const missing = (await client.request('corroborate/checkFile', { uri: pathToFileURL(path.join(ws.dir, 'gone.md')).href })).result as { skipped: string };
+    assert.match(missing.skipped, /ENOENT|no such file/);
+  });
+
+  test('the index summary, the cache, links to the extracted-text view, and source text only from the corpus', async () => {
+    const summary = (await client.request('corroborate/index', {})).result as { folders: string[]; documentCount: number; passageCount: number; documents: { path: string }[]; cacheFile: string };
+    assert.deepEqual(summary.folders, [path.join(ws.dir, 'corpus')]);
+    assert.equal(summary.documentCount, 1, 'the broken PDF is skipped');
+    assert.ok(summary.passageCount >= 3);
+    assert.ok(summary.cacheFile.startsWith(ws.cacheDir));
+    assert.equal((await client.request('corroborate/cacheSaved', {})).result, null);
+    assert.ok(existsSync(summary.cacheFile));
+    const reload = (await client.request('corroborate/reload', { force: false })).result as { loadedFrom: string };
+    assert.equal(reload.loadedFrom, 'cache');
+
+    const pdf = path.join(ws.dir, 'corpus', 'notes.pdf');
+    const link = (await client.request('corroborate/link', { source: pdf, line: 3 })).result as string;
+    assert.equal(link, `corroborate-source:${pathToFileURL(pdf).pathname}#L3`);
+    const text = (await client.request('corroborate/link', { source: ws.articlePath, line: 5 })).result as string;
+    assert.equal(text, `${pathToFileURL(ws.articlePath).href}#L5`);
+
+    const article = (await client.request('corroborate/sourceText', { path: ws.articlePath })).result as { ok: boolean; text: string; original: string };
+    assert.ok(article.ok && article.text.includes('14 days') && article.original === ws.articlePath);
+    const outside = (await client.request('corroborate/sourceText', { path: path.join(ws.dir, 'draft.md') })).result as { ok: boolean; reason: string };
+    assert.deepEqual(outside, { ok: false, reason: 'it is not in the sources Corroborate uses' });
+  });
+
+  test('evidence comes ready to show: place in words, facts, link; hovers carry codicons', async () => {
+    const at = lineOf(DRAFT, 'reopened');
+    const shown = (await client.request('corroborate/evidence', { uri: ws.draftUri, position: at, present: true })).result as { message: string; evidence: { at: string; link: string; meta?: { outlet?: string } }[] };
+    assert.match(shown.message, /"13".*"14"/);
+    assert.match(shown.evidence[0]!.at, /^harbour\.md:\d+$/);
+    assert.match(shown.evidence[0]!.link, /^file:\/\/.*harbour\.md#L\d+$/);
+    const hover = (await client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position: at })).result as { contents: { value: string } };
+    assert.match(hover.contents.value, /\$\([a-z-]+\)/, 'a codicon for a client that renders them');
+  });
+});
