@@ -1,184 +1,188 @@
-import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { CorpusIndex } from './engine';
-import { type CheckReport, DraftChecker, type Trigger } from './extension/checker';
-import { FindingActions } from './extension/codeActions';
+import * as vscode from 'vscode';
+import { insideFolders, locateCorpus, missingFolderMessage } from './server/corpusLocation';
+import type { IndexSummary } from './server/protocol';
 import { registerCommands } from './extension/commands';
 import { readSettings, type Settings } from './extension/config';
-import { CorpusManager, locateCorpus } from './extension/corpus';
-import { CorpusWatcher } from './extension/corpusWatcher';
-import { toDiagnostics } from './extension/diagnostics';
 import { EvidencePanel } from './extension/evidencePanel';
 import { FindingsTree } from './extension/findingsTree';
-import { EvidenceHoverProvider } from './extension/hover';
+import { BlockMeter } from './extension/blockMeter';
 import { Log } from './extension/log';
-import { StatusBar } from './extension/statusBar';
+import { ReportStore, type CheckReport } from './extension/reports';
+import { ServerConnection } from './extension/serverConnection';
 import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './extension/sourceView';
+import { StatusBar } from './extension/statusBar';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface CorroborateApi {
   readonly onDidCheck: vscode.Event<CheckReport>;
-  readonly onDidChangeIndex: vscode.Event<CorpusIndex>;
+  readonly onDidChangeIndex: vscode.Event<IndexSummary>;
   report(uri: vscode.Uri): CheckReport | undefined;
   /** Whether a check of the document is scheduled or running. */
   isPending(uri: vscode.Uri): boolean;
-  ready(): Promise<CorpusIndex>;
-  /** Reloads the index as at start: from the storage cache when the corpus is unchanged. */
+  /** The index in use, once ready. */
+  ready(): Promise<IndexSummary>;
+  /** Reloads the index as at start: from the cache when the corpus is unchanged. */
   reloadIndex(): Promise<'cache' | 'built'>;
   /** Resolves when the last index cache write has finished. */
   cacheSaved(): Promise<void>;
   /** The index cache file of the current corpus folders, once known. */
   indexCacheFile(): string | undefined;
   corpusFolders(): string[];
-  longestSliceMs(): number;
   /** Statements checked afresh so far (a statement whose wording did not change is reused). */
   freshChecks(): number;
+  /** The language server's process id while it runs. */
+  serverProcessId(): number | undefined;
+  /** The longest synchronous stretch of the extension's own code in the extension host, in ms. */
+  longestBlockMs(): number;
 }
 
-const DRAFT_SELECTOR: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-  { language: 'plaintext', scheme: 'file' },
-  { language: 'plaintext', scheme: 'untitled' },
-];
-
 /**
- * Wires the features together. Activation does no indexing itself: the index is built (or
- * loaded from cache) in the background when the first draft is checked.
+ * Wires the features together. The engine runs in the language server (dist/server.js): this
+ * process only syncs drafts, shows what the server finds, and keeps the VS Code-only UI.
  */
 export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const log = new Log();
-  const reported = new Set<string>();
+  const shown = new Set<string>();
+  // The server logs every bad setting; the extension shows each once as a notification too.
   const problem = (message: string) => {
-    if (reported.has(message)) return;
-    reported.add(message);
-    log.warn(message);
+    if (shown.has(message)) return;
+    shown.add(message);
     void vscode.window.showWarningMessage(`Corroborate: ${message}`);
   };
-  const settingsFor = (doc?: vscode.TextDocument): Settings => readSettings(doc?.uri, problem);
+  const settings = (): Settings => readSettings(undefined, problem);
   const workspacePaths = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const bundledCorpus = path.join(context.extensionPath, 'corpus');
+  // The same decision the server makes, so the UI knows at once which files are sources.
   const locate = () => {
-    const location = locateCorpus(settingsFor().corpusPaths, workspacePaths(), path.join(context.extensionPath, 'corpus'));
-    for (const m of location.missing) problem(`corpus folder "${m}" does not exist; using ${location.origin === 'bundled' ? 'the bundled sample corpus' : location.folders.join(', ')} instead.`);
+    const location = locateCorpus(settings().corpusPaths, workspacePaths(), bundledCorpus);
+    for (const m of location.missing) problem(missingFolderMessage(m, location));
     return location;
   };
+  let location = locate();
 
-  const corpus = new CorpusManager(locate(), context.storageUri ?? context.globalStorageUri, log);
-  const checker = new DraftChecker(corpus, (doc) => settingsFor(doc), log);
-  const diagnostics = vscode.languages.createDiagnosticCollection('corroborate');
+  const store = new ReportStore();
+  const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+  const meter = new BlockMeter();
+  const server = new ServerConnection(context, store, log, isOpen, () => refreshActive(), meter);
+  connection = server;
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('corroborate-workspace');
   const status = new StatusBar();
   const tree = new FindingsTree();
   const panel = new EvidencePanel(vscode.Uri.joinPath(context.extensionUri, 'media'));
-  const watcher = new CorpusWatcher(corpus, log);
-  const sourceViews = new SourceViewProvider();
+  const sourceViews = new SourceViewProvider(server);
   let enabled = true;
 
-  const openDrafts = () => vscode.workspace.textDocuments.filter((d) => checker.isDraft(d));
-  const recheckOpenDrafts = (trigger: Trigger = 'settings') => {
-    for (const d of openDrafts()) checker.schedule(d, trigger === 'corpus' || trigger === 'settings' ? 'command' : trigger);
+  const isSource = (fsPath: string) => insideFolders(location.folders, fsPath);
+  const isDraft = (doc: vscode.TextDocument) =>
+    (doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled') && settings().languages.includes(doc.languageId) && !(doc.uri.scheme === 'file' && isSource(doc.uri.fsPath));
+  /** An editor event the server will answer with a check (or word that none is coming). */
+  const expectCheck = (doc: vscode.TextDocument, trigger: 'open' | 'type' | 'save') => {
+    if (!enabled || !isDraft(doc)) return;
+    const run = settings().run;
+    if (run === 'manual' || (trigger === 'type' && run !== 'onType')) return;
+    store.expect(doc.uri, doc.version);
   };
   const refreshActive = () => {
     const editor = vscode.window.activeTextEditor;
-    const draft = !!editor && checker.isDraft(editor.document);
-    const report = draft ? checker.report(editor!.document.uri) : undefined;
+    const draft = !!editor && enabled && isDraft(editor.document);
+    const report = draft ? store.report(editor!.document.uri) : undefined;
     status.show(report, draft);
     tree.show(report);
   };
+  const start = () => server.start(settings().languages).catch((error) => log.error('Starting the checker failed', error));
 
   context.subscriptions.push(
     log,
-    corpus,
-    checker,
-    diagnostics,
+    store,
+    server,
     workspaceDiagnostics,
     status,
     tree,
     panel,
-    watcher,
     sourceViews,
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, sourceViews),
     vscode.window.registerTreeDataProvider('corroborate.findings', tree),
-    vscode.languages.registerHoverProvider(DRAFT_SELECTOR, new EvidenceHoverProvider(checker, corpus)),
-    vscode.languages.registerCodeActionsProvider(DRAFT_SELECTOR, new FindingActions(checker, corpus), { providedCodeActionKinds: FindingActions.kinds }),
-    checker.onDidCheck((report) => {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === report.uri.toString());
-      if (!doc) return;
+    store.onDidCheck(meter.wrap((report: CheckReport) => {
       workspaceDiagnostics.delete(report.uri);
-      diagnostics.set(report.uri, toDiagnostics(doc, report, settingsFor(doc)));
-      if (vscode.window.activeTextEditor?.document === doc) refreshActive();
-    }),
-    checker.onDidClear((uri) => {
-      diagnostics.delete(uri);
-      refreshActive();
-    }),
-    corpus.onDidChangeBusy((busy) => status.setIndexing(busy)),
-    corpus.onDidChangeIndex(() => {
-      recheckOpenDrafts('corpus');
-      sourceViews.refreshAll();
-    }),
-    vscode.workspace.onDidOpenTextDocument((d) => checker.schedule(d, 'open')),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) checker.schedule(e.document, 'type');
-    }),
-    vscode.workspace.onDidSaveTextDocument((d) => checker.schedule(d, 'save')),
-    vscode.workspace.onDidCloseTextDocument((d) => checker.forget(d.uri)),
-    vscode.window.onDidChangeActiveTextEditor(() => refreshActive()),
+      if (vscode.window.activeTextEditor?.document.uri.toString() === report.uri.toString()) refreshActive();
+    })),
+    store.onDidClear(() => refreshActive()),
+    store.onDidChangeBusy((busy) => status.setIndexing(busy)),
+    store.onDidChangeIndex(() => sourceViews.refreshAll()),
+    vscode.workspace.onDidOpenTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'open'))),
+    vscode.workspace.onDidChangeTextDocument(meter.wrap((e: vscode.TextDocumentChangeEvent) => {
+      if (e.contentChanges.length) expectCheck(e.document, 'type');
+    })),
+    vscode.workspace.onDidSaveTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'save'))),
+    vscode.workspace.onDidCloseTextDocument((d) => store.forget(d.uri)),
+    vscode.window.onDidChangeActiveTextEditor(meter.wrap(() => refreshActive())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corroborate')) return;
-      reported.clear();
-      if (e.affectsConfiguration('corroborate.corpusPaths')) {
-        corpus.relocate(locate());
-        watcher.watch();
+      shown.clear();
+      location = locate();
+      // The server re-checks open drafts after a change (or says none is coming); documents no
+      // longer drafts lose their findings.
+      for (const d of vscode.workspace.textDocuments) {
+        if (enabled && isDraft(d)) store.expect(d.uri, d.version);
+        else store.forget(d.uri);
       }
-      // Drafts no longer in the checked languages lose their findings.
-      for (const d of vscode.workspace.textDocuments) if (!checker.isDraft(d)) checker.forget(d.uri);
-      recheckOpenDrafts('settings');
+      // The server syncs only drafts in the checked languages: a new list needs a new start.
+      if (enabled && e.affectsConfiguration('corroborate.languages') && !server.startedFor(settings().languages)) void start();
+      refreshActive();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      corpus.relocate(locate());
-      watcher.watch();
+      location = locate();
     }),
     ...registerCommands({
-      checker,
-      corpus,
+      server,
+      store,
       panel,
       log,
       workspaceDiagnostics,
+      isDraft,
+      isSource,
       isEnabled: () => enabled,
-      setEnabled: (on) => {
+      setEnabled: async (on) => {
         enabled = on;
-        checker.enabled = on;
         status.setEnabled(on);
         void vscode.commands.executeCommand('setContext', 'corroborate.enabled', on);
-        if (on) recheckOpenDrafts('settings');
-        else checker.forgetAll();
+        // Off means no checker at all: the server stops and its findings go with it.
+        if (on) await start();
+        else await server.stop();
+        refreshActive();
       },
-      recheckOpenDrafts: () => recheckOpenDrafts('settings'),
     }),
   );
   void vscode.commands.executeCommand('setContext', 'corroborate.enabled', true);
-  log.info(`Corroborate ${context.extension.packageJSON.version} activated; sources: ${corpus.location.folders.join(', ')} (${corpus.location.origin}).`);
-  for (const d of openDrafts()) checker.schedule(d, 'open');
+  log.info(`Corroborate ${context.extension.packageJSON.version} activated; sources: ${location.folders.join(', ')} (${location.origin}).`);
+  for (const d of vscode.workspace.textDocuments) expectCheck(d, 'open');
+  void start();
   refreshActive();
 
   return {
-    onDidCheck: checker.onDidCheck,
-    onDidChangeIndex: corpus.onDidChangeIndex,
-    report: (uri) => checker.report(uri),
-    isPending: (uri) => checker.isPending(uri),
-    ready: () => corpus.ready(),
-    reloadIndex: async () => {
-      await corpus.rebuild(false);
-      return corpus.origin ?? 'built';
+    onDidCheck: store.onDidCheck,
+    onDidChangeIndex: store.onDidChangeIndex,
+    report: (uri) => store.report(uri),
+    isPending: (uri) => store.isPending(uri),
+    ready: async () => {
+      const summary = await server.index();
+      if (!summary) throw new Error('Corroborate: checking is turned off.');
+      return summary;
     },
-    cacheSaved: () => corpus.saved,
-    indexCacheFile: () => corpus.cacheFile,
-    corpusFolders: () => [...corpus.location.folders],
-    longestSliceMs: () => checker.longestSliceMs,
-    freshChecks: () => checker.freshChecks,
+    reloadIndex: async () => (await server.reload(false))?.loadedFrom ?? 'built',
+    cacheSaved: () => server.cacheSaved(),
+    indexCacheFile: () => store.index?.cacheFile,
+    corpusFolders: () => [...location.folders],
+    freshChecks: () => store.freshChecks,
+    serverProcessId: () => server.processId,
+    longestBlockMs: () => meter.longestMs,
   };
 }
 
-export function deactivate(): void {}
+let connection: ServerConnection | undefined;
 
+/** Stops the server cleanly (it finishes writing the index cache) before VS Code exits. */
+export function deactivate(): Promise<void> | undefined {
+  return connection?.stop();
+}

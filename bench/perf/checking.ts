@@ -1,21 +1,13 @@
 /**
  * Checking a draft: cold on a freshly reloaded index, again with warm caches, and after
- * one-sentence edits re-checked the way the extension does it (src/extension/checker.ts keeps
- * results by statement wording, so only statements whose masked text changed are checked again).
+ * one-sentence edits re-checked the way the language server does it (the engine's checkDocument
+ * with the previous check's memo, so only statements whose masked text changed are checked again).
  */
-import { checkStatement, checkStatementSliced, type CorpusIndex, type DraftStatement, parseDraft, SLICE_MS, type StatementResult, TimeSlicer } from '../../src/engine';
+import { checkDocument, checkStatement, checkStatementSliced, type CorpusIndex, type DraftStatement, parseDraft, SLICE_MS, type StatementResult, TimeSlicer, type CheckMemo } from '../../src/engine';
 import { cpuMs, LoopMonitor, timeSync, withinBudget } from './measure';
 import type { Draft } from './draft';
 import type { CheckFigures } from './types';
 
-
-/** The extension's memo key (src/extension/checker.ts). */
-const memoKey = (s: DraftStatement): string => `${s.ignored ? 'i' : 'c'}\u0000${s.masked}`;
-
-/** The extension's shift of a memoised result to where the statement now stands. */
-function shift(r: StatementResult, delta: number, text: string): StatementResult {
-  return { ...r, text, offset: r.offset + delta, conflicts: r.conflicts.map((c) => ({ ...c, offset: c.offset + delta })) };
-}
 
 interface ColdRun {
   results: StatementResult[];
@@ -57,23 +49,12 @@ async function coldCheck(index: CorpusIndex, text: string): Promise<ColdRun> {
   return { results, statements: parsed.value, parseMs: parsed.ms, workMs, wallMs, cpuMs: cpu, longestStatementMs, longestSliceMs, slicesOver50: monitor.longGaps };
 }
 
-/** Re-checks `text` with results memoised by wording; returns the time and how many were checked. */
-function recheck(index: CorpusIndex, text: string, memo: Map<string, StatementResult>): { ms: number; cpuMs: number; rechecked: number } {
+/** Re-checks `text` against the memo of an earlier check; returns the time and how many were checked. */
+async function recheck(index: CorpusIndex, text: string, memo: CheckMemo): Promise<{ ms: number; cpuMs: number; rechecked: number }> {
   const c = cpuMs();
   const t = performance.now();
-  const next = new Map<string, StatementResult>();
-  let rechecked = 0;
-  for (const s of parseDraft(text, 'markdown')) {
-    const known = memo.get(memoKey(s));
-    let result: StatementResult;
-    if (known) result = shift(known, s.offset, s.text);
-    else {
-      result = checkStatement(index, s);
-      rechecked++;
-    }
-    next.set(memoKey(s), shift(result, -s.offset, result.text));
-  }
-  return { ms: performance.now() - t, cpuMs: cpuMs() - c, rechecked };
+  const run = await checkDocument(index, text, { format: 'markdown', previous: memo });
+  return { ms: performance.now() - t, cpuMs: cpuMs() - c, rechecked: run.fresh };
 }
 
 /**
@@ -88,13 +69,12 @@ export async function measureChecking(index: CorpusIndex, draft: Draft, budgetMs
   const warm = withinBudget(cold.statements, budgetMs, (s) => checkStatement(index, s).evidence.length);
 
   // The memo holds the results of the unedited draft; each edit is re-checked against it.
-  const memo = new Map<string, StatementResult>();
-  for (const [k, s] of cold.statements.entries()) memo.set(memoKey(s), shift(cold.results[k]!, -s.offset, cold.results[k]!.text));
+  const { memo } = await checkDocument(index, draft.text, { format: 'markdown' });
   const editMs: number[] = [];
   const editCpuMs: number[] = [];
   const editRechecked: number[] = [];
   for (const edited of draft.edits) {
-    const run = recheck(index, edited, memo);
+    const run = await recheck(index, edited, memo);
     editMs.push(run.ms);
     editCpuMs.push(run.cpuMs);
     editRechecked.push(run.rechecked);

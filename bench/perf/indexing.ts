@@ -85,7 +85,7 @@ export async function measureIndexing(dir: string, log: (s: string) => void): Pr
   gc();
   const retainedIndexHeap = heapUsed() - baselineHeap;
 
-  // Saved and read back the way the extension does it (src/extension/corpus.ts), through a file.
+  // Saved and read back the way the language server does it (src/server/indexCache.ts), through a file.
   const file = `${dir}.index.bin`;
   monitor = new LoopMonitor().start();
   const save = await timeAsync(async () => {

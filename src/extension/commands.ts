@@ -1,142 +1,140 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CancelledError, checkDocument, decodeText, LineMap, SLICE_MS, type StatementResult, TimeSlicer } from '../engine';
-import type { DraftChecker } from './checker';
-import { readSettings } from './config';
-import type { CorpusManager } from './corpus';
-import { toDiagnostics } from './diagnostics';
+import type { PresentedResult } from '../server/protocol';
 import type { EvidencePanel } from './evidencePanel';
 import type { Log } from './log';
+import { toCheckReport, type CheckReport, type ReportStore } from './reports';
 import { searchCorpus } from './searchCorpus';
-import { openOriginal, sourceUri } from './sourceView';
+import type { ServerConnection } from './serverConnection';
 import { corpusPathSetting } from './sourceFolderSetting';
+import { openOriginal, openSource } from './sourceView';
 
 export interface CommandDeps {
-  checker: DraftChecker;
-  corpus: CorpusManager;
+  server: ServerConnection;
+  store: ReportStore;
   panel: EvidencePanel;
   log: Log;
   /** Diagnostics for drafts that are not open (Check All Drafts in Workspace). */
   workspaceDiagnostics: vscode.DiagnosticCollection;
-  setEnabled(enabled: boolean): void;
+  isDraft(doc: vscode.TextDocument): boolean;
+  /** Whether a file lies in the corpus folders (a source, never a draft). */
+  isSource(fsPath: string): boolean;
+  setEnabled(enabled: boolean): Promise<void>;
   isEnabled(): boolean;
-  recheckOpenDrafts(): void;
 }
 
-function draftEditor(checker: DraftChecker): vscode.TextEditor | undefined {
+function draftEditor(deps: CommandDeps): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (editor && checker.isDraft(editor.document)) return editor;
+  if (editor && deps.isDraft(editor.document)) return editor;
   void vscode.window.showInformationMessage('Corroborate checks Markdown and plain-text drafts: open one first.');
   return undefined;
 }
 
-async function statementAtCursor(deps: CommandDeps): Promise<StatementResult | undefined> {
-  const editor = draftEditor(deps.checker);
-  if (!editor) return undefined;
+function whenEnabled(deps: CommandDeps): boolean {
+  if (deps.isEnabled()) return true;
+  void vscode.window.showInformationMessage('Corroborate: checking is turned off. Run "Corroborate: Toggle Checking" to turn it on.');
+  return false;
+}
+
+async function check(deps: CommandDeps, doc: vscode.TextDocument, range?: vscode.Range, token?: vscode.CancellationToken): Promise<CheckReport | undefined> {
+  const message = await deps.server.check(doc, range, token);
+  return message ? toCheckReport(message) : undefined;
+}
+
+async function statementAtCursor(deps: CommandDeps): Promise<PresentedResult | undefined> {
+  const editor = draftEditor(deps);
+  if (!editor || !whenEnabled(deps)) return undefined;
   const doc = editor.document;
-  let report = deps.checker.report(doc.uri);
-  if (!report || report.version !== doc.version) report = await deps.checker.check(doc);
-  const offset = doc.offsetAt(editor.selection.active);
-  const found = report?.results.find((r) => offset >= r.offset && offset <= r.offset + r.length);
+  const report = deps.store.report(doc.uri);
+  if (!report || report.version !== doc.version) await check(deps, doc);
+  const found = await deps.server.evidence(doc, editor.selection.active);
   if (!found) void vscode.window.showInformationMessage('Corroborate: no statement at the cursor.');
-  return found;
+  return found ?? undefined;
 }
 
 async function checkWorkspace(deps: CommandDeps): Promise<number> {
   const uris = await vscode.workspace.findFiles('**/*.{md,markdown,txt}', '{**/node_modules/**,**/.git/**,**/dist/**}', 2000);
-  const drafts = uris.filter((u) => !deps.corpus.contains(u.fsPath)).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  const drafts = uris.filter((u) => !deps.isSource(u.fsPath)).sort((a, b) => a.fsPath.localeCompare(b.fsPath));
   let findings = 0;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Corroborate: checking drafts', cancellable: true }, async (progress, token) => {
-    const index = await deps.corpus.ready();
     for (const [k, uri] of drafts.entries()) {
       if (token.isCancellationRequested) break;
       progress.report({ message: `${path.basename(uri.fsPath)} (${k + 1}/${drafts.length})`, increment: 100 / drafts.length });
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (open && deps.checker.isDraft(open)) {
-        const report = await deps.checker.check(open);
+      if (open && deps.isDraft(open)) {
+        const report = await check(deps, open, undefined, token);
         findings += report?.results.filter((r) => r.verdict === 'conflicting' || r.verdict === 'contested').length ?? 0;
         continue;
       }
-      let bytes: Uint8Array;
-      try {
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch (error) {
-        // Deleted or unreadable since the search found it.
-        deps.log.warn(`Not checked ${uri.fsPath}: ${(error as Error).message}`);
+      // Read and checked by the server, with the settings of open drafts.
+      const outcome = await deps.server.checkFile(uri, token);
+      if (!outcome) break;
+      if ('skipped' in outcome) {
+        deps.log.warn(`Not checked ${uri.fsPath}: ${outcome.skipped}`);
         continue;
       }
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        deps.log.warn(`Not checked ${uri.fsPath}: ${decoded.reason}`);
-        continue;
-      }
-      const text = decoded.text;
-      const lines = new LineMap(text);
-      const settings = readSettings(uri, () => undefined);
-      // Sliced like open drafts' checks, so the editor gets a turn every few milliseconds.
-      const slicer = new TimeSlicer(SLICE_MS, token, 1);
-      let check;
-      try {
-        check = await checkDocument(index, text, { format: /\.txt$/i.test(uri.fsPath) ? 'plaintext' : 'markdown', maxSize: settings.maxDraftSize, token, slicer });
-      } catch (error) {
-        if (error instanceof CancelledError) break;
-        throw error;
-      }
-      const positions = { positionAt: (offset: number) => { const p = lines.positionAt(offset); return new vscode.Position(p.line, p.character); } };
-      const diagnostics = toDiagnostics(positions, check, settings);
-      findings += diagnostics.filter((d) => d.code !== 'size-limit').length;
-      deps.workspaceDiagnostics.set(uri, diagnostics);
+      findings += outcome.findings;
+      deps.workspaceDiagnostics.set(uri, await deps.server.asDiagnostics(outcome.diagnostics));
     }
   });
   return findings;
 }
 
+/** A document argument as VS Code passes it (a Uri) or as the server's code actions do (a string). */
+function asUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) return value;
+  return typeof value === 'string' && value ? vscode.Uri.parse(value) : undefined;
+}
+
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  const { checker, corpus, panel, log } = deps;
+  const { server, panel, log } = deps;
   const reg = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, fn);
   return [
-    reg('corroborate.checkDocument', async (uri?: vscode.Uri) => {
-      const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : draftEditor(checker)?.document;
-      if (!doc || !checker.isDraft(doc)) return undefined;
-      return checker.check(doc);
+    reg('corroborate.checkDocument', async (target?: vscode.Uri | string) => {
+      const uri = asUri(target);
+      const doc = uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : draftEditor(deps)?.document;
+      if (!doc || !deps.isDraft(doc) || !whenEnabled(deps)) return undefined;
+      return check(deps, doc);
     }),
     reg('corroborate.checkSelection', async () => {
-      const editor = draftEditor(checker);
-      if (!editor) return undefined;
+      const editor = draftEditor(deps);
+      if (!editor || !whenEnabled(deps)) return undefined;
       if (editor.selection.isEmpty) {
         void vscode.window.showInformationMessage('Corroborate: select the statements to check first.');
         return undefined;
       }
-      return checker.check(editor.document, editor.selection);
+      return check(deps, editor.document, editor.selection);
     }),
     reg('corroborate.checkWorkspace', async () => {
+      if (!whenEnabled(deps)) return 0;
       const n = await checkWorkspace(deps);
       void vscode.window.showInformationMessage(`Corroborate: ${n} finding(s) in the workspace's drafts. See the Problems panel.`);
       return n;
     }),
     reg('corroborate.rebuildIndex', async () => {
-      const index = await corpus.rebuild(true);
-      deps.recheckOpenDrafts();
-      return index.documentCount;
+      if (!whenEnabled(deps)) return undefined;
+      const summary = await server.reload(true);
+      return summary?.documentCount;
     }),
     reg('corroborate.searchCorpus', async (query?: string) => {
+      if (!whenEnabled(deps)) return;
       const editor = vscode.window.activeTextEditor;
       const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-      await searchCorpus(corpus, typeof query === 'string' ? query : selected.slice(0, 200));
+      await searchCorpus(server, typeof query === 'string' ? query : selected.slice(0, 200));
     }),
     reg('corroborate.showEvidence', async () => {
       const r = await statementAtCursor(deps);
-      if (r) panel.show(r, corpus.index);
+      if (r) panel.show(r);
       return r;
     }),
-    reg('corroborate.toggle', () => {
-      deps.setEnabled(!deps.isEnabled());
+    reg('corroborate.toggle', async () => {
+      await deps.setEnabled(!deps.isEnabled());
       return deps.isEnabled();
     }),
     reg('corroborate.showFindings', () => vscode.commands.executeCommand('corroborate.findings.focus')),
     reg('corroborate.showLog', () => log.show()),
-    reg('corroborate.revealStatement', async (uri: vscode.Uri, offset: number, length: number) => {
-      const doc = await vscode.workspace.openTextDocument(uri);
+    reg('corroborate.revealStatement', async (target: vscode.Uri | string, offset: number, length: number) => {
+      const doc = await vscode.workspace.openTextDocument(asUri(target)!);
       const range = new vscode.Range(doc.positionAt(offset), doc.positionAt(offset + length));
       await vscode.window.showTextDocument(doc, { selection: range });
     }),
@@ -157,11 +155,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       void vscode.window.showInformationMessage(`Corroborate now checks drafts against ${value.join(', ')}.`);
       return value;
     }),
-    reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(uri)),
-    reg('corroborate.openSource', async (source: string, line: number) => {
-      const doc = await vscode.workspace.openTextDocument(sourceUri({ source }));
-      const at = new vscode.Position(Math.max(0, Math.min(doc.lineCount - 1, line - 1)), 0);
-      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(at, at), preview: true, viewColumn: vscode.ViewColumn.Beside });
-    }),
+    reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(server, uri)),
+    reg('corroborate.openSource', (target: string, line?: number) => openSource(server, target, line)),
   ];
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { Verdict } from '../engine';
 import { readSettings as validateSettings, SETTING_KEYS, type ServerSettings } from '../server/settings';
 
 export type { RunMode, SeverityName } from '../server/settings';
@@ -14,21 +13,4 @@ export type Settings = ServerSettings;
 export function readSettings(scope: vscode.ConfigurationScope | undefined, problem: (message: string) => void): Settings {
   const c = vscode.workspace.getConfiguration('corroborate', scope);
   return validateSettings([Object.fromEntries(SETTING_KEYS.map((key) => [key, c.get<unknown>(key)]))], problem);
-}
-
-export function severityFor(settings: Settings, verdict: Verdict): vscode.DiagnosticSeverity | undefined {
-  if (verdict !== 'conflicting' && verdict !== 'contested' && verdict !== 'unverified') return undefined;
-  if (verdict === 'unverified' && !settings.showUnverified) return undefined;
-  switch (settings.severity[verdict]) {
-    case 'error':
-      return vscode.DiagnosticSeverity.Error;
-    case 'warning':
-      return vscode.DiagnosticSeverity.Warning;
-    case 'information':
-      return vscode.DiagnosticSeverity.Information;
-    case 'hint':
-      return vscode.DiagnosticSeverity.Hint;
-    default:
-      return undefined;
-  }
 }

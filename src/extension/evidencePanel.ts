@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { CorpusIndex, StatementResult } from '../engine';
-import { shortSourceAt } from '../engine';
+import type { PresentedResult } from '../server/protocol';
 
 /** Escapes text for HTML; every string from a draft or a source goes through here. */
 export function escapeHtml(text: string): string {
@@ -9,7 +8,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** The panel's HTML: a strict CSP, no inline script, every value escaped. */
-export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>, media: vscode.Uri, r: StatementResult, index: CorpusIndex | undefined): string {
+export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>, media: vscode.Uri, r: PresentedResult): string {
   const nonce = randomBytes(16).toString('base64');
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.js'));
@@ -18,14 +17,14 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
     .join('');
   const cards = r.evidence
     .map((e, i) => {
-      const meta = index?.documents[index.passages[e.passage]?.doc ?? -1]?.meta;
+      const meta = e.meta;
       const facts = [meta?.outlet, meta?.author, meta?.date].filter(Boolean).map((x) => escapeHtml(String(x))).join(' · ');
       return `<article class="card ${escapeHtml(e.stance)}">
   <header><span class="stance">${escapeHtml(e.stance)}</span><span class="score">${e.score.toFixed(2)}</span></header>
   <h2>${escapeHtml(e.title)}</h2>
   ${facts ? `<p class="meta">${facts}</p>` : ''}
   <blockquote>${escapeHtml(e.excerpt)}</blockquote>
-  <button type="button" data-evidence="${i}">${escapeHtml(shortSourceAt(e))}</button>
+  <button type="button" data-evidence="${i}">${escapeHtml(e.at)}</button>
 </article>`;
     })
     .join('\n');
@@ -53,11 +52,11 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
 /** One panel, reused: shows every source's excerpt for a statement side by side. */
 export class EvidencePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private result: StatementResult | undefined;
+  private result: PresentedResult | undefined;
 
   constructor(private readonly media: vscode.Uri) {}
 
-  show(r: StatementResult, index: CorpusIndex | undefined): vscode.WebviewPanel {
+  show(r: PresentedResult): vscode.WebviewPanel {
     this.result = r;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('corroborate.evidence', 'Corroborate: Evidence', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
@@ -69,7 +68,7 @@ export class EvidencePanel implements vscode.Disposable {
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
     }
-    this.panel.webview.html = evidenceHtml(this.panel.webview, this.media, r, index);
+    this.panel.webview.html = evidenceHtml(this.panel.webview, this.media, r);
     this.panel.reveal(undefined, true);
     return this.panel;
   }
@@ -77,7 +76,7 @@ export class EvidencePanel implements vscode.Disposable {
   private onMessage(message: unknown): void {
     const i = (message as { open?: unknown })?.open;
     const e = typeof i === 'number' ? this.result?.evidence[i] : undefined;
-    if (e) void vscode.commands.executeCommand('corroborate.openSource', e.source, e.line);
+    if (e) void vscode.commands.executeCommand('corroborate.openSource', e.link);
   }
 
   dispose(): void {

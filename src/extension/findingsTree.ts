@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import type { StatementResult, Verdict } from '../engine';
-import type { CheckReport } from './checker';
-import { messageOf } from '../engine';
+import type { Verdict } from '../engine';
+import type { CheckReport, ReportedResult } from './reports';
 
-type Node = { kind: 'group'; verdict: Verdict; items: StatementResult[] } | { kind: 'statement'; result: StatementResult };
+type Node = { kind: 'group'; verdict: Verdict; items: ReportedResult[] } | { kind: 'statement'; result: ReportedResult };
 
 const ORDER: Verdict[] = ['conflicting', 'contested', 'unverified', 'supported', 'skipped'];
 const TITLE: Record<Verdict, string> = { conflicting: 'Conflicting', contested: 'Contested', unverified: 'Unverified', supported: 'Supported', skipped: 'Skipped' };
@@ -38,7 +37,7 @@ export class FindingsTree implements vscode.TreeDataProvider<Node> {
     const label = r.text.replace(/\s+/g, ' ');
     const item = new vscode.TreeItem(label.length > 80 ? `${label.slice(0, 79)}…` : label);
     item.description = r.conflicts.map((c) => `${c.claimed} → ${c.source}`).join(', ') || undefined;
-    item.tooltip = messageOf(r) || r.reason || r.verdict;
+    item.tooltip = r.message || r.reason || r.verdict;
     item.iconPath = new vscode.ThemeIcon(ICON[r.verdict]);
     if (this.report) item.command = { command: 'corroborate.revealStatement', title: 'Reveal', arguments: [this.report.uri, r.offset, r.length] };
     return item;

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
  * problem is noticed once without the channel popping up on every hiccup.
  */
 export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Corroborate', { log: true });
+  /** Also the language client's output channel, so the server's log lines land here too. */
+  readonly channel = vscode.window.createOutputChannel('Corroborate', { log: true });
   private shownOnError = false;
 
   info(message: string): void {

@@ -1,44 +1,45 @@
 import * as vscode from 'vscode';
-import type { CorpusManager } from './corpus';
-import { shortSourceAt } from '../engine';
+import type { ServerConnection } from './serverConnection';
 
 interface PassageItem extends vscode.QuickPickItem {
-  source: string;
-  line: number;
+  link: string;
 }
 
 /** A quick pick that searches the corpus as you type and opens the chosen passage at its line. */
-export async function searchCorpus(corpus: CorpusManager, initial = ''): Promise<void> {
+export async function searchCorpus(server: ServerConnection, initial = ''): Promise<void> {
   const pick = vscode.window.createQuickPick<PassageItem>();
   pick.title = 'Corroborate: Search Corpus';
   pick.placeholder = 'Words, names, numbers… (searches every sentence of your sources)';
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  pick.busy = true;
   pick.value = initial;
-  const index = await corpus.ready();
-  pick.busy = false;
-  const update = (query: string) => {
-    // The index ranks; the quick pick must not filter its answers again by its own rules.
-    pick.items = index.search(query, 30).map((hit) => {
-      const doc = index.documents[hit.passage.doc];
-      return {
-        label: hit.passage.text,
-        description: doc.meta.title,
-        detail: shortSourceAt({ source: doc.path, line: hit.passage.line, location: hit.passage.location }),
-        alwaysShow: true,
-        source: doc.path,
-        line: hit.passage.line,
-      };
-    });
+  let asked = 0;
+  let cancel: vscode.CancellationTokenSource | undefined;
+  const update = async (query: string) => {
+    const mine = ++asked;
+    cancel?.cancel();
+    cancel = new vscode.CancellationTokenSource();
+    pick.busy = true;
+    try {
+      const hits = await server.search(query, 30, cancel.token);
+      // A slower answer to an older query must not replace the newer one's.
+      if (mine !== asked || !hits) return;
+      // The index ranks; the quick pick must not filter its answers again by its own rules.
+      pick.items = hits.map((hit) => ({ label: hit.excerpt, description: hit.title, detail: hit.at, alwaysShow: true, link: hit.link }));
+    } finally {
+      if (mine === asked) pick.busy = false;
+    }
   };
-  pick.onDidChangeValue(update);
-  update(initial);
+  pick.onDidChangeValue((query) => void update(query).catch(() => undefined));
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];
     pick.hide();
-    if (item) void vscode.commands.executeCommand('corroborate.openSource', item.source, item.line);
+    if (item) void vscode.commands.executeCommand('corroborate.openSource', item.link);
   });
-  pick.onDidHide(() => pick.dispose());
+  pick.onDidHide(() => {
+    cancel?.cancel();
+    pick.dispose();
+  });
   pick.show();
+  await update(initial);
 }

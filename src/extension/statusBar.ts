@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Verdict } from '../engine';
-import type { CheckReport } from './checker';
+import type { CheckReport } from './reports';
 
 /** Counts per verdict for the active draft, a spinner while indexing; a click opens the findings. */
 export class StatusBar implements vscode.Disposable {

@@ -12,6 +12,7 @@ import './suite/smoke.test';
 import './suite/features.test';
 import './suite/workflow.test';
 import './suite/typing.test';
+import './suite/server.test';
 import './suite/reliability.test';
 import './suite/sources.test';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { buildSync } from 'esbuild';
+import { build, buildSync } from 'esbuild';
 import { buildCli, cliPath, root } from './helpers/cli';
 
 const Q = `['"\`]`;
@@ -119,6 +119,20 @@ describe('architecture', () => {
       write: false,
     });
     assert.match(out.outputFiles[0].text, BUNDLE_REQUIRE);
+  });
+
+  // The engine runs only in the language server: the extension bundle holds none of it (type
+  // imports from the engine are fine, they leave nothing behind), so a slow check or a crash in
+  // the engine can never block or take down VS Code's extension host.
+  test('the extension bundle contains no engine module', async () => {
+    const { buildTargets } = require(path.join(root, 'esbuild.js')) as { buildTargets: (production: boolean) => import('esbuild').BuildOptions[] };
+    const options = buildTargets(false).find((target) => (target.entryPoints as string[])[0] === 'src/extension.ts')!;
+    const out = await build({ ...options, write: false, metafile: true });
+    const inputs = Object.keys(out.metafile!.inputs);
+    assert.ok(inputs.some((i) => i.startsWith('src/extension/')), `the metafile lists the extension's own modules: ${inputs.slice(0, 5)}`);
+    assert.deepEqual(inputs.filter((i) => i.startsWith('src/engine/')), []);
+    // The language server's modules it may share are the protocol and the settings/corpus-location rules, which run no engine code.
+    assert.deepEqual(inputs.filter((i) => i.startsWith('src/server/')).sort(), ['src/server/corpusLocation.ts', 'src/server/protocol.ts', 'src/server/settings.ts']);
   });
 
   test('the CLI bundle does not require vscode', () => {

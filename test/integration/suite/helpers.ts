@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorroborateApi } from '../../../src/extension';
-import type { CheckReport } from '../../../src/extension/checker';
+import type { CheckReport } from '../../../src/extension/reports';
 import { waitFor, waitUntil } from '../harness';
 
 export const EXTENSION_ID = 'corroborate-dev.corroborate';

@@ -10,6 +10,7 @@ import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatementResult } from '../../../src/engine';
+import type { PresentedResult } from '../../../src/server/protocol';
 import { evidenceHtml } from '../../../src/extension/evidencePanel';
 import { after, before, suite, test, waitFor, waitUntil } from '../harness';
 import { api, checked, diagnosticsWhen, EXTENSION_ID, openDraft, setSetting, TIMEOUT, workspaceRoot } from './helpers';
@@ -29,6 +30,8 @@ const inTests = (stack: string) => stack.includes(testBundle) || stack.includes(
 interface SpiedCall {
   api: string;
   stack: string;
+  /** The first argument when it is a string (the module or command a process call starts). */
+  target?: string;
 }
 const spied: SpiedCall[] = [];
 
@@ -42,7 +45,7 @@ function spy(obj: object, name: string, label: string): void {
     Error.stackTraceLimit = 100;
     const stack = new Error().stack ?? '';
     Error.stackTraceLimit = limit;
-    spied.push({ api: label, stack });
+    spied.push({ api: label, stack, ...(typeof args[0] === 'string' ? { target: args[0] } : {}) });
     return Reflect.apply(original as (...a: unknown[]) => unknown, this, args);
   };
 }
@@ -226,22 +229,31 @@ suite('Reliability: hostile sources', () => {
     for (const t of targets) assert.match(t, /^file:\/\//, `link target ${t}`);
   });
 
-  test('the evidence webview HTML has a strict CSP and escapes every hostile string', () => {
+  test('the evidence webview HTML has a strict CSP and escapes every hostile string', async () => {
     const media = vscode.Uri.file(path.join(extensionRoot, 'media'));
     const webview = { cspSource: 'https://fake.vscode-cdn.net', asWebviewUri: (u: vscode.Uri) => u.with({ scheme: 'https', authority: 'fake.vscode-cdn.net' }) };
     const hostileText = Object.values(HOSTILE).join(' ');
-    const crafted: StatementResult = {
+    // The statement as the evidence panel gets it from the server, and one crafted with a hostile string in every field.
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 3, 0, 3);
+    const presented = await vscode.commands.executeCommand<PresentedResult>('corroborate.showEvidence');
+    assert.ok(presented?.evidence.some((e) => e.excerpt.includes(HOSTILE.script)), 'the panel got the hostile excerpt');
+    const crafted: PresentedResult = {
+      message: hostileText,
       text: `${hostileText} "quoted" & 'single'`,
       offset: 0,
       length: 10,
       verdict: `conflicting ${HOSTILE.img}` as StatementResult['verdict'],
       confidence: 0.9,
       conflicts: [{ kind: `number${HOSTILE.script}` as 'number', claimed: HOSTILE.img, source: HOSTILE.script, offset: 0, length: 1, passage: 0 }],
-      evidence: [{ passage: 0, source: `/x/${HOSTILE.img}.txt`, title: HOSTILE.script, line: 3, excerpt: hostileText, stance: `conflicts" onmouseover="alert(1)` as 'conflicts', score: 1 }],
+      evidence: [{
+        passage: 0, source: `/x/${HOSTILE.img}.txt`, title: HOSTILE.script, line: 3, excerpt: hostileText, stance: `conflicts" onmouseover="alert(1)` as 'conflicts', score: 1,
+        at: HOSTILE.img, link: HOSTILE.html, meta: { title: HOSTILE.script, outlet: HOSTILE.img, author: HOSTILE.html, date: HOSTILE.autolink },
+      }],
     };
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-    for (const r of [result, crafted]) {
-      const html = evidenceHtml(webview, media, r, undefined);
+    for (const r of [presented!, crafted]) {
+      const html = evidenceHtml(webview, media, r);
       // The policy: nothing by default, scripts only with the nonce, styles and images only from the webview.
       const metas = [...html.matchAll(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/g)];
       assert.equal(metas.length, 1, 'one CSP meta');
@@ -267,7 +279,7 @@ suite('Reliability: hostile sources', () => {
       }
       // Each hostile string is there, but only escaped.
       for (const h of [HOSTILE.script, HOSTILE.img, HOSTILE.autolink, HOSTILE.html]) {
-        if (r === result && !r.evidence.some((e) => e.excerpt.includes(h))) continue;
+        if (r === presented && !r.evidence.some((e) => e.excerpt.includes(h))) continue;
         assert.ok(!html.includes(h), `raw ${h} in the webview`);
         assert.ok(html.includes(escape(h)), `escaped ${h} missing`);
       }
@@ -497,7 +509,7 @@ suite('Reliability: bad corpus files, a corpus changing under a rebuild', () => 
     await fs.writeFile(bad('zz-good-extra.txt'), `Extra notes\n\n${sentences.join('\n')}\n`);
     const second = await vscode.commands.executeCommand<number>('corroborate.rebuildIndex');
     assert.equal(second, first + 1, 'the good file is indexed next to the bad ones');
-    const summary = `Indexed ${second} source(s), ${(await a.ready()).passages.length} passages`;
+    const summary = `Indexed ${second} source(s), ${(await a.ready()).passageCount} passages`;
     assert.ok(!logBefore.includes(summary), `the marker "${summary}" is new`);
     const expected: [string, string][] = [
       ['zz-bad-binary.txt', 'binary file'],
@@ -675,10 +687,16 @@ suite('Reliability: over the whole run', () => {
     assert.ok(mine.some((c) => c.api === 'child_process.execFileSync'), `spied: ${spied.slice(before).map((c) => c.api)}`);
   });
 
-  test('the extension opened no socket, looked up no host and started no process', () => {
+  // The one process the extension starts is its own language server, forked from the bundle
+  // beside it (and started again after a crash, or when checking is turned back on).
+  const serverBundle = path.join(extensionRoot, 'dist', 'server.js');
+  const isServerStart = (c: SpiedCall) => c.api === 'child_process.fork' && c.target !== undefined && path.resolve(c.target) === serverBundle;
+
+  test('the extension opened no socket, looked up no host and started no process but its language server', () => {
     const ours = spied.filter((c) => inExtension(c.stack));
-    assert.deepEqual(ours.map((c) => `${c.api}\n${c.stack}`), []);
-    console.log(`      ${spied.length} network/process call(s) by VS Code and the tests were watched; none came from ${path.relative(extensionRoot, extensionBundle)}`);
+    assert.ok(ours.some(isServerStart), `the language server was started by the extension: ${ours.map((c) => c.api)}`);
+    assert.deepEqual(ours.filter((c) => !isServerStart(c)).map((c) => `${c.api} ${c.target ?? ''}\n${c.stack}`), []);
+    console.log(`      ${spied.length} network/process call(s) were watched; from ${path.relative(extensionRoot, extensionBundle)} only ${ours.length} start(s) of ${path.relative(extensionRoot, serverBundle)}`);
   });
 
   test('no unhandled rejection and no error from the extension during the run', () => {

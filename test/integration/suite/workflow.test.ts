@@ -171,11 +171,11 @@ suite('Index persistence', () => {
       Buffer.concat([fingerprint, Buffer.from('{"format": 3, "not": "an index"}')]),
       Buffer.from('random bytes without a fingerprint'),
     ];
-    const expected = (await a.ready()).passages.length;
+    const expected = (await a.ready()).passageCount;
     for (const bytes of damaged) {
       await fs.writeFile(file!, bytes);
       assert.equal(await a.reloadIndex(), 'built', 'a damaged cache is not used');
-      assert.equal((await a.ready()).passages.length, expected, 'the rebuilt index is complete');
+      assert.equal((await a.ready()).passageCount, expected, 'the rebuilt index is complete');
       await a.cacheSaved();
       assert.equal(await a.reloadIndex(), 'cache', 'the rebuild wrote a good cache again');
     }
