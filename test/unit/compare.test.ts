@@ -127,6 +127,13 @@ describe('stance of one passage', () => {
     const c = run('Ukraine\'s allies were excluded from the Istanbul talks.', 'Its allies were excluded from these talks.', ['The Istanbul agreement followed talks in 2022.', 'Ukraine withdrew.']);
     assert.equal(c.stance, 'supports');
   });
+  test('the same value counting something else in a neighbour does not stand in for the passage’s own figure', () => {
+    // "12 new berths" next door says nothing about how many days the repairs took; the passage's 14 days does.
+    const k = onlyConflict('The port reopened the pier on Monday after 12 days of repairs.', 'The port reopened the pier on Monday after 14 days of repairs.', ['The harbour master said the work added 12 new berths for ferries.']);
+    assert.deepEqual([k.claimed, k.source], ['12', '14']);
+    const same = run('The work added 12 new berths.', 'The work took 12 days and added new berths.');
+    assert.notEqual(same.stance, 'supports', 'a count of days does not state a count of berths');
+  });
   test('unrelated passage is only related', () => {
     const c = run('Finland joined NATO in April 2023.', 'Four regions opted to join Russia at the end of September 2022.');
     assert.equal(c.stance, 'related');

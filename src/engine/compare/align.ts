@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { sameDate } from '../facts/dates';
-import { sameQuantity } from '../facts/numbers';
+import { comparableQuantities, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { nearSynonyms, phrasalTerm } from '../text/wordnet';
@@ -115,7 +115,8 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
     case 'role':
       return findTerm(unit.token.term, positions, env, used);
     case 'number': {
-      const n = a.numbers.find((p) => sameQuantity(unit.fact, p));
+      // The same value counting something else ("12 days" / "12 new berths") states nothing about the claim.
+      const n = a.numbers.find((p) => sameQuantity(unit.fact, p) && comparableQuantities(unit.fact, p));
       if (n) return n.firstToken;
       // "several weeks ago" is stated by "weeks ago": a vague count says no more than its bare unit.
       if (unit.fact.vague && unit.fact.unitRaw) {
