@@ -7,6 +7,12 @@ import type { CheckReport } from '../../../src/extension/reports';
 import { waitFor, waitUntil } from '../harness';
 
 export const EXTENSION_ID = 'corroborate-dev.corroborate';
+
+/**
+ * Error lines a test provoked on purpose (a killed server is an error worth logging), each
+ * expected once in the extension's log; the whole-run check allows exactly these and no others.
+ */
+export const provokedLogErrors: RegExp[] = [];
 export const TIMEOUT = 15_000;
 
 export async function api(): Promise<CorroborateApi> {

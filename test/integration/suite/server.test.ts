@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, test, waitUntil } from '../harness';
-import { api, checked, diagnosticsWhen, openDraft, TIMEOUT } from './helpers';
+import { api, checked, diagnosticsWhen, openDraft, provokedLogErrors, TIMEOUT } from './helpers';
 
 function alive(pid: number): boolean {
   try {
@@ -32,6 +32,7 @@ suite('Language server process', () => {
     const doc = editor.document;
     await diagnosticsWhen(doc.uri, (d) => d.some((x) => x.message.includes('"25"')), 'the finding before the crash');
     const before = a.serverProcessId()!;
+    provokedLogErrors.push(/\[error\] Server process exited with signal SIGKILL\.$/);
     process.kill(before, 'SIGKILL');
     await waitUntil(() => (!alive(before) ? true : undefined), { timeoutMs: TIMEOUT, description: 'the server process to end' });
     // The draft changes while the server is down: the finding that comes back must be the new text's.
