@@ -1,6 +1,8 @@
 /**
  * The CLI in CI against a large corpus, with and without `--cache`: the 2,000-word benchmark draft
- * checked against a generated corpus (as bench:perf makes them), wall time of whole CLI runs.
+ * checked against a generated corpus (as bench:perf makes them), wall time of whole CLI runs:
+ * without the cache, building it, reading it back (index and verdicts), and after a one-sentence
+ * edit of the draft (only that statement is checked again).
  *
  *   npm run build && node --import tsx bench/cliCache.ts [--size 10]
  */
@@ -35,6 +37,12 @@ try {
   const first = run('--cache, first run (build + save)', ['--cache', cache]);
   const second = run('--cache, second run (read back)', ['--cache', cache]);
   console.log(`same findings with and without the cache: ${plain === first && first === second ? 'yes' : 'NO'}`);
+  // CI after a writer's edit: one statement of the draft changed since the cached run.
+  writeFileSync(draftFile, draft.edits[0]!);
+  run('--cache, after a one-sentence edit', ['--cache', cache]);
+  const editedPlain = run('the edited draft without --cache', []);
+  const editedCached = run('the edited draft with --cache again', ['--cache', cache]);
+  console.log(`same findings for the edited draft with and without the cache: ${editedPlain === editedCached ? 'yes' : 'NO'}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

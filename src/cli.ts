@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDocument, type CorpusIndex, decodeText, sourceAt, supportedExtensionList } from './engine';
+import { readResults, resultCacheFile, writeResults } from './cli/resultCache';
 import { openIndex } from './server/indexCache';
 import { runLanguageServer } from './server/main';
 import { toJson, type FileReport } from './cli/report';
@@ -20,7 +21,7 @@ Usage:
 
 Options:
   --corpus DIR   a folder of sources (${supportedExtensionList()}), repeatable; default: the bundled corpus
-  --cache DIR    keep the corpus index in DIR between runs (rebuilt when a source changes)
+  --cache DIR    keep the corpus index and the verdicts in DIR between runs (a changed source or build starts afresh)
   --format F     text (default), json or sarif
   --all          text format: also list supported and skipped statements
   --exit-zero    exit 0 even when a statement conflicts (to show findings without failing)
@@ -49,7 +50,13 @@ function display(p: string): string {
   return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p).split(path.sep).join('/');
 }
 
-async function openCorpus(folders: string[] | undefined, cacheDir: string | undefined): Promise<CorpusIndex> {
+interface OpenedCorpus {
+  index: CorpusIndex;
+  folders: string[];
+  fingerprint?: string;
+}
+
+async function openCorpus(folders: string[] | undefined, cacheDir: string | undefined): Promise<OpenedCorpus> {
   const chosen = folders?.length ? folders : [display(bundledCorpus())];
   for (const f of chosen) {
     if (!existsSync(f)) throw new UsageError(`corpus folder not found: ${f}`);
@@ -57,13 +64,13 @@ async function openCorpus(folders: string[] | undefined, cacheDir: string | unde
   }
   if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache is not a folder: ${cacheDir}`);
   // With --cache the index is the editor's binary snapshot, reused while no corpus file changed.
-  const { index } = await openIndex(chosen, {
+  const { index, fingerprint } = await openIndex(chosen, {
     storageDir: cacheDir === undefined ? undefined : path.resolve(cacheDir),
     warn: (message) => process.stderr.write(`corroborate: ${message}\n`),
   });
   for (const s of index.skipped) process.stderr.write(`corroborate: skipped ${s.path}: ${s.reason}\n`);
   if (!index.documentCount) throw new UsageError(`no readable documents (${supportedExtensionList()}) in corpus: ${chosen.join(', ')}`);
-  return index;
+  return { index, folders: chosen, ...(fingerprint ? { fingerprint } : {}) };
 }
 
 function readDraft(file: string): string {
@@ -84,12 +91,19 @@ async function check(files: string[], values: Record<string, unknown>): Promise<
   const format = (values.format as string | undefined) ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format: ${format} (text, json or sarif)`);
   const texts = files.map((f) => ({ path: f, text: readDraft(f) }));
-  const index = await openCorpus(values.corpus as string[] | undefined, values.cache as string | undefined);
+  const cacheDir = values.cache as string | undefined;
+  const { index, folders, fingerprint } = await openCorpus(values.corpus as string[] | undefined, cacheDir);
+  // Verdicts are kept only by a built bundle: it stands for the checking code they came from.
+  const results = cacheDir !== undefined && fingerprint && typeof __VERSION__ === 'string' ? resultCacheFile(path.resolve(cacheDir), folders) : undefined;
+  const previous = results ? await readResults(results, fingerprint!, __filename, index) : undefined;
   const reports: FileReport[] = [];
+  const memos = [];
   for (const { path: p, text } of texts) {
-    const check = await checkDocument(index, text, { format: /\.(md|markdown)$/i.test(p) ? 'markdown' : 'plaintext' });
+    const check = await checkDocument(index, text, { format: /\.(md|markdown)$/i.test(p) ? 'markdown' : 'plaintext', previous });
+    memos.push(check.memo);
     reports.push({ path: display(p), text, results: check.results });
   }
+  if (results) await writeResults(results, fingerprint!, __filename, memos, (message) => process.stderr.write(`corroborate: ${message}\n`));
   if (format === 'json') process.stdout.write(`${JSON.stringify(toJson(version(), index, reports), null, 2)}\n`);
   else if (format === 'sarif') process.stdout.write(`${JSON.stringify(toSarif(version(), index, reports), null, 2)}\n`);
   else process.stdout.write(`${formatText(reports, { all: !!values.all })}\n`);
@@ -104,7 +118,7 @@ async function search(words: string[], values: Record<string, unknown>): Promise
   if (!['text', 'json'].includes(format)) throw new UsageError(`unknown format: ${format} (search takes text or json)`);
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, not ${values.limit}`);
-  const index = await openCorpus(values.corpus as string[] | undefined, values.cache as string | undefined);
+  const { index } = await openCorpus(values.corpus as string[] | undefined, values.cache as string | undefined);
   const hits = index.search(query, limit);
   if (format === 'json') {
     const out = hits.map((h) => {

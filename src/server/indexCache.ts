@@ -99,6 +99,8 @@ export interface OpenedIndex {
   /** The cache write, which runs after the index is returned. */
   saved: Promise<void>;
   cacheFile?: string;
+  /** The corpus files' fingerprint, when a cache folder was given (it keys anything cached for this corpus). */
+  fingerprint?: string;
 }
 
 /** The index of `folders`: read back from the cache when the corpus is unchanged, else built (and saved). */
@@ -108,10 +110,10 @@ export async function openIndex(folders: readonly string[], options: OpenIndexOp
   const fingerprint = cacheFile ? corpusFingerprint(await listCorpusFiles([...folders], { token })) : '';
   if (cacheFile && !options.force) {
     const cached = await readIndexCache(cacheFile, fingerprint, token, warn);
-    if (cached) return { index: cached, origin: 'cache', skipped: [], saved: Promise.resolve(), cacheFile };
+    if (cached) return { index: cached, origin: 'cache', skipped: [], saved: Promise.resolve(), cacheFile, fingerprint };
   }
   const corpus = await loadCorpus([...folders], { token, cache: options.parsed, onProgress: options.onProgress });
   const index = await CorpusIndex.build(corpus, token, options.onIndexProgress);
   const saved = cacheFile ? writeIndexCache(cacheFile, fingerprint, index, warn) : Promise.resolve();
-  return { index, origin: 'built', skipped: corpus.skipped, saved, cacheFile };
+  return { index, origin: 'built', skipped: corpus.skipped, saved, cacheFile, ...(cacheFile ? { fingerprint } : {}) };
 }

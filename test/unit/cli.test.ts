@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { buildCli, offsetAt, positionAt, root, runCli, splitLines, type CliRun } from './helpers/cli';
+import { buildCli, cliPath, offsetAt, positionAt, root, runCli, splitLines, type CliRun } from './helpers/cli';
 
 const VERDICTS = ['supported', 'conflicting', 'contested', 'unverified', 'skipped'];
 const STANCES = ['supports', 'conflicts', 'related'];
@@ -695,7 +695,7 @@ describe('check --cache', () => {
     const draft = write('cache-draft.md', 'The harbour welcomed 40 cruise ships in 2024.\n');
     const first = runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
     assert.equal(first.status, 0, first.stderr);
-    const files = readdirSync(cache);
+    const files = readdirSync(cache).filter((f) => f.endsWith('.bin'));
     assert.equal(files.length, 1, 'one index file for the corpus');
     const saved = statSync(path.join(cache, files[0]!)).mtimeMs;
     const second = runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
@@ -706,6 +706,37 @@ describe('check --cache', () => {
     assert.equal(third.status, 1, 'the edited source now contradicts the draft');
     assert.equal(JSON.parse(third.stdout).files[0].statements[0].verdict, 'conflicting');
     assert.equal(runCli(['check', draft, '--corpus', corpus, '--cache', draft]).status, 2, 'a file is no cache folder');
+  });
+
+  test('the verdicts are kept too: an unchanged statement is not checked again, a changed corpus or build checks it afresh', () => {
+    const corpus = path.join(tmp, 'verdict-corpus');
+    const cache = path.join(tmp, 'verdict-cache');
+    mkdirSync(corpus, { recursive: true });
+    const source = path.join(corpus, 'ferry.txt');
+    writeFileSync(source, 'Ferry report\n\nThe ferry to Hvar carried 310 passengers on Sunday, the operator said.\n');
+    const draft = write('verdict-draft.md', 'The ferry to Hvar carried 310 passengers on Sunday.\n');
+    const run = () => runCli(['check', draft, '--corpus', corpus, '--cache', cache, '--format', 'json']);
+    const verdict = (r: { stdout: string }) => JSON.parse(r.stdout).files[0].statements[0].verdict;
+    assert.equal(verdict(run()), 'supported');
+    const kept = readdirSync(cache).find((f) => /^results-[0-9a-f]{16}\.json$/.test(f));
+    assert.ok(kept, `the verdicts are kept beside the index: ${readdirSync(cache)}`);
+    // Marked in the kept file, a verdict that shows up again can only have come from there.
+    const file = path.join(cache, kept!);
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { results: [string, { verdict: string }][] };
+    assert.equal(stored.results.length, 1);
+    stored.results[0]![1].verdict = 'contested';
+    writeFileSync(file, JSON.stringify(stored));
+    assert.equal(verdict(run()), 'contested', 'the unchanged statement was reused, not checked again');
+    // The same statement against a changed corpus is checked afresh.
+    writeFileSync(source, 'Ferry report\n\nThe ferry to Hvar carried 290 passengers on Sunday, the operator said.\n');
+    assert.equal(verdict(run()), 'conflicting');
+    // And against another build of the checking code (the bundle's time stands for it).
+    const again = JSON.parse(readFileSync(file, 'utf8')) as { results: [string, { verdict: string }][] };
+    again.results[0]![1].verdict = 'contested';
+    writeFileSync(file, JSON.stringify(again));
+    const now = new Date();
+    utimesSync(cliPath, now, new Date(now.getTime() + 1000));
+    assert.equal(verdict(run()), 'conflicting', 'a new build does not reuse verdicts');
   });
 });
 
