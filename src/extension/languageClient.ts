@@ -43,7 +43,7 @@ class RestartingErrorHandler implements ErrorHandler {
     }
     this.log.warn('The checker process stopped unexpectedly; restarting it.');
     this.onRestart();
-    void vscode.window.showWarningMessage('Corroborate: the checker stopped unexpectedly and was restarted. Your findings are being checked again.');
+    void vscode.window.showWarningMessage('Corroborate: the checker crashed and was restarted.');
     return { action: CloseAction.Restart, handled: true };
   }
 }
