@@ -4,7 +4,7 @@ import { insideFolders, locateCorpus, missingFolderMessage } from './server/corp
 import type { IndexSummary } from './server/protocol';
 import { registerCommands } from './extension/commands';
 import { readSettings, type Settings } from './extension/config';
-import { EvidencePanel } from './extension/evidencePanel';
+import { EVIDENCE_VIEW_TYPE, EvidencePanel } from './extension/evidencePanel';
 import { FindingsTree } from './extension/findingsTree';
 import { BlockMeter } from './extension/blockMeter';
 import { Log } from './extension/log';
@@ -35,6 +35,8 @@ export interface CorroborateApi {
   serverProcessId(): number | undefined;
   /** The longest synchronous stretch of the extension's own code in the extension host, in ms. */
   longestBlockMs(): number;
+  /** The draft whose findings the Corroborate Findings view shows. */
+  findingsDraft(): vscode.Uri | undefined;
 }
 
 /**
@@ -83,12 +85,31 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     if (run === 'manual' || (trigger === 'type' && run !== 'onType')) return;
     store.expect(doc.uri, doc.version);
   };
+  /** The draft the findings view shows: the active one, else the last one that was, while it has a tab. */
+  let lastDraft: vscode.Uri | undefined;
+  const inTab = (uri: vscode.Uri) =>
+    vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
   const refreshActive = () => {
     const editor = vscode.window.activeTextEditor;
     const draft = !!editor && enabled && isDraft(editor.document);
-    const report = draft ? store.report(editor!.document.uri) : undefined;
-    status.show(report, draft);
-    tree.show(report);
+    if (draft) lastDraft = editor!.document.uri;
+    else if (lastDraft && (!enabled || !inTab(lastDraft))) lastDraft = undefined;
+    status.show(draft ? store.report(editor!.document.uri) : undefined, draft);
+    // Clicking into the Problems list, a source or the log keeps the draft's findings in view.
+    tree.show(lastDraft ? store.report(lastDraft) : undefined);
+  };
+  const showSources = () => status.setSources(location, store.index?.documentCount);
+  /**
+   * The sample articles stand in until the writer chooses sources: said once per workspace, with
+   * the way out one click away, the first time a draft is checked against them.
+   */
+  const SAMPLE_NOTICE_KEY = 'corroborate.sampleNoticeShown';
+  const noticeSample = () => {
+    if (location.origin !== 'bundled' || context.workspaceState.get<boolean>(SAMPLE_NOTICE_KEY)) return;
+    void context.workspaceState.update(SAMPLE_NOTICE_KEY, true);
+    void vscode.window
+      .showInformationMessage('Corroborate is checking against its own sample news articles, not your sources. Choose the folder where you keep yours.', 'Add Source Folder…', 'Not Now')
+      .then((choice) => (choice === 'Add Source Folder…' ? vscode.commands.executeCommand('corroborate.chooseSourceFolder') : undefined));
   };
   const start = () => server.start(settings().languages).catch((error) => log.error('Starting the checker failed', error));
 
@@ -105,11 +126,26 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     vscode.window.registerTreeDataProvider('corroborate.findings', tree),
     store.onDidCheck(meter.wrap((report: CheckReport) => {
       workspaceDiagnostics.delete(report.uri);
-      if (vscode.window.activeTextEditor?.document.uri.toString() === report.uri.toString()) refreshActive();
+      const shown = [vscode.window.activeTextEditor?.document.uri, lastDraft].some((u) => u?.toString() === report.uri.toString());
+      if (shown) refreshActive();
+      noticeSample();
     })),
     store.onDidClear(() => refreshActive()),
     store.onDidChangeBusy((busy) => status.setIndexing(busy)),
-    store.onDidChangeIndex(() => sourceViews.refreshAll()),
+    store.onDidChangeIndex(() => {
+      sourceViews.refreshAll();
+      showSources();
+    }),
+    vscode.window.registerWebviewPanelSerializer(EVIDENCE_VIEW_TYPE, {
+      deserializeWebviewPanel: (webviewPanel, state) =>
+        panel.restore(webviewPanel, state, async ({ uri, offset }) => {
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+          if (!doc || !isDraft(doc)) return undefined;
+          await server.index();
+          if (store.report(doc.uri)?.version !== doc.version) await server.check(doc);
+          return (await server.evidence(doc, doc.positionAt(offset))) ?? undefined;
+        }),
+    }),
     vscode.workspace.onDidOpenTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'open'))),
     vscode.workspace.onDidChangeTextDocument(meter.wrap((e: vscode.TextDocumentChangeEvent) => {
       if (e.contentChanges.length) expectCheck(e.document, 'type');
@@ -117,10 +153,12 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     vscode.workspace.onDidSaveTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'save'))),
     vscode.workspace.onDidCloseTextDocument((d) => store.forget(d.uri)),
     vscode.window.onDidChangeActiveTextEditor(meter.wrap(() => refreshActive())),
+    vscode.window.tabGroups.onDidChangeTabs(meter.wrap(() => refreshActive())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corroborate')) return;
       shown.clear();
       location = locate();
+      showSources();
       // The server re-checks open drafts after a change (or says none is coming); documents no
       // longer drafts lose their findings.
       for (const d of vscode.workspace.textDocuments) {
@@ -133,6 +171,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => {
       location = locate();
+      showSources();
     }),
     ...registerCommands({
       server,
@@ -158,6 +197,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   log.info(`Corroborate ${context.extension.packageJSON.version} activated; sources: ${location.folders.join(', ')} (${location.origin}).`);
   for (const d of vscode.workspace.textDocuments) expectCheck(d, 'open');
   void start();
+  showSources();
   refreshActive();
 
   return {
@@ -177,6 +217,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     freshChecks: () => store.freshChecks,
     serverProcessId: () => server.processId,
     longestBlockMs: () => meter.longestMs,
+    findingsDraft: () => lastDraft,
   };
 }
 

@@ -6,7 +6,7 @@ import type { Log } from './log';
 import { toCheckReport, type CheckReport, type ReportStore } from './reports';
 import { searchCorpus } from './searchCorpus';
 import type { ServerConnection } from './serverConnection';
-import { corpusPathSetting } from './sourceFolderSetting';
+import { withSourceFolders } from './sourceFolderSetting';
 import { openOriginal, openSource } from './sourceView';
 
 export interface CommandDeps {
@@ -41,7 +41,7 @@ async function check(deps: CommandDeps, doc: vscode.TextDocument, range?: vscode
   return message ? toCheckReport(message) : undefined;
 }
 
-async function statementAtCursor(deps: CommandDeps): Promise<PresentedResult | undefined> {
+async function statementAtCursor(deps: CommandDeps): Promise<{ doc: vscode.TextDocument; found: PresentedResult } | undefined> {
   const editor = draftEditor(deps);
   if (!editor || !whenEnabled(deps)) return undefined;
   const doc = editor.document;
@@ -49,7 +49,7 @@ async function statementAtCursor(deps: CommandDeps): Promise<PresentedResult | u
   if (!report || report.version !== doc.version) await check(deps, doc);
   const found = await deps.server.evidence(doc, editor.selection.active);
   if (!found) void vscode.window.showInformationMessage('Corroborate: no statement at the cursor.');
-  return found ?? undefined;
+  return found ? { doc, found } : undefined;
 }
 
 async function checkWorkspace(deps: CommandDeps): Promise<number> {
@@ -80,6 +80,32 @@ async function checkWorkspace(deps: CommandDeps): Promise<number> {
   return findings;
 }
 
+/**
+ * Adds folders to `corroborate.corpusPaths` (workspace settings; the user's own without a
+ * workspace) and says which sources are now in use.
+ */
+async function addSourceFolders(folders: vscode.Uri[]): Promise<string[]> {
+  const roots = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  const config = vscode.workspace.getConfiguration('corroborate');
+  const target = roots.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const inspected = config.inspect<string[]>('corpusPaths');
+  const current = (roots.length ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
+  const value = withSourceFolders(Array.isArray(current) ? current : [], folders.map((u) => u.fsPath), roots[0]?.uri.fsPath);
+  await config.update('corpusPaths', value, target);
+  void vscode.window.showInformationMessage(`Corroborate now checks drafts against ${value.join(', ')}.`);
+  return value;
+}
+
+/** "1 conflicting, 2 supported": the verdicts of some statements, most pressing first. */
+export function verdictSummary(results: readonly { verdict: string }[]): string {
+  const order = ['conflicting', 'contested', 'unverified', 'supported'];
+  return order
+    .map((v) => [v, results.filter((r) => r.verdict === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => `${n} ${v}`)
+    .join(', ');
+}
+
 /** A document argument as VS Code passes it (a Uri) or as the server's code actions do (a string). */
 function asUri(value: unknown): vscode.Uri | undefined {
   if (value instanceof vscode.Uri) return value;
@@ -103,7 +129,13 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         void vscode.window.showInformationMessage('Corroborate: select the statements to check first.');
         return undefined;
       }
-      return check(deps, editor.document, editor.selection);
+      const report = await check(deps, editor.document, editor.selection);
+      if (report) {
+        const doc = editor.document;
+        const inside = report.results.filter((r) => r.verdict !== 'skipped' && editor.selection.intersection(new vscode.Range(doc.positionAt(r.offset), doc.positionAt(r.offset + r.length))));
+        void vscode.window.showInformationMessage(`Corroborate checked ${inside.length} statement${inside.length === 1 ? '' : 's'} in the selection: ${verdictSummary(inside) || 'nothing to check'}.`);
+      }
+      return report;
     }),
     reg('corroborate.checkWorkspace', async () => {
       if (!whenEnabled(deps)) return 0;
@@ -113,7 +145,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     reg('corroborate.rebuildIndex', async () => {
       if (!whenEnabled(deps)) return undefined;
-      const summary = await server.reload(true);
+      const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: re-reading the sources' }, () => server.reload(true));
+      if (summary) {
+        const skipped = summary.skippedCount ? `; ${summary.skippedCount} file${summary.skippedCount === 1 ? '' : 's'} could not be read (Corroborate: Show Log says why)` : '';
+        void vscode.window.showInformationMessage(`Corroborate re-read ${summary.documentCount} source${summary.documentCount === 1 ? '' : 's'} (${summary.passageCount.toLocaleString('en')} passages)${skipped}.`);
+      }
       return summary?.documentCount;
     }),
     reg('corroborate.searchCorpus', async (query?: string) => {
@@ -123,9 +159,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       await searchCorpus(server, typeof query === 'string' ? query : selected.slice(0, 200));
     }),
     reg('corroborate.showEvidence', async () => {
-      const r = await statementAtCursor(deps);
-      if (r) panel.show(r);
-      return r;
+      const at = await statementAtCursor(deps);
+      if (at) panel.show(at.found, { uri: at.doc.uri.toString(), offset: at.found.offset });
+      return at?.found;
     }),
     reg('corroborate.toggle', async () => {
       await deps.setEnabled(!deps.isEnabled());
@@ -144,18 +180,23 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         canSelectFiles: false,
         canSelectFolders: true,
         canSelectMany: true,
-        openLabel: 'Use as Sources',
-        title: 'Corroborate: the folder(s) of your sources',
+        openLabel: 'Add as Sources',
+        title: 'Corroborate: the folder(s) where you keep your sources',
         defaultUri: roots[0]?.uri,
       });
       if (!picked?.length) return undefined;
-      const value = picked.map((uri) => corpusPathSetting(uri.fsPath, roots[0]?.uri.fsPath));
-      // Without a workspace the choice is the user's own setting, used in every window.
-      await vscode.workspace.getConfiguration('corroborate').update('corpusPaths', value, roots.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
-      void vscode.window.showInformationMessage(`Corroborate now checks drafts against ${value.join(', ')}.`);
-      return value;
+      return addSourceFolders(picked);
+    }),
+    // From the Explorer's context menu, on one folder or a selection of them.
+    reg('corroborate.useAsSources', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
+      const folders = (selected?.length ? selected : clicked ? [clicked] : []).filter((u) => u.scheme === 'file');
+      if (!folders.length) {
+        void vscode.window.showInformationMessage('Corroborate: right-click a folder in the Explorer to use it as sources.');
+        return undefined;
+      }
+      return addSourceFolders(folders);
     }),
     reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(server, uri)),
-    reg('corroborate.openSource', (target: string, line?: number) => openSource(server, target, line)),
+    reg('corroborate.openSource', (target: string, line?: number, excerpt?: string) => openSource(server, target, line, excerpt)),
   ];
 }

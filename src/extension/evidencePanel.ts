@@ -8,7 +8,13 @@ export function escapeHtml(text: string): string {
 }
 
 /** The panel's HTML: a strict CSP, no inline script, every value escaped. */
-export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>, media: vscode.Uri, r: PresentedResult): string {
+/** Where a panel's statement is, kept in the webview's state so a reload can bring the panel back. */
+export interface PanelState {
+  uri: string;
+  offset: number;
+}
+
+export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>, media: vscode.Uri, r: PresentedResult, state?: PanelState): string {
   const nonce = randomBytes(16).toString('base64');
   const css = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.css'));
   const js = webview.asWebviewUri(vscode.Uri.joinPath(media, 'evidence.js'));
@@ -37,7 +43,7 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
 <link rel="stylesheet" href="${css.toString()}">
 <title>Corroborate evidence</title>
 </head>
-<body>
+<body${state ? ` data-statement="${escapeHtml(JSON.stringify(state))}"` : ''}>
 <section class="statement ${escapeHtml(r.verdict)}">
   <p class="verdict">${escapeHtml(r.verdict)} · confidence ${r.confidence.toFixed(2)}</p>
   <p class="text">${escapeHtml(r.text.replace(/\s+/g, ' '))}</p>
@@ -49,6 +55,8 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
 </html>`;
 }
 
+export const EVIDENCE_VIEW_TYPE = 'corroborate.evidence';
+
 /** One panel, reused: shows every source's excerpt for a statement side by side. */
 export class EvidencePanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -56,27 +64,50 @@ export class EvidencePanel implements vscode.Disposable {
 
   constructor(private readonly media: vscode.Uri) {}
 
-  show(r: PresentedResult): vscode.WebviewPanel {
+  show(r: PresentedResult, state?: PanelState): vscode.WebviewPanel {
     this.result = r;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('corroborate.evidence', 'Corroborate: Evidence', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: true,
-        enableCommandUris: false,
-        localResourceRoots: [this.media],
-      });
-      this.panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.png');
-      this.panel.onDidDispose(() => (this.panel = undefined));
-      this.panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
+      this.adopt(vscode.window.createWebviewPanel(EVIDENCE_VIEW_TYPE, 'Corroborate: Evidence', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.options()));
     }
-    this.panel.webview.html = evidenceHtml(this.panel.webview, this.media, r);
-    this.panel.reveal(undefined, true);
-    return this.panel;
+    this.panel!.webview.html = evidenceHtml(this.panel!.webview, this.media, r, state);
+    this.panel!.reveal(undefined, true);
+    return this.panel!;
+  }
+
+  /**
+   * Brings back a panel VS Code kept over a reload: the statement is looked up again; when it is
+   * gone (the draft closed or changed), the panel closes rather than stay an empty group.
+   */
+  async restore(panel: vscode.WebviewPanel, state: unknown, lookup: (state: PanelState) => Promise<PresentedResult | undefined>): Promise<void> {
+    const s = state as Partial<PanelState> | undefined;
+    const found = s && typeof s.uri === 'string' && typeof s.offset === 'number' ? await lookup({ uri: s.uri, offset: s.offset }).catch(() => undefined) : undefined;
+    if (!found) {
+      panel.dispose();
+      return;
+    }
+    panel.webview.options = this.options();
+    this.panel?.dispose();
+    this.adopt(panel);
+    this.show(found, { uri: s!.uri!, offset: s!.offset! });
+  }
+
+  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, enableCommandUris: false, localResourceRoots: [this.media] };
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.media, 'icon.png');
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message));
   }
 
   private onMessage(message: unknown): void {
     const i = (message as { open?: unknown })?.open;
     const e = typeof i === 'number' ? this.result?.evidence[i] : undefined;
-    if (e) void vscode.commands.executeCommand('corroborate.openSource', e.link);
+    if (e) void vscode.commands.executeCommand('corroborate.openSource', e.link, undefined, e.excerpt);
   }
 
   dispose(): void {

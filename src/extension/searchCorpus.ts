@@ -3,6 +3,7 @@ import type { ServerConnection } from './serverConnection';
 
 interface PassageItem extends vscode.QuickPickItem {
   link: string;
+  excerpt: string;
 }
 
 /** A quick pick that searches the corpus as you type and opens the chosen passage at its line. */
@@ -25,7 +26,8 @@ export async function searchCorpus(server: ServerConnection, initial = ''): Prom
       // A slower answer to an older query must not replace the newer one's.
       if (mine !== asked || !hits) return;
       // The index ranks; the quick pick must not filter its answers again by its own rules.
-      pick.items = hits.map((hit) => ({ label: hit.excerpt, description: hit.title, detail: hit.at, alwaysShow: true, link: hit.link }));
+      // The row shows the words that matched (VS Code highlights them); the source's name and place below.
+      pick.items = hits.map((hit) => ({ label: hit.snippet, detail: `${hit.title} · ${hit.at}`, alwaysShow: true, link: hit.link, excerpt: hit.excerpt }));
     } finally {
       if (mine === asked) pick.busy = false;
     }
@@ -34,7 +36,7 @@ export async function searchCorpus(server: ServerConnection, initial = ''): Prom
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];
     pick.hide();
-    if (item) void vscode.commands.executeCommand('corroborate.openSource', item.link);
+    if (item) void vscode.commands.executeCommand('corroborate.openSource', item.link, undefined, item.excerpt);
   });
   pick.onDidHide(() => {
     cancel?.cancel();

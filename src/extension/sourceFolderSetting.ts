@@ -12,3 +12,21 @@ export function corpusPathSetting(folder: string, firstWorkspaceFolder: string |
   if (rel === '') return '.';
   return rel.startsWith('..') || path.isAbsolute(rel) ? folder : rel.split(path.sep).join('/');
 }
+
+/**
+ * The `corpusPaths` value after adding folders: the ones already set come first, a folder already
+ * there (in either spelling) is not added twice. Adding is what a writer expects of "Add Source
+ * Folder…": a second folder of interviews must not drop the first folder of articles.
+ */
+export function withSourceFolders(current: readonly string[], added: readonly string[], firstWorkspaceFolder: string | undefined): string[] {
+  const resolved = (entry: string) => (path.isAbsolute(entry) || firstWorkspaceFolder === undefined ? path.resolve(entry) : path.resolve(firstWorkspaceFolder, entry));
+  const out = [...current];
+  const seen = new Set(current.map(resolved));
+  for (const folder of added) {
+    const entry = corpusPathSetting(folder, firstWorkspaceFolder);
+    if (seen.has(resolved(entry))) continue;
+    seen.add(resolved(entry));
+    out.push(entry);
+  }
+  return out;
+}

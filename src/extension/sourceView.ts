@@ -51,12 +51,31 @@ export async function openOriginal(server: ServerConnection, uri: vscode.Uri | u
  * Opens a source at a line beside the draft: `target` is a link the server made (a file or an
  * extracted-text view, `#L12` naming the line) or a source's path, for which the server makes one.
  */
-export async function openSource(server: ServerConnection, target: string, line?: number): Promise<void> {
+export async function openSource(server: ServerConnection, target: string, line?: number, excerpt?: string): Promise<void> {
   const isLink = /^[a-z][a-z0-9+.-]+:/i.test(target) && !/^[a-z]:[\\/]/i.test(target);
   const link = isLink ? target : await server.link(target, line ?? 1);
   const uri = link ? vscode.Uri.parse(link) : vscode.Uri.file(target);
   const at = typeof line === 'number' ? line : Number(/^L(\d+)$/.exec(uri.fragment)?.[1] ?? 1);
   const doc = await vscode.workspace.openTextDocument(uri.with({ fragment: '' }));
-  const position = new vscode.Position(Math.max(0, Math.min(doc.lineCount - 1, at - 1)), 0);
-  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(position, position), preview: true, viewColumn: vscode.ViewColumn.Beside });
+  const lineIndex = Math.max(0, Math.min(doc.lineCount - 1, at - 1));
+  const selection = (excerpt ? passageRange(doc, lineIndex, excerpt) : undefined) ?? new vscode.Range(lineIndex, 0, lineIndex, 0);
+  const editor = await vscode.window.showTextDocument(doc, { selection, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * The passage itself, selected, when it can be found from its line on: a passage is a sentence,
+ * often one of several on a long unwrapped line, so the line alone does not show the writer where.
+ */
+export function passageRange(doc: Pick<vscode.TextDocument, 'getText' | 'offsetAt' | 'positionAt'>, line: number, excerpt: string): vscode.Range | undefined {
+  const words = excerpt.trim().split(/\s+/).filter(Boolean).slice(0, 80);
+  if (!words.length) return undefined;
+  // Whitespace may differ (the index joins wrapped lines): match the words with any spacing.
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('\\s+'), 'g');
+  const from = doc.offsetAt(new vscode.Position(line, 0));
+  pattern.lastIndex = from;
+  const m = pattern.exec(doc.getText());
+  if (!m || m.index - from > 2000) return undefined;
+  return new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length));
 }

@@ -21,6 +21,7 @@ import {
   type StatementResult,
 } from '../engine';
 import type { DraftChecks } from './checks';
+import { foldUncovered, sourcesInWords } from './coverage';
 import type { CorpusService } from './corpus';
 import { toDiagnostics, type CheckReport } from './diagnostics';
 import type { DraftStore } from './documents';
@@ -111,8 +112,8 @@ async function checkFile(uri: string, s: EditorServices, token: CancellationToke
   try {
     const check = await checkDocument(index, decoded.text, { format: /\.txt$/i.test(file) ? 'plaintext' : 'markdown', maxSize: settings.maxDraftSize, token, slicer });
     const doc = TextDocument.create(uri, 'markdown', 0, decoded.text);
-    const diagnostics = toDiagnostics(doc, { ...check, textLength: decoded.text.length }, settings, s.links);
-    return { uri, diagnostics, findings: diagnostics.filter((d) => d.code !== 'size-limit').length };
+    const diagnostics = foldUncovered(toDiagnostics(doc, { ...check, textLength: decoded.text.length }, settings, s.links), check.results, sourcesInWords(s.corpus.location), (offset) => doc.positionAt(offset));
+    return { uri, diagnostics, findings: diagnostics.filter((d) => d.code !== 'size-limit' && d.code !== 'not-covered').length };
   } finally {
     slicer.end();
   }

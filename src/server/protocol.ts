@@ -85,6 +85,8 @@ export interface SearchHit {
   line: number;
   location?: PassageLocation;
   excerpt: string;
+  /** The part of the excerpt around the query's words, with ellipses where it was cut. */
+  snippet: string;
   score: number;
   /** "report.pdf p. 12". */
   at: string;

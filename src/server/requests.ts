@@ -61,6 +61,37 @@ async function indexFor(corpus: CorpusService, token: CancellationToken): Promis
   });
 }
 
+const SNIPPET = 110;
+
+/**
+ * The part of a passage that shows why it matched: a window around the place where most of the
+ * query's words occur, with ellipses where it was cut. A list row shows ~110 characters, so a
+ * match late in a long sentence must not be cut off.
+ */
+export function snippetFor(text: string, query: string, width = SNIPPET): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= width) return clean;
+  const words = [...new Set(query.toLowerCase().match(/[\p{L}\p{N}]{2,}/gu) ?? [])];
+  const lower = clean.toLowerCase();
+  const hits: number[] = [];
+  for (const w of words) for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) hits.push(at);
+  hits.sort((a, b) => a - b);
+  // The window that holds the most hits, starting a little before its first one.
+  let best = hits[0] ?? 0;
+  let most = 0;
+  for (const start of hits) {
+    const n = hits.filter((h) => h >= start && h < start + width - 20).length;
+    if (n > most) [best, most] = [start, n];
+  }
+  let from = Math.max(0, Math.min(best - 25, clean.length - width));
+  const space = clean.lastIndexOf(' ', from);
+  if (from > 0 && space > from - 15) from = space + 1;
+  let to = Math.min(clean.length, from + width);
+  const end = clean.indexOf(' ', to);
+  if (to < clean.length && end > 0 && end - to < 15) to = end;
+  return `${from > 0 ? '…' : ''}${clean.slice(from, to).trim()}${to < clean.length ? '…' : ''}`;
+}
+
 export function searchHits(index: CorpusIndex, query: string, limit: number, links: SourceLinks = FILE_LINKS): SearchHit[] {
   return index.search(query, limit).map((h) => {
     const doc = index.documents[h.passage.doc]!;
@@ -69,6 +100,7 @@ export function searchHits(index: CorpusIndex, query: string, limit: number, lin
       ...place,
       title: doc.meta.title,
       excerpt: h.passage.text,
+      snippet: snippetFor(h.passage.text, query),
       score: Math.round(h.score * 100) / 100,
       at: shortSourceAt(place),
       link: links.line(doc.path, h.passage.line),

@@ -26,6 +26,7 @@ import { CorpusWatch } from './corpusWatch';
 import { toDiagnostics } from './diagnostics';
 import { DraftStore } from './documents';
 import { hoverAt } from './hover';
+import { foldUncovered, sourcesInWords } from './coverage';
 import { indexSummary, registerEditorRequests, reportMessage } from './editorRequests';
 import { defaultCacheDir } from './indexCache';
 import { connectionLog } from './log';
@@ -140,7 +141,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const watchedFiles = capabilities.workspace?.didChangeWatchedFiles;
     watch = new CorpusWatch(connection, corpus, { dynamicRegistration: watchedFiles?.dynamicRegistration === true, relativePatternSupport: watchedFiles?.relativePatternSupport === true }, log);
     checks.onDidCheck((doc, report) => {
-      void connection.sendDiagnostics({ uri: doc.uri, version: report.version, diagnostics: toDiagnostics(doc, report, settings, links) });
+      const diagnostics = foldUncovered(toDiagnostics(doc, report, settings, links), report.results, sourcesInWords(service.location), (offset) => doc.positionAt(offset));
+      void connection.sendDiagnostics({ uri: doc.uri, version: report.version, diagnostics });
       if (client.notifications) void connection.sendNotification(Methods.didCheck, reportMessage(report, drafts.isPending(doc.uri)));
     });
     corpus.onDidChangeIndex((index) => {

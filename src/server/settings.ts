@@ -24,7 +24,9 @@ export interface ServerSettings {
 /** The same defaults as the extension's package.json contributes. */
 const DEFAULTS: ServerSettings = {
   corpusPaths: [],
-  languages: ['markdown', 'plaintext'],
+  // Markdown is where drafts are written; plain-text files are as often logs, data or notes, so
+  // checking them is the writer's choice (add "plaintext").
+  languages: ['markdown'],
   run: 'onType',
   debounceMs: 400,
   minimumConfidence: 0.5,

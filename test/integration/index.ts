@@ -13,6 +13,7 @@ import './suite/features.test';
 import './suite/workflow.test';
 import './suite/typing.test';
 import './suite/server.test';
+import './suite/dailyUse.test';
 import './suite/reliability.test';
 import './suite/sources.test';
 

@@ -348,6 +348,11 @@ async function checkWhatAPersonSees(page: Page, port: number, dirs: Scratch): Pr
   });
   log(`  Problems entry: ${problemText}`);
 
+  await step('the status bar says in words what Corroborate found: "Corroborate: 2 conflicts"', async () => {
+    const item = page.locator('.statusbar-item', { hasText: 'Corroborate: 2 conflicts' });
+    await item.first().waitFor({ state: 'visible', timeout: 15_000 });
+  });
+
   // For the screenshot: a shorter Problems panel leaves the editor room below the statement for
   // the whole hover. Done the way a person would, by dragging the sash above the panel.
   await step('the Problems panel is made shorter by dragging its sash', async () => {

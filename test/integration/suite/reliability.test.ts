@@ -621,7 +621,7 @@ suite('Reliability: wrong settings and the size limit', () => {
         'corroborate.debounceMs must be a number from 0 to 10000; using 400.',
         'corroborate.run must be one of onType, onSave, manual; using onType.',
         `corpus folder "does/not/exist" does not exist; using ${corpusDir()} instead.`,
-        'corroborate.languages must be a list of strings; using ["markdown","plaintext"].',
+        'corroborate.languages must be a list of strings; using ["markdown"].',
         'corroborate.minimumConfidence must be a number from 0 to 1; using 0.5.',
         'corroborate.showUnverified must be true or false; using true.',
         'corroborate.maxDraftSize must be a number from 1000 to 50000000; using 300000.',
