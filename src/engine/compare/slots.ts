@@ -1,12 +1,13 @@
 import type { Analysis } from '../facts/analysis';
 import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
-import type { NameType } from '../facts/names';
-import { exclusiveTitles, extractRoles } from '../facts/roles';
+import type { NameFact, NameType } from '../facts/names';
+import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
 import { type Alignment, type CompareEnv, findTerm, inside, sameRoot, windowFor } from './align';
+import type { Unit } from './units';
 
 /** A slot where the claim and the passage state different values. Offsets are local to each text. */
 export interface SlotConflict {
@@ -77,6 +78,78 @@ function titlesClash(claim: Analysis, c: Token, passage: Analysis, p: Token): bo
   return ours.some((r) => theirs.some((s) => s.person === r.person && exclusiveTitles(r, s)));
 }
 
+/** Edits (insertions, deletions, substitutions) between two short words, given up past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...next) > limit) return limit + 1;
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * Two surnames that may be one person's: the same term, a spelling the corpus unifies, a place and
+ * its adjective, or a transliteration a letter or two apart (Zelensky / Zelenskiy).
+ */
+function sameSurname(a: string, b: string, env: CompareEnv): boolean {
+  if (a === b || sameRoot(a, b) || env.variants(a).includes(b) || env.variants(b).includes(a)) return true;
+  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
+}
+
+/** The words of a name the other name does not share (all of them when none is shared). */
+function ownWords(words: Token[], other: Token[], env: CompareEnv): Token[] {
+  const own = words.filter((w) => !other.some((o) => o.term === w.term || env.variants(w.term).includes(o.term)));
+  return own.length ? own : words;
+}
+
+const rolesOf = new WeakMap<Analysis, RoleFact[]>();
+/** A claim is compared with dozens of passages, and a passage with many claims: read its titles once. */
+function rolesIn(a: Analysis): RoleFact[] {
+  let roles = rolesOf.get(a);
+  if (!roles) {
+    roles = extractRoles(a);
+    rolesOf.set(a, roles);
+  }
+  return roles;
+}
+
+/**
+ * The person a passage gives the very post the claim gives its person ("Kremlin spokesman Dmitry
+ * Medvedev" against "Dmitry Peskov, the Kremlin spokesman"): one post held by one person at a time
+ * makes them rivals for one slot wherever each name stands, and even when the claim's person is
+ * named nearby for something else. Only when the claim's person is not named in the passage (two
+ * people mentioned together are both there), the holder is not named in the claim, the surnames
+ * cannot be one person's, and the corpus gives the claim's person that title nowhere (two people can
+ * hold one post in turn).
+ */
+function titleHolder(claim: Analysis, passage: Analysis, u: Extract<Unit, { kind: 'name' }>, alignment: Alignment, env: CompareEnv): NameFact | undefined {
+  if (u.fact.type !== 'person' && u.fact.type !== 'other') return undefined;
+  const surname = u.words[u.words.length - 1].term;
+  if (findTerm(surname, alignment.positions, env) >= 0) return undefined;
+  const posts = new Set<string>();
+  for (const r of rolesIn(claim)) {
+    if (r.person !== surname || claim.tokens.some((t) => t.start >= r.start && t.end <= r.end && env.confirmedRole?.(t.index))) continue;
+    const post = postOf(claim, r);
+    if (post) posts.add(post);
+  }
+  if (!posts.size) return undefined;
+  for (const s of rolesIn(passage)) {
+    const post = postOf(passage, s);
+    if (!post || !posts.has(post) || alignment.claimTerms.has(s.person) || sameSurname(surname, s.person, env)) continue;
+    // The holder is the name the title is attached to: the nearest one ending in the person's surname.
+    const distance = (n: NameFact) => Math.max(0, n.start - s.end, s.start - n.end);
+    const holder = passage.names
+      .filter((n) => (n.type === 'person' || n.type === 'other') && passage.tokens[n.tokens[n.tokens.length - 1]].term === s.person)
+      .sort((a, b) => distance(a) - distance(b))[0];
+    if (holder) return holder;
+  }
+  return undefined;
+}
+
 /**
  * Numbers, dates, names and roles the claim states differently from the passage: an unmatched
  * claim value with a comparable passage value in the same slot (between the same aligned words).
@@ -89,8 +162,31 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
   const nameRuns = unmatchedNameRuns(passage, claimTerms, env);
   const tokenAt = (offset: number) => passage.tokens.find((t) => t.start >= offset)?.index ?? 0;
 
+  // Another person holding the claim's person's post in the passage: the name conflict, wherever it stands.
+  const holderConflict = (u: Extract<Unit, { kind: 'name' }>, k: number): boolean => {
+    const holder = titleHolder(claim, passage, u, alignment, env);
+    if (!holder) return false;
+    const words = holder.tokens.map((t) => passage.tokens[t]);
+    const claimed = ownWords(u.words, words, env);
+    const source = ownWords(words, u.words, env);
+    const cs = claimed[0].start;
+    const ce = claimed[claimed.length - 1].end;
+    const ps = source[0].start;
+    const pe = source[source.length - 1].end;
+    const run = nameRuns.findIndex((r) => r.words.some((w) => holder.tokens.includes(w.index)));
+    if (run >= 0) nameRuns.splice(run, 1);
+    conflicts.push({ kind: 'name', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: passage.text.slice(ps, pe), sourceStart: ps, sourceEnd: pe, unit: k, person: true });
+    return true;
+  };
+
   units.forEach((u, k) => {
-    if (matches[k] && !(u.kind === 'name' && matches[k]!.weak)) return;
+    const m = matches[k];
+    // A person named only around the passage may still be the wrong one for the title the passage gives someone else.
+    if (u.kind === 'name' && m && !m.weak && m.at < 0) {
+      holderConflict(u, k);
+      return;
+    }
+    if (m && !(u.kind === 'name' && m.weak)) return;
     const window = windowFor(u, alignment, passage.tokens.length);
     if (u.kind === 'number') {
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));
@@ -142,7 +238,10 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         .filter((r) => (partial ? adjacent(r) : !r.partial && r.words.some((w) => inside(w.index, window))));
       candidates.sort((a, b) => Number(b.type === u.fact.type) - Number(a.type === u.fact.type));
       const pick = candidates[0];
-      if (!pick) return;
+      if (!pick) {
+        holderConflict(u, k);
+        return;
+      }
       nameRuns.splice(nameRuns.indexOf(pick), 1);
       const cs = free[0].start;
       const ce = free[free.length - 1].end;

@@ -120,6 +120,36 @@ export function sameTitle(a: RoleFact, b: RoleFact): boolean {
   return !exclusiveTitles({ ...a, former: false }, { ...b, former: false });
 }
 
+/** Words before a title that make it one of several such posts ("a Kremlin spokesman", "another adviser"). */
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'any', 'some', 'each', 'every']);
+
+/**
+ * The one post a title names, as a key two titles share exactly when they name the same post: its
+ * head noun, its rank and every word that says which and whose office it is ("the Russian
+ * president's spokesman", "Kremlin spokesman"). Undefined unless the title is one post one person
+ * holds now and says whose it is: a copula, a former or coming office, a route to it ("acting",
+ * "new"), one of several ("a spokesman"), a vague head, and a title naming no owner ("the
+ * spokesman", or "Foreign Minister" — of which government?) could each be held by someone else
+ * too, so a different person with that title contradicts nothing.
+ */
+export function postOf(a: Analysis, r: RoleFact): string | undefined {
+  if (r.form === 'copula' || r.former || r.future) return undefined;
+  const span = a.tokens.filter((t) => t.start >= r.start && t.end <= r.end);
+  if (!span.length || span.some((t) => ROUTE.has(t.norm) || FORMER.has(t.norm))) return undefined;
+  const before = a.tokens[span[0].index - 1];
+  if (before && INDEFINITE.has(before.norm)) return undefined;
+  const offices = office(r);
+  const head = offices[offices.length - 1];
+  const headToken = head === undefined ? undefined : [...span].reverse().find((t) => t.term === head);
+  if (!headToken) return undefined;
+  const modifiers = span.filter((t) => t.index < headToken.index && !t.stop);
+  // As in `details`: beside a title-cased head a capitalised word is part of the office, a nationality excepted.
+  const owners = modifiers.filter((t) => a.names.some((n) => n.tokens.includes(t.index)) && (!headToken.capitalized || /(an|ese|ish)$/.test(t.norm)));
+  if (!owners.length) return undefined;
+  const words = new Set([...modifiers.filter((t) => !RANK.has(t.norm)).map((t) => t.term), ...(r.detail ?? [])]);
+  return [head, rankOf(r), ...[...words].sort()].join(' ');
+}
+
 function gap(a: Analysis, left: Token, right: Token): string {
   return a.text.slice(left.end, right.start);
 }
