@@ -21,6 +21,11 @@ export function maskMarkdown(text: string): string {
 const DIRECTIVE = /^<!--\s*corroborate-(ignore|disable|enable)\s*(?::[^<>]{0,200}?)?-->$/i;
 const DIRECTIVE_GLOBAL = /<!--\s*corroborate-(?:ignore|disable|enable)\s*(?::[^<>]{0,200}?)?-->/gi;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+/**
+ * The citation the cite fix writes into plain text, which has no footnotes: it names a source and
+ * states nothing, so it is no statement (a title in it may hold one level of parentheses).
+ */
+const PLAIN_CITATION = /\(source:[ \t](?:[^()\r\n]|\([^()\r\n]*\)){1,600}\)/gi;
 
 /**
  * Splits a draft into the statements to check. Both formats are treated as hard-wrapped prose; markdown
@@ -47,27 +52,35 @@ export function parseDraft(text: string, format: 'markdown' | 'plaintext'): Draf
 }
 
 /**
- * Plain text keeps every character, except the ignore comments themselves: left in place they would
- * glue the statement they follow to the next one and be checked as prose.
+ * Plain text keeps every character, except the ignore comments themselves (left in place they would
+ * glue the statement they follow to the next one and be checked as prose) and citations.
  */
 function maskDirectivesOnly(text: string): MaskResult {
   const comments: Array<[number, number]> = [];
-  let masked = text;
+  const spans: Array<[number, number]> = [];
   if (text.includes('<!--')) {
-    const parts: string[] = [];
-    let last = 0;
     for (const m of text.matchAll(DIRECTIVE_GLOBAL)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      comments.push([s, e]);
-      const blank = /[\r\n]/.test(m[0]) ? m[0].replace(/[^\r\n]/g, ' ') : ' '.repeat(m[0].length);
-      parts.push(text.slice(last, s), blank);
-      last = e;
+      comments.push([m.index, m.index + m[0].length]);
+      spans.push([m.index, m.index + m[0].length]);
     }
-    parts.push(text.slice(last));
-    masked = parts.join('');
   }
-  return { masked, comments, lineFlags: undefined };
+  if (/\(source:/i.test(text)) {
+    for (const m of text.matchAll(PLAIN_CITATION)) {
+      // A citation inside a comment is the comment's.
+      if (!comments.some(([s, e]) => m.index < e && m.index + m[0].length > s)) spans.push([m.index, m.index + m[0].length]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+  }
+  if (!spans.length) return { masked: text, comments, lineFlags: undefined };
+  const parts: string[] = [];
+  let last = 0;
+  for (const [s, e] of spans) {
+    const span = text.slice(s, e);
+    parts.push(text.slice(last, s), /[\r\n]/.test(span) ? span.replace(/[^\r\n]/g, ' ') : ' '.repeat(span.length));
+    last = e;
+  }
+  parts.push(text.slice(last));
+  return { masked: parts.join(''), comments, lineFlags: undefined };
 }
 
 function applyDirectives(text: string, mask: MaskResult, statements: DraftStatement[]): void {

@@ -84,8 +84,45 @@ test('bare URLs are blanked but keep the punctuation after them', () => {
   assert.deepEqual(texts('Read https://ex.com/a.b. The data is old.'), ['Read https://ex.com/a.b.', 'The data is old.']);
 });
 
-test('footnote references and definition markers', () => {
-  assert.equal(mask('Fact[^1] and more[^note].\n\n[^1]: The source.'), 'Fact     and more       .\n\n      The source.');
+test('footnote references and whole footnote definitions', () => {
+  assert.equal(mask('Fact[^1] and more[^note].\n\n[^1]: The source.'), 'Fact     and more       .\n\n                 ');
+});
+
+test('footnote definitions and link reference definitions are never statements', () => {
+  const draft = [
+    'The pier reopened on Monday.[^1] Ferries leave at noon.[^long]',
+    '',
+    '[^1]: Varna harbour reopens, Black Sea Courier, 2025-03-03 ([corpus/harbour.md, line 5](corpus/harbour.md#L5))',
+    '[^long]: The timetable says the ferry leaves at noon.',
+    '    It adds that the ferry carries 200 passengers.',
+    'A lazy line of the same note says 300 passengers.',
+    '',
+    '    An indented paragraph of the note says 400.',
+    '',
+    '[timetable]: https://example.org/timetable "Burgas ferry timetable"',
+    '[port]: https://example.org/port',
+    '  "Port authority notices"',
+    '',
+    'The harbour has 12 berths.',
+  ].join('\n');
+  assert.deepEqual(texts(draft), ['The pier reopened on Monday.', 'Ferries leave at noon.', 'The harbour has 12 berths.']);
+  // A blank line and an unindented line end the note: what follows is prose again.
+  assert.deepEqual(texts('[^1]: A note.\n\nThe harbour has 12 berths.\n- A list item with 3 ferries.'), ['The harbour has 12 berths.', 'A list item with 3 ferries.']);
+  assert.deepEqual(texts('[^1]: A note.\n# A heading of 5 words'), ['A heading of 5 words']);
+  // The references stay in the sentences they annotate, masked, and split nothing.
+  const [pier, ferry] = parse('The north pier[^1] reopened on Monday,[^2] after repairs.[^3] The ferry leaves at noon.\n\n[^1]: Notice.\n[^2]: Log.\n[^3]: Report.\n');
+  assert.equal(pier!.text, 'The north pier[^1] reopened on Monday,[^2] after repairs.');
+  assert.equal(pier!.masked, 'The north pier     reopened on Monday,     after repairs.');
+  assert.equal(ferry!.text, 'The ferry leaves at noon.');
+});
+
+test('the citation the cite fix writes into plain text is no statement', () => {
+  assert.deepEqual(texts('The pier reopened on Monday. (source: Harbour report (final), Courier, 2025-03-03, corpus/harbour.md, line 5) It cost 3 million.', 'plaintext'), [
+    'The pier reopened on Monday.',
+    'It cost 3 million.',
+  ]);
+  // Only that note: a writer's own parenthesis stays prose.
+  assert.deepEqual(texts('The pier (the source of delays) reopened.', 'plaintext'), ['The pier (the source of delays) reopened.']);
 });
 
 test('headings, list markers, task boxes and blockquotes', () => {

@@ -11,6 +11,8 @@ export interface MaskResult {
 }
 
 const BLOCK = LINE_START | LINE_END;
+/** The title of a link reference definition, on a line of its own. */
+const LINK_TITLE = /^(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$/;
 
 /**
  * Blanks markdown markup in one pass over the lines. It is a pragmatic subset of CommonMark/GFM:
@@ -47,6 +49,10 @@ class Masker {
     let prevBlank = true;
     let prevQuoted = false;
     let prevDef = false;
+    // Inside a footnote definition: its indented continuation lines (and lazy ones) are the note too.
+    let footnote = false;
+    // After a link reference definition, whose title may sit alone on the next line.
+    let linkDef = false;
     for (let L = this.frontMatter(); L < starts.length; L++) {
       const ls = starts[L];
       const le = ends[L];
@@ -70,12 +76,28 @@ class Masker {
       if (q >= le) {
         this.flags[L] = BLOCK;
         prevBlank = true;
-        paraOpen = inTable = false;
+        paraOpen = inTable = linkDef = false;
         this.inl.endParagraph();
         continue;
       }
       const indent = this.columns(p, q);
       const c = src.charCodeAt(q);
+      if (footnote) {
+        if (indent >= 4 || (!prevBlank && c !== 91 && !this.startsBlock(q, le))) {
+          this.blockLine(L);
+          prevBlank = false;
+          continue;
+        }
+        footnote = false;
+      }
+      if (linkDef) {
+        linkDef = false;
+        if (LINK_TITLE.test(src.slice(q, le))) {
+          this.blockLine(L);
+          prevBlank = false;
+          continue;
+        }
+      }
       if (indent >= 4 && (indentedCode || (!paraOpen && !inList && prevBlank))) {
         indentedCode = true;
         this.blockLine(L);
@@ -124,15 +146,11 @@ class Masker {
         const def = this.definitionEnd(q, le);
         if (def > 0) {
           prevDef = true;
-          if (src.charCodeAt(q + 1) === 94) {
-            // Footnote definition: only its `[^id]:` marker is markup.
-            this.b.blank(q, def);
-            this.flags[L] = LINE_START;
-            paraOpen = true;
-            L = this.inl.inline(def, L, false);
-          } else {
-            this.blockLine(L);
-          }
+          // A footnote is a citation or an aside, never a statement of the draft: the whole note goes.
+          footnote = src.charCodeAt(q + 1) === 94;
+          linkDef = !footnote;
+          paraOpen = false;
+          this.blockLine(L);
           continue;
         }
       }
@@ -215,6 +233,12 @@ class Masker {
     let h = e;
     while (h > from && this.src.charCodeAt(h - 1) === 35) h--;
     if (h < e && (h === from || this.src.charCodeAt(h - 1) === 32 || this.src.charCodeAt(h - 1) === 9)) this.b.blank(h, e);
+  }
+
+  /** A line that opens a block of its own, so it cannot lazily continue a footnote: heading, fence, quote, list, table. */
+  private startsBlock(q: number, le: number): boolean {
+    const c = this.src.charCodeAt(q);
+    return c === 35 || c === 96 || c === 126 || c === 62 || c === 124 || this.listMarkerEnd(q, le, false) > 0;
   }
 
   /** End of `[id]:` / `[^id]:` at a line start, or -1. */
