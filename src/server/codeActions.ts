@@ -1,7 +1,7 @@
 /** Quick fixes for the findings under the cursor: the source's value (preferred), cite the source, ignore. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
-import { fixesFor, type CorpusIndex, type TextFix } from '../engine';
+import { fixesFor, type CorpusIndex, type FixOptions, type TextFix } from '../engine';
 import { SOURCE, type CheckReport } from './diagnostics';
 import { metaOf } from './hover';
 import { canonicalLanguage } from './settings';
@@ -12,7 +12,14 @@ function samePosition(a: { line: number; character: number }, b: { line: number;
   return a.line === b.line && a.character === b.character;
 }
 
-export function codeActionsFor(doc: TextDocument, report: CheckReport | undefined, params: CodeActionParams, index: CorpusIndex | undefined): CodeAction[] {
+export interface CodeActionOptions {
+  /** The workspace folders' paths: a citation links a source in the draft's folder relative to the draft. */
+  workspaceFolders?: readonly string[];
+  /** How a citation names its source (see `FixOptions.citationStyle`). */
+  citationStyle?: 'link' | 'label';
+}
+
+export function codeActionsFor(doc: TextDocument, report: CheckReport | undefined, params: CodeActionParams, index: CorpusIndex | undefined, options: CodeActionOptions = {}): CodeAction[] {
   if (!report) return [];
   const only = params.context?.only;
   if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`) || kind === CodeActionKind.Empty)) return [];
@@ -21,12 +28,19 @@ export function codeActionsFor(doc: TextDocument, report: CheckReport | undefine
   const text = doc.getText();
   const ours = (params.context?.diagnostics ?? []).filter((d) => d.source === SOURCE);
   const format = canonicalLanguage(doc.languageId) === 'markdown' ? 'markdown' : 'plaintext';
+  const fixOptions: FixOptions = {
+    format,
+    metaOf: metaOf(index),
+    draft: doc.uri,
+    ...(options.workspaceFolders ? { workspaceFolders: options.workspaceFolders } : {}),
+    ...(options.citationStyle ? { citationStyle: options.citationStyle } : {}),
+  };
   const actions: CodeAction[] = [];
   for (const r of report.results) {
     if (start > r.offset + r.length || end < r.offset) continue;
     const at = doc.positionAt(r.offset);
     const diagnostics: Diagnostic[] = ours.filter((d) => samePosition(d.range.start, at));
-    for (const fix of fixesFor(text, r, { format, metaOf: metaOf(index) })) actions.push(toCodeAction(doc, fix, diagnostics));
+    for (const fix of fixesFor(text, r, fixOptions)) actions.push(toCodeAction(doc, fix, diagnostics));
   }
   return actions;
 }

@@ -236,7 +236,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((params: CodeActionParams) => {
     const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
     if (!doc || !isPosition(params.range?.start) || !isPosition(params.range?.end)) return [];
-    return codeActionsFor(doc, checks?.report(doc.uri), params, corpus?.index);
+    return codeActionsFor(doc, checks?.report(doc.uri), params, corpus?.index, { workspaceFolders });
   });
 
   connection.onShutdown(async () => {
