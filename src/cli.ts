@@ -130,7 +130,7 @@ async function search(words: string[], values: Record<string, unknown>): Promise
     if (!hits.length) process.stdout.write(`no passage matches "${query}"\n`);
     for (const h of hits) {
       const doc = index.documents[h.passage.doc];
-      process.stdout.write(`${sourceAt(doc.path, h.passage.line, h.passage.location)}: ${h.passage.text}\n    — ${doc.meta.title} (score ${h.score.toFixed(2)})\n`);
+      process.stdout.write(`${sourceAt(doc.path, h.passage.line, h.passage.location)}: ${h.passage.text}\n    — ${doc.meta.label ?? doc.meta.title} (score ${h.score.toFixed(2)})\n`);
     }
   }
   return 0;

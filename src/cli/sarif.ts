@@ -1,4 +1,4 @@
-import { describe, LineMap, sourceAt, type CorpusIndex } from '../engine';
+import { describe, LineMap, sourceAt, sourceLabel, type CorpusIndex } from '../engine';
 import type { FileReport } from './report';
 
 const LEVEL: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
@@ -24,10 +24,12 @@ export function toSarif(version: string, index: CorpusIndex, files: FileReport[]
       const length = r.conflicts[0]?.length ?? r.length;
       const start = lines.positionAt(offset);
       const end = lines.positionAt(offset + length);
+      // Dashboards show the message alone: it names the source that contradicts, by label.
+      const against = r.verdict === 'conflicting' || r.verdict === 'contested' ? r.evidence.find((e) => e.stance === 'conflicts') : undefined;
       results.push({
         ruleId: r.verdict,
         level,
-        message: { text: describe(r) },
+        message: { text: against ? `${describe(r)} (${sourceLabel(against)})` : describe(r) },
         locations: [
           {
             physicalLocation: {
@@ -41,7 +43,7 @@ export function toSarif(version: string, index: CorpusIndex, files: FileReport[]
           .slice(0, 5)
           .map((e, id) => ({
             id,
-            message: { text: `${e.stance}: ${e.excerpt}` },
+            message: { text: `${e.stance} (${sourceLabel(e)}): ${e.excerpt}` },
             physicalLocation: { artifactLocation: { uri: toUri(e.source) }, region: { startLine: e.line } },
             // SARIF regions count lines of text; for a PDF or transcript the page or time is what a reader can find.
             ...(e.location ? { properties: { location: e.location, at: sourceAt(e.source, e.line, e.location) } } : {}),

@@ -1,4 +1,4 @@
-import { countVerdicts, describe, LineMap, sourceAt } from '../engine';
+import { countVerdicts, describe, LineMap, sourceAt, sourceLabel } from '../engine';
 import type { FileReport } from './report';
 
 const SEVERITY: Record<string, string> = { conflicting: 'warning', contested: 'warning', unverified: 'note' };
@@ -13,7 +13,8 @@ function clip(s: string, max = 160): string {
 
 /**
  * Compiler-style lines (`draft.md:3:1: warning: …`) that editors and CI logs turn into links,
- * each followed by the best excerpt and its `source:line`.
+ * each followed by the best excerpts, each attributed to its source by label and `source:line`
+ * (last on its line, where editors and terminals find links).
  */
 export function formatText(files: FileReport[], options: { all?: boolean } = {}): string {
   const out: string[] = [];
@@ -27,7 +28,10 @@ export function formatText(files: FileReport[], options: { all?: boolean } = {})
       out.push(`${f.path}:${at.line + 1}:${at.character + 1}: ${severity}: ${describe(r)} (confidence ${r.confidence.toFixed(2)})`);
       out.push(`    ${clip(r.text.replace(/\s+/g, ' '))}`);
       const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
-      for (const e of shown.length ? shown : r.evidence.slice(0, 1)) out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}  ${sourceAt(e.source, e.line, e.location)}`);
+      for (const e of shown.length ? shown : r.evidence.slice(0, 1)) {
+        out.push(`    ${e.stance}: ${quote(clip(e.excerpt))}`);
+        out.push(`      — ${sourceLabel(e)}, ${sourceAt(e.source, e.line, e.location)}`);
+      }
     }
   }
   const n = files.reduce((s, f) => s + f.results.length, 0);

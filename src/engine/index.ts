@@ -12,7 +12,7 @@ export { parseDraft, type DraftStatement } from './draft';
 export { CorpusIndex, type SearchHit } from './search/corpusIndex';
 export { LineMap } from './text/lineMap';
 export { afterLabel } from './check/explain';
-export { codeOf, countVerdicts, DEFAULT_SEVERITY, describe, escapeMarkdown, highlight, hoverMarkdown, messageOf, shortSourceAt, sizeLimitMessage, type HoverOptions } from './wording';
+export { clipExcerpt, codeOf, countVerdicts, DEFAULT_SEVERITY, describe, escapeMarkdown, highlight, hoverMarkdown, messageOf, placeIn, shortSourceAt, sizeLimitMessage, sourceLabel, type HoverOptions } from './wording';
 export { locationLabel, sourceAt } from './corpus/location';
 export { citationText, citeFix, fixesFor, hasFixes, ignoreFix, IGNORE_COMMENT, replaceFixes, type FixKind, type FixOptions, type TextEditAt, type TextFix } from './fixes';
 export { decodeText } from './corpus/decode';

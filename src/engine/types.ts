@@ -47,6 +47,12 @@ export interface DocumentMeta {
   author?: string;
   /** ISO date (YYYY-MM-DD) when the text states a publication date. */
   date?: string;
+  /**
+   * What a writer is shown to name the source: outlet, date and headline, or the opening words of
+   * its first sentence, the file name only as a last resort. Every loaded document has one; hand-built
+   * corpora may leave it out.
+   */
+  label?: string;
 }
 
 /**
@@ -127,6 +133,8 @@ export interface Evidence {
   passage: number;
   source: string;
   title: string;
+  /** The document's label (`DocumentMeta.label`), so every message can say who said it. */
+  label?: string;
   line: number;
   /** Page, time or paragraph in the original file, when the source is not plain text. */
   location?: PassageLocation;

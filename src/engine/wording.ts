@@ -3,17 +3,44 @@
  * the language server, and the CLI's text, JSON and SARIF output. Pure strings; no editor types.
  */
 import { afterLabel } from './check/explain';
-import { sourceAt } from './corpus/location';
-import type { DocumentMeta, Evidence, StatementResult, Verdict } from './types';
+import { locationLabel, sourceAt } from './corpus/location';
+import type { Conflict, DocumentMeta, Evidence, StatementResult, Verdict } from './types';
 
 /** The file name of a source path, on any platform. */
 function baseName(source: string): string {
   return source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
 }
 
-/** "report.pdf p. 12", "interview.vtt 00:14:03", "notes.txt:15": the file name and where in it. */
+/**
+ * "report.pdf p. 12", "interview.vtt 00:14:03", "notes.txt:15": the file name and where in it, for
+ * links and machine-readable output. People are shown `sourceLabel` instead.
+ */
 export function shortSourceAt(e: Pick<Evidence, 'source' | 'line' | 'location'>): string {
   return sourceAt(baseName(e.source), e.line, e.location);
+}
+
+/**
+ * Who said it, as a writer reads it: the document's label (outlet, date and headline, or its
+ * opening words), else its headline, else the file name. `meta` is the document's metadata in the
+ * current index, when the caller has it; evidence carries the label it was found with.
+ */
+export function sourceLabel(e: Pick<Evidence, 'source' | 'title' | 'label'>, meta?: DocumentMeta): string {
+  const label = meta?.label ?? e.label;
+  if (label) return label;
+  const file = baseName(e.source);
+  // A title that is only the file name without its extension is no headline.
+  return e.title && e.title !== file && e.title !== file.replace(/\.[^.]+$/, '') ? `“${e.title}”` : file;
+}
+
+/** Where in the source, without the file name: "line 15", "p. 12", "00:14:03". */
+export function placeIn(e: Pick<Evidence, 'line' | 'location'>): string {
+  return locationLabel(e.location) ?? `line ${e.line}`;
+}
+
+/** The passage a verdict rests on: the contradicting one of a conflict, else the best that takes a side, else the closest. */
+function leadEvidence(r: StatementResult): Evidence | undefined {
+  const disputed = r.verdict === 'conflicting' || r.verdict === 'contested';
+  return (disputed ? r.evidence.find((e) => e.stance === 'conflicts') : undefined) ?? r.evidence.find((e) => e.stance !== 'related') ?? r.evidence[0];
 }
 
 /** The Problems-panel code of a finding: the conflict kind for conflicts, else the verdict. */
@@ -36,7 +63,7 @@ export function messageOf(r: StatementResult): string {
     case 'conflicting': {
       const parts = r.conflicts.map((c) => `the draft says "${c.claimed}", the source says "${c.source || '(nothing)'}" [${c.kind}]`);
       const where = r.evidence.find((e) => e.stance === 'conflicts');
-      return `Conflicting: ${parts.join('; ') || 'a source contradicts this statement'}${where ? ` (${shortSourceAt(where)})` : ''}.`;
+      return `Conflicting: ${parts.join('; ') || 'a source contradicts this statement'}${where ? ` (${sourceLabel(where)})` : ''}.`;
     }
     case 'contested': {
       const s = r.evidence.filter((e) => e.stance === 'supports').length;
@@ -103,57 +130,156 @@ export function highlight(excerpt: string, values: string[]): string {
   return out + escapeMarkdown(excerpt.slice(pos));
 }
 
-/** Verdict labels with VS Code's codicons; other editors show the words. */
-const LABEL: Record<Verdict, string> = {
-  supported: '$(pass) Supported',
-  conflicting: '$(warning) Conflicting',
-  contested: '$(question) Contested',
-  unverified: '$(circle-slash) Unverified',
-  skipped: '$(dash) Skipped',
+/** VS Code's codicon for each verdict; other editors get the words alone. */
+const ICON: Record<Verdict, string> = {
+  supported: '$(pass)',
+  conflicting: '$(warning)',
+  contested: '$(question)',
+  unverified: '$(circle-slash)',
+  skipped: '$(dash)',
+};
+
+const VERDICT_WORD: Record<Verdict, string> = {
+  supported: 'Supported',
+  conflicting: 'Conflicting',
+  contested: 'Contested',
+  unverified: 'Unverified',
+  skipped: 'Skipped',
 };
 
 export interface HoverOptions {
-  /** The metadata of an evidence's document, for its outlet and date. */
+  /** The metadata of an evidence's document, for its label. */
   metaOf?: (e: Evidence) => DocumentMeta | undefined;
   /** The link target of an evidence's source at its line; none: the location is plain text. */
   linkOf?: (e: Evidence) => string | undefined;
   /** Codicons render only in VS Code. */
   icons?: boolean;
+  /**
+   * Whether the statement's diagnostic is shown with it. VS Code puts a diagnostic's related
+   * information (its excerpts) in the same hover, so then the hover shows only the lead excerpt;
+   * without one it lists the others too. Default: a finding has one.
+   */
+  diagnosticShown?: boolean;
 }
 
-function sourceLine(e: Evidence, options: HoverOptions): string {
-  const meta = options.metaOf?.(e);
-  const parts = [`*${escapeMarkdown(e.title)}*`];
-  if (meta?.outlet) parts.push(escapeMarkdown(meta.outlet));
-  if (meta?.date) parts.push(escapeMarkdown(meta.date));
-  const link = options.linkOf?.(e);
-  parts.push(link ? `[${escapeMarkdown(shortSourceAt(e))}](${link})` : escapeMarkdown(shortSourceAt(e)));
-  return parts.join(' · ');
+/** An excerpt longer than this is clipped around the words that matter. */
+export const EXCERPT_MAX_CHARS = 160;
+
+/** Words too common to say where in a passage a statement is. */
+const COMMON = new Set(
+  'the and for that with was were are has have had this from his her its their they them than then said says will would could should not but also into over after before about which who whom what when where been being there these those our your'.split(' '),
+);
+
+/**
+ * The part of an excerpt of at most `max` characters that holds the most of the statement's words,
+ * and every value in `values` that fits: a passage can be a long paragraph whose point is in the
+ * middle. Cut at spaces, with an ellipsis where text was left out.
+ */
+export function clipExcerpt(excerpt: string, claim: string, values: string[] = [], max = EXCERPT_MAX_CHARS): string {
+  const text = excerpt.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const claimWords = new Set((claim.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 2 && !COMMON.has(w)));
+  const marks: { at: number; end: number; weight: number }[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) if (claimWords.has(m[0].toLowerCase())) marks.push({ at: m.index!, end: m.index! + m[0].length, weight: 1 });
+  const lower = text.toLowerCase();
+  // The differing value is what the reader must see: it outweighs any number of shared words.
+  for (const v of values) {
+    const at = v ? lower.indexOf(v.toLowerCase()) : -1;
+    if (at >= 0) marks.push({ at, end: at + v.length, weight: 100 });
+  }
+  const starts = [0];
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) starts.push(i + 1);
+  let best = 0;
+  let bestScore = -1;
+  let bestOffCentre = Infinity;
+  for (const start of starts) {
+    // A window starting later only loses text at the end.
+    if (start > text.length - max / 2) break;
+    // A little short of the window, since the cut falls on the space before it.
+    const inside = marks.filter((m) => m.at >= start && m.end <= start + max - 8);
+    const score = inside.reduce((sum, m) => sum + m.weight, 0);
+    // Of equal windows, the one with the matching words in its middle: context on both sides.
+    const offCentre = inside.length ? Math.abs(start + max / 2 - (Math.min(...inside.map((m) => m.at)) + Math.max(...inside.map((m) => m.end))) / 2) : start;
+    if (score > bestScore || (score === bestScore && offCentre < bestOffCentre)) {
+      best = start;
+      bestScore = score;
+      bestOffCentre = offCentre;
+    }
+  }
+  const room = max - (best > 0 ? 1 : 0) - 1;
+  let end = Math.min(text.length, best + room);
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > best) end = space;
+  }
+  return `${best > 0 ? '…' : ''}${text.slice(best, end).trimEnd()}${end < text.length ? '…' : ''}`;
 }
 
-/** The hover text for one checked statement: verdict, why, the best excerpts with values marked, sources. */
+const values = (xs: string[]): string => xs.map((x) => `“${escapeMarkdown(x)}”`).join(', ');
+
+function sourceValue(c: Conflict): string {
+  return c.source || (c.kind === 'negation' ? 'the opposite' : '(nothing)');
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The hover text for one checked statement. Its first line is the answer — the verdict, what
+ * differs or what no source states, who says so (the source's label) and a link to the passage —
+ * then one excerpt with the differing values in bold, clipped around the statement's words.
+ */
 export function hoverMarkdown(r: StatementResult, options: HoverOptions = {}): string {
-  const parts: string[] = [];
-  const kinds = r.conflicts.map((c) => c.kind).join(', ');
-  const label = options.icons === false ? LABEL[r.verdict].replace(/^\$\([a-z-]+\) /, '') : LABEL[r.verdict];
-  parts.push(`**Corroborate** — ${label}${kinds ? ` (${kinds})` : ''} · confidence ${r.confidence.toFixed(2)}`);
-  if (r.verdict === 'skipped') {
-    parts.push(`Not checked: ${escapeMarkdown(r.reason ?? 'nothing to check')}.`);
-    return parts.join('\n\n');
-  }
-  // The answer first, in one line: what matched, what differs, or what no source states.
-  if (r.why) parts.push(escapeMarkdown(r.why.summary));
-  else for (const c of r.conflicts) parts.push(`The draft says **${escapeMarkdown(c.claimed)}**; the source says **${escapeMarkdown(c.source || '(nothing)')}**.`);
-  const shown = r.evidence.filter((e) => e.stance !== 'related').slice(0, 3);
-  const list = shown.length ? shown : r.evidence.slice(0, 1);
-  if (!list.length) parts.push('Nothing in the sources speaks to this statement.');
-  for (const e of list) {
-    const values = e.stance === 'conflicts' ? r.conflicts.map((c) => c.source) : [];
-    const stance = e.stance === 'supports' ? 'Supports' : e.stance === 'conflicts' ? 'Contradicts' : 'Related';
-    parts.push(`${stance}:`, `> ${highlight(e.excerpt, values)}`, sourceLine(e, options));
-  }
-  const agree = new Set(r.evidence.filter((e) => e.stance === 'supports').map((e) => e.source)).size;
+  const kinds = [...new Set(r.conflicts.map((c) => c.kind))].join(', ');
+  const word = `**${VERDICT_WORD[r.verdict]}${kinds ? ` (${kinds})` : ''}**`;
+  const head = options.icons === false ? word : `${ICON[r.verdict]} ${word}`;
+  if (r.verdict === 'skipped') return `${head} — not checked: ${escapeMarkdown(r.reason ?? 'nothing to check')}.`;
+  const who = (e: Evidence): string => `*${escapeMarkdown(sourceLabel(e, options.metaOf?.(e)))}*`;
+  const where = (e: Evidence): string => {
+    const link = options.linkOf?.(e);
+    return link ? `[${escapeMarkdown(placeIn(e))}](${link})` : escapeMarkdown(placeIn(e));
+  };
+  const lead = leadEvidence(r);
+  const supporting = r.evidence.filter((e) => e.stance === 'supports');
+  const agree = new Set(supporting.map((e) => e.source)).size;
   const disagree = new Set(r.evidence.filter((e) => e.stance === 'conflicts').map((e) => e.source)).size;
-  if (agree || disagree) parts.push(`${agree} source${agree === 1 ? '' : 's'} agree · ${disagree} contradict${disagree === 1 ? 's' : ''}`);
+  const summary = r.why ? escapeMarkdown(r.why.summary.replace(/\.$/, '')) : undefined;
+  const claimed = values(r.conflicts.map((c) => c.claimed));
+  const stated = values(r.conflicts.map(sourceValue));
+
+  let answer: string;
+  if (r.verdict === 'conflicting' && r.conflicts.length) {
+    answer = `the draft says ${claimed}; ${lead ? who(lead) : 'the source'} says ${stated}`;
+  } else if (r.verdict === 'contested' && r.conflicts.length) {
+    const backer = supporting[0];
+    answer = `the draft says ${claimed}; ${lead ? who(lead) : 'a source'} says ${stated}${backer ? `, ${who(backer)} agrees with the draft` : ''}`;
+  } else if (r.verdict === 'supported') {
+    // "A source states the same relation (…)": the source is named instead.
+    const states = r.why?.summary.startsWith('A source ') ? ` ${escapeMarkdown(r.why.summary.slice('A source '.length).replace(/\.$/, ''))}` : '';
+    answer = lead ? `${who(lead)}${states}` : 'a source states it';
+  } else {
+    answer = summary ?? (r.verdict === 'contested' ? 'the sources disagree' : 'nothing in the sources speaks to this statement');
+    if (lead && r.verdict === 'unverified') answer += ` · closest: ${who(lead)}`;
+    else if (lead) answer += ` · ${who(lead)}`;
+  }
+  let first = `${head} — ${answer}`;
+  if (lead) first += ` · ${where(lead)}`;
+  if (r.verdict === 'supported' && agree > 1) first += ` · ${agree} sources agree`;
+  const parts = [first];
+
+  const excerptOf = (e: Evidence): string => {
+    const marked = e.stance === 'conflicts' ? r.conflicts.map((c) => c.source).filter(Boolean) : [];
+    return `> ${highlight(clipExcerpt(e.excerpt, r.text, marked), marked)}`;
+  };
+  if (lead) parts.push(excerptOf(lead));
+  if (r.verdict !== 'supported' && options.diagnosticShown === false) {
+    const stance = (e: Evidence): string => (e.stance === 'supports' ? 'Supports' : e.stance === 'conflicts' ? 'Contradicts' : 'Related');
+    for (const e of r.evidence.filter((x) => x !== lead && x.stance !== 'related').slice(0, 2)) parts.push(`${stance(e)} — ${who(e)} · ${where(e)}`, excerptOf(e));
+  }
+  if (r.verdict !== 'supported') {
+    const tally = agree || disagree ? ` · ${count(agree, 'source agrees', 'sources agree')}, ${count(disagree, 'contradicts', 'contradict')}` : '';
+    parts.push(`confidence ${r.confidence.toFixed(2)}${tally}`);
+  }
   return parts.join('\n\n');
 }

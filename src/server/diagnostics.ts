@@ -1,7 +1,7 @@
 /** One check of a draft as LSP diagnostics, worded and ranked exactly as in the VS Code extension. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
-import { codeOf, messageOf, sizeLimitMessage, type StatementResult } from '../engine';
+import { codeOf, messageOf, sizeLimitMessage, sourceLabel, type StatementResult } from '../engine';
 import { severityNameFor, type ServerSettings } from './settings';
 import { FILE_LINKS, type SourceLinks } from './uris';
 
@@ -45,7 +45,8 @@ export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pic
       .slice(0, 4)
       .map((e) => ({
         location: { uri: links.file(e.source), range: { start: { line: e.line - 1, character: 0 }, end: { line: e.line - 1, character: 0 } } },
-        message: `${stanceLabel(e.stance)}: ${clip(e.excerpt)}`,
+        // The location shows the file name; the label says who published it.
+        message: `${stanceLabel(e.stance)} (${sourceLabel(e)}): ${clip(e.excerpt)}`,
       }));
     out.push({
       range: { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) },

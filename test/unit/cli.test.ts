@@ -301,7 +301,7 @@ describe('check ranges in CRLF text with characters outside the BMP', () => {
 });
 
 describe('check text format', () => {
-  test('a conflict is a compiler-style warning with the excerpt, its source:line and a summary (exit 1)', () => {
+  test('a conflict is a compiler-style warning with the excerpt, its source by label and source:line, and a summary (exit 1)', () => {
     const file = write('text-conflict.md', DRAFT);
     const run = runCli(['check', file, '--corpus', 'corpus']);
     assert.equal(run.status, 1, run.stderr);
@@ -313,8 +313,10 @@ describe('check text format', () => {
     assert.equal(Number(line), 1);
     assert.equal(Number(column), DRAFT.indexOf('25') + 1, 'column of the claimed value, 1-based');
     assert.equal(lines[at + 1].trim(), EXPECTED_STATEMENTS[0]);
-    const ref = /^\s+conflicts: ".+"\s+(corpus\/001_[0-9a-f]+\.txt):(\d+)$/.exec(lines[at + 2]);
-    assert.ok(ref, `excerpt line with source:line, got ${JSON.stringify(lines[at + 2])}`);
+    assert.match(lines[at + 2], /^\s+conflicts: ".+"$/, 'the excerpt');
+    // Who said it by the article's opening words (it has no headline), not by its hashed file name; source:line last.
+    const ref = /^\s+— “U\.S\. President-elect Donald Trump and Russian President Vladimir Putin are…”, (corpus\/001_[0-9a-f]+\.txt):(\d+)$/.exec(lines[at + 3]);
+    assert.ok(ref, `attribution line with label and source:line, got ${JSON.stringify(lines[at + 3])}`);
     const sourceLine = splitLines(readFileSync(path.join(root, ref[1]), 'utf8'))[Number(ref[2]) - 1];
     assert.match(sourceLine, /draft age from 26 to 18/);
     assert.match(lines[lines.length - 1], /^1 file\(s\), 10 statement\(s\): \d+ supported, \d+ conflicting, \d+ contested, \d+ unverified, \d+ skipped$/);

@@ -126,16 +126,21 @@ describe('loadCorpus on the real five-article corpus', () => {
           title: 'Trump to hold talks with Putin in coming days, national security adviser reveals',
           outlet: 'bne IntelliNews',
           date: '2025-01-13',
+          label: 'bne IntelliNews, Jan. 13, 2025: “Trump to hold talks with Putin in coming days, national…”',
         },
-        { title: '001_8f10653429561f07' },
+        { title: '001_8f10653429561f07', label: '“U.S. President-elect Donald Trump and Russian President Vladimir Putin are…”' },
         {
           title: 'Trump, Putin Expected to Speak “in the Coming Days and Weeks”',
           author: 'Ahmed Adel',
           outlet: 'Global Research',
           date: '2025-01-14',
+          label: 'Global Research, Jan. 14, 2025: “Trump, Putin Expected to Speak ‘in the Coming Days and Weeks’”',
         },
-        { title: '003_5d632ffce283f8f7' },
-        { title: "Trump instructs aides to arrange call with Putin 'in coming days' after inauguration, CNN reports" },
+        { title: '003_5d632ffce283f8f7', label: '“US President-elect Donald Trump has indicated he intends to hold…”' },
+        {
+          title: "Trump instructs aides to arrange call with Putin 'in coming days' after inauguration, CNN reports",
+          label: "“Trump instructs aides to arrange call with Putin 'in coming…”",
+        },
       ],
     );
   });

@@ -117,7 +117,7 @@ describe('a news page read through the reader view', () => {
 
   test('metadata from og: and article: tags, and the byline the reader view found', async () => {
     const { meta } = (await read(page)).document;
-    assert.deepEqual(meta, { title: HEADLINE, outlet: 'Eastmere Gazette', author: 'Daniel Reyes', date: '2024-03-12' });
+    assert.deepEqual(meta, { title: HEADLINE, outlet: 'Eastmere Gazette', author: 'Daniel Reyes', date: '2024-03-12', label: `Eastmere Gazette, March 12, 2024: “${HEADLINE}”` });
   });
 });
 
@@ -135,7 +135,13 @@ describe('metadata from JSON-LD', () => {
 
   test('title, author, outlet and date come from the JSON-LD when no tag states them', async () => {
     const { meta } = (await read(page)).document;
-    assert.deepEqual(meta, { title: 'Ferry timetable changes for the winter season', outlet: 'Coastline Weekly', author: 'Priya Natarajan', date: '2023-11-05' });
+    assert.deepEqual(meta, {
+      title: 'Ferry timetable changes for the winter season',
+      outlet: 'Coastline Weekly',
+      author: 'Priya Natarajan',
+      date: '2023-11-05',
+      label: 'Coastline Weekly, Nov. 5, 2023: “Ferry timetable changes for the winter season”',
+    });
   });
 
   test('the cleaning alone knows only the date and the page title', () => {

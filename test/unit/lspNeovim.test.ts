@@ -143,7 +143,7 @@ test('Neovim shows the conflict, the hover and the quick fixes, and the preferre
   assert.equal(conflict!.lnum, 2);
   assert.equal(conflict!.source, 'Corroborate');
   assert.equal(conflict!.severity, 1, 'ERROR, from the settings the example passes (the default is a warning)');
-  assert.equal(conflict!.message, 'Conflicting: the draft says "11", the source says "14" [number] (harbour.md:3).');
+  assert.equal(conflict!.message, 'Conflicting: the draft says "11", the source says "14" [number] (“Varna harbour reopens after repairs”).');
 
   assert.equal(seen.hover.contents.kind, 'markdown');
   assert.match(seen.hover.contents.value, /Conflicting \(number\)/);

@@ -124,12 +124,13 @@ describe('the language server over stdio (raw JSON-RPC)', () => {
     assert.ok(conflict, JSON.stringify(v1));
     assert.equal(conflict.source, 'Corroborate');
     assert.equal(conflict.severity, 1, 'an error, as workspace/configuration says (the default is a warning)');
-    assert.equal(conflict.message, 'Conflicting: the draft says "11", the source says "14" [number] (harbour.md:5).');
+    // The source named by outlet, date and headline; the file and line are the related information's location.
+    assert.equal(conflict.message, 'Conflicting: the draft says "11", the source says "14" [number] (Black Sea Courier, March 3, 2025: “Varna harbour reopens after repairs”).');
     assert.deepEqual(conflict.range.start, { line: 2, character: 0 });
     const related = conflict.relatedInformation?.[0];
     assert.equal(related?.location.uri, pathToFileURL(ws.articlePath).href);
     assert.equal(related?.location.range.start.line, 4);
-    assert.match(related!.message, /^Contradicts: The port authority of Varna reopened the north pier on Monday after 14 days/);
+    assert.match(related!.message, /^Contradicts \(Black Sea Courier, March 3, 2025: “Varna harbour reopens after repairs”\): The port authority of Varna reopened the north pier on Monday after 14 days/);
     // The supported statements get no diagnostic.
     assert.equal(v1.filter((d) => d.code !== 'number').length, 0, JSON.stringify(v1));
   });
@@ -180,6 +181,12 @@ describe('the language server over stdio (raw JSON-RPC)', () => {
     assert.doesNotMatch(contents.value, /\$\(/, 'no VS Code codicons');
     assert.match(contents.value, /The port authority of Varna reopened the north pier on Monday after \*\*14\*\* days of repairs/);
     assert.ok(contents.value.includes(`(${pathToFileURL(ws.articlePath).href}#L5)`), contents.value);
+    // The answer in the first line, the source by its label; one excerpt, as the diagnostic lists the passages.
+    assert.equal(
+      contents.value.split('\n\n')[0],
+      `**Conflicting (number)** — the draft says “11”; *Black Sea Courier, March 3, 2025: “Varna harbour reopens after repairs”* says “14” · [line 5](${pathToFileURL(ws.articlePath).href}#L5)`,
+    );
+    assert.equal(contents.value.split('\n\n').filter((p) => p.startsWith('> ')).length, 1, contents.value);
   });
 
   test('code actions: the preferred fix puts in the source value, then cite and ignore', async () => {
@@ -261,7 +268,7 @@ describe('the language server over stdio (raw JSON-RPC)', () => {
     // While that check runs, a hover on the other draft is answered at once from its latest report.
     await new Promise((resolve) => setTimeout(resolve, 300));
     const duringCheck = await client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position: lineOf(DRAFT, '11 days') }, 5_000);
-    assert.match((duringCheck.result as { contents: { value: string } }).contents.value, /Corroborate/);
+    assert.match((duringCheck.result as { contents: { value: string } }).contents.value, /^\*\*(Supported|Conflicting|Contested|Unverified)\b/);
     assert.equal(bigDone, false, 'the hover was answered before the long check ended');
     const bigDiagnostics = diagnosticsOf(await bigPublished);
     const notice = bigDiagnostics.find((d) => d.code === 'size-limit');
@@ -273,7 +280,7 @@ describe('the language server over stdio (raw JSON-RPC)', () => {
 
     // Still serving: a final hover on the draft.
     const hover = await client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position: lineOf(DRAFT, '3.2 million') });
-    assert.match((hover.result as { contents: { value: string } }).contents.value, /Corroborate/);
+    assert.match((hover.result as { contents: { value: string } }).contents.value, /^\*\*(Supported|Conflicting|Contested|Unverified)\b/);
     assert.equal(client.child.exitCode, null, 'the server is still running');
     // Nothing failed inside the server on the way (a failed check only shows in the log).
     const errors = client.received.filter((m) => m.method === 'window/logMessage' && (m.params as { type: number }).type === 1);

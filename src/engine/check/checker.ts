@@ -136,7 +136,7 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
     docsShown.add(p.doc);
     if (evidence.length >= MAX_EVIDENCE) break;
     const doc = index.documents[p.doc];
-    evidence.push({ passage: p.id, source: doc.path, title: doc.meta.title, line: p.line, ...(p.location ? { location: p.location } : {}), excerpt: p.text, stance, score: round(s.comparison.score) });
+    evidence.push({ passage: p.id, source: doc.path, title: doc.meta.title, ...(doc.meta.label ? { label: doc.meta.label } : {}), line: p.line, ...(p.location ? { location: p.location } : {}), excerpt: p.text, stance, score: round(s.comparison.score) });
   }
 
   const conflicts: Conflict[] = [];

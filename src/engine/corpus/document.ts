@@ -6,7 +6,7 @@ import { blankBoilerplate, blankMarkdown, boilerplateReason, isCreditSentence, l
 import type { Block, BlockMode } from './boilerplate';
 import { htmlToText } from './html';
 import type { HtmlMeta } from './html';
-import { extractMetadata } from './metadata';
+import { documentLabel, extractMetadata } from './metadata';
 
 export type SourceKind = 'text' | 'markdown' | 'html';
 
@@ -163,12 +163,11 @@ export function parseSourceDocument(path: string, original: string, kind: Source
   const mode: BlockMode = kind === 'html' ? 'html' : looksHardWrapped(text) ? 'paragraphs' : 'lines';
   const blocks = splitBlocks(clean, mode, { raw: kind === 'html' ? undefined : text, breaks });
   const blockTexts = blocks.map((block) => clean.slice(block.start, block.end).replace(/\s+/g, ' '));
-  const meta = extractMetadata(blockTexts, {
-    fileName: baseName(path),
-    html,
-    isBoilerplate: (line) => boilerplateReason(line) !== undefined,
-  });
+  const fileName = baseName(path);
+  const isBoilerplate = (line: string): boolean => boilerplateReason(line) !== undefined;
+  const meta = extractMetadata(blockTexts, { fileName, html, isBoilerplate });
   if (!meta.date && html?.fileDate) meta.date = html.fileDate;
+  meta.label = documentLabel(meta, blockTexts, { fileName, isBoilerplate });
   const blanked = blankBoilerplate(clean, blocks, isHeading, blockTexts);
   clean = blanked.text;
 

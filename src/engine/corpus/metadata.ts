@@ -1,4 +1,5 @@
 import type { DocumentMeta } from '../types';
+import { splitSentences } from '../text/sentences';
 import type { HtmlMeta } from './html';
 
 export interface FoundDate {
@@ -109,7 +110,14 @@ function parseByline(line: string): Byline | undefined {
   const date = findFullDate(rest);
   const who = (date ? rest.slice(0, date.index) : rest).replace(/[\s,|·–—-]+$/, '').trim();
   const byline: Byline = { date: date?.iso };
-  if (looksLikePersonName(who) || who.split(/\s+(?:and|&)\s+/).every(looksLikePersonName)) byline.author = who;
+  const isPeople = (text: string): boolean => looksLikePersonName(text) || text.split(/\s+(?:and|&)\s+/).every(looksLikePersonName);
+  // "By Jane Doe, The Harbour Herald": a person, then whom they write for.
+  const [first, ...others] = who.split(/\s*[,|·]\s+/);
+  if (isPeople(who)) byline.author = who;
+  else if (others.length && isPeople(first!)) {
+    byline.author = first;
+    byline.outlet = cleanOutletName(others.join(', '));
+  }
   // Without a date an unknown name after "By" may be a person or an outlet: do not guess.
   else if (date) byline.outlet = cleanOutletName(who);
   return byline;
@@ -221,4 +229,81 @@ export function extractMetadata(lines: string[], options: MetadataOptions): Docu
   const date = html.date ?? firstOf(headerFacts.map((fact) => fact.date));
   if (date) meta.date = date;
   return meta;
+}
+
+/** AP style, as a reporter writes a date in copy: "Jan. 12, 2025", "March 3, 2025". */
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+export function formatDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const month = match ? AP_MONTHS[Number(match[2]) - 1] : undefined;
+  return match && month ? `${month} ${Number(match[3])}, ${match[1]}` : iso;
+}
+
+/** A headline or lede longer than this is cut, so a label stays one glance long. */
+const LABEL_MAX_WORDS = 12;
+const LABEL_CUT_WORDS = 10;
+const LABEL_MAX_CHARS = 80;
+/** Fewer words than this is no sentence to name a document by ("Photo", "Share this"). */
+const LEDE_MIN_WORDS = 4;
+
+/**
+ * Words of a headline or lede, as the label quotes them: cut with an ellipsis when long, its own
+ * double quotes turned single so they nest inside the label's, blanked markup's stray spaces gone.
+ */
+function quotable(text: string, sentence: boolean): string {
+  let words = text
+    .replace(/\s+([,.;:!?’”)\]])/g, '$1')
+    .replace(/([(\[“‘])\s+/g, '$1')
+    .replace(/[“”]/g, (q) => (q === '“' ? '‘' : '’'))
+    .replace(/"/g, "'")
+    .trim()
+    .split(/\s+/);
+  let cut = words.length > LABEL_MAX_WORDS;
+  if (cut) words = words.slice(0, LABEL_CUT_WORDS);
+  while (words.length > 1 && words.join(' ').length > LABEL_MAX_CHARS) {
+    words = words.slice(0, -1);
+    cut = true;
+  }
+  const joined = words.join(' ');
+  if (cut) return `${joined.replace(/[\s,;:–—(\[‘'-]+$/u, '')}…`;
+  // A whole sentence loses its full stop; a headline keeps what it ends with.
+  return sentence ? joined.replace(/\.$/, '') : joined;
+}
+
+/** The first sentence of the article body: what a reader would name a headline-less document by. */
+function lede(lines: string[], skip: (line: string) => boolean): string | undefined {
+  const normalised = lines.map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line && !skip(line));
+  const candidates = [normalised.find(isBodyLine), ...normalised];
+  for (const line of candidates) {
+    if (!line) continue;
+    const first = splitSentences(line, { softWrap: false }).find((s) => wordCount(s.text) >= LEDE_MIN_WORDS);
+    if (first && !parseByline(first.text) && !parseDateline(first.text)) return first.text;
+  }
+  return undefined;
+}
+
+export interface LabelOptions {
+  /** The file name, the label of last resort. */
+  fileName: string;
+  /** Lines the caller's boilerplate rules reject, so chrome never names a document. */
+  isBoilerplate?: (line: string) => boolean;
+}
+
+/**
+ * How a writer is told which source said something: who published it and when, then its
+ * headline — "Harbour Herald, June 4, 2024: “Bridge reopens to traffic after repairs”" — or,
+ * without a headline, the opening words of its first sentence. The file name only when the text
+ * offers none of these, since names like "002_9aa3f48b.txt" say nothing about who said it.
+ * `lines` are the document's paragraphs as `extractMetadata` reads them.
+ */
+export function documentLabel(meta: DocumentMeta, lines: string[], options: LabelOptions): string {
+  const stem = options.fileName.replace(/\.[^.]+$/, '');
+  const isBoilerplate = options.isBoilerplate ?? (() => false);
+  const headline = meta.title && meta.title !== stem && meta.title !== options.fileName ? meta.title : undefined;
+  const first = headline === undefined ? lede(lines, isBoilerplate) : undefined;
+  const what = headline !== undefined ? quotable(headline, false) : first !== undefined ? quotable(first, true) : undefined;
+  const who = [meta.outlet ?? meta.author, meta.date ? formatDate(meta.date) : undefined].filter((part): part is string => !!part).join(', ');
+  if (what) return who ? `${who}: “${what}”` : `“${what}”`;
+  return who || options.fileName;
 }
