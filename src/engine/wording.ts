@@ -69,7 +69,8 @@ export function messageOf(r: StatementResult): string {
       const s = r.evidence.filter((e) => e.stance === 'supports').length;
       const c = r.evidence.filter((e) => e.stance === 'conflicts').length;
       // Which slot and which values, when the engine says so: "Sources disagree on the date: …".
-      return r.why ? `Contested: ${afterLabel(r.why)} (${s} support, ${c} contradict)` : `Contested: the sources disagree (${s} support, ${c} contradict).`;
+      const tally = `${count(s, 'source supports', 'sources support')}, ${count(c, 'contradicts', 'contradict')}`;
+      return r.why ? `Contested: ${afterLabel(r.why)} (${tally})` : `Contested: the sources disagree (${tally}).`;
     }
     case 'unverified':
       // What the closest passage leaves out tells the writer what to look for or cite.

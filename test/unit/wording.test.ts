@@ -54,7 +54,7 @@ test('unverified and contested say why, or say plainly that nothing speaks to th
   const why = result({ verdict: 'unverified', why: { summary: 'No source states “berths”.', unstated: ['berths'] } });
   assert.equal(messageOf(why), 'Unverified: no source states “berths”.');
   const contested = result({ verdict: 'contested', evidence: [{ ...fromPdf, stance: 'supports' }, fromPdf] });
-  assert.equal(messageOf(contested), 'Contested: the sources disagree (1 support, 1 contradict).');
+  assert.equal(messageOf(contested), 'Contested: the sources disagree (1 source supports, 1 contradicts).');
   assert.equal(messageOf(result({})), '', 'a supported statement is no finding');
 });
 
