@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { locationLabel } from './corpus/location';
 import { needsExtractedView, splitEmbeddedPath } from './corpus/readSource';
 import type { Conflict, DocumentMeta, Evidence, StatementResult } from './types';
-import { shortSourceAt } from './wording';
+import { sourceLabel } from './wording';
 
 /** The comment that makes the checker skip the statement it follows. */
 export const IGNORE_COMMENT = '<!-- corroborate-ignore -->';
@@ -172,7 +172,8 @@ export function citeFix(text: string, r: StatementResult, options: FixOptions): 
   if (!evidence) return undefined;
   const end = r.offset + r.length;
   const citation = citationText(evidence, options.metaOf?.(evidence), relativeSourcePath(evidence.source, options), options.format);
-  const title = `Cite ${shortSourceAt(evidence)}`;
+  // Who said it, as the writer knows the source; the file and line are in the note itself.
+  const title = `Cite ${sourceLabel(evidence, options.metaOf?.(evidence))}`;
   if (options.format !== 'markdown') return { kind: 'cite', title, edits: [{ offset: end, length: 0, newText: ` (source: ${citation})` }], preferred: false };
   const existing = existingFootnote(text, citation);
   if (existing) {

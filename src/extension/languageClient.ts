@@ -74,6 +74,7 @@ export function createLanguageClient(setup: ClientSetup): LanguageClient {
     storagePath: storage.fsPath,
     sourceViewScheme: SOURCE_VIEW_SCHEME,
     themeIcons: true,
+    diagnosticsInHover: true,
     notifications: true,
     clientCommands: true,
   };

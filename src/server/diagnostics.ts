@@ -32,13 +32,19 @@ function stanceLabel(stance: string): string {
   return stance === 'supports' ? 'Supports' : stance === 'conflicts' ? 'Contradicts' : 'Related';
 }
 
+/** The severity a finding is shown with in the editor's problem list, or undefined when it is not shown. */
+export function shownAs(r: Pick<StatementResult, 'verdict' | 'confidence'>, settings: ServerSettings): ReturnType<typeof severityNameFor> {
+  const severity = severityNameFor(settings, r.verdict);
+  // Unverified findings have low confidence by nature; the threshold is for claims of conflict.
+  if (severity === undefined || (r.verdict !== 'unverified' && r.confidence < settings.minimumConfidence)) return undefined;
+  return severity;
+}
+
 export function toDiagnostics(doc: Pick<TextDocument, 'positionAt'>, report: Pick<CheckReport, 'results' | 'checkedLength' | 'textLength'>, settings: ServerSettings, links: SourceLinks = FILE_LINKS): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const r of report.results) {
-    const severity = severityNameFor(settings, r.verdict);
+    const severity = shownAs(r, settings);
     if (severity === undefined) continue;
-    // Unverified findings have low confidence by nature; the threshold is for claims of conflict.
-    if (r.verdict !== 'unverified' && r.confidence < settings.minimumConfidence) continue;
     const lead = r.evidence.find((e) => e.stance !== 'related') ?? r.evidence[0];
     const relatedInformation: DiagnosticRelatedInformation[] = r.evidence
       .filter((e) => e.stance !== 'related' || r.verdict === 'unverified')

@@ -17,6 +17,11 @@ export interface ClientOptions {
   sourceViewScheme?: string;
   /** The client renders `$(icon)` codicons in hovers. */
   themeIcons?: boolean;
+  /**
+   * The client shows a statement's diagnostics, related information included, in the same hover
+   * box (VS Code does): the hover then leaves out the excerpts the diagnostic already shows.
+   */
+  diagnosticsInHover?: boolean;
   /** The client wants the `corroborate/*` notifications below (reports, pending state, index). */
   notifications?: boolean;
   /**

@@ -23,10 +23,10 @@ import { codeActionsFor } from './codeActions';
 import { CorpusService } from './corpus';
 import { locateCorpus, missingFolderMessage } from './corpusLocation';
 import { CorpusWatch } from './corpusWatch';
-import { toDiagnostics } from './diagnostics';
+import { shownAs, toDiagnostics } from './diagnostics';
 import { DraftStore } from './documents';
 import { hoverAt } from './hover';
-import { foldUncovered, sourcesInWords } from './coverage';
+import { foldUncovered, notCovered, sourcesInWords } from './coverage';
 import { indexSummary, registerEditorRequests, reportMessage } from './editorRequests';
 import { defaultCacheDir } from './indexCache';
 import { connectionLog } from './log';
@@ -63,6 +63,7 @@ function clientOptions(initOptions: unknown): ClientOptions {
     ...(typeof o.storagePath === 'string' && o.storagePath ? { storagePath: o.storagePath } : {}),
     ...(typeof o.sourceViewScheme === 'string' && /^[a-z][a-z0-9+.-]*$/i.test(o.sourceViewScheme) ? { sourceViewScheme: o.sourceViewScheme } : {}),
     themeIcons: o.themeIcons === true,
+    diagnosticsInHover: o.diagnosticsInHover === true,
     notifications: o.notifications === true,
     clientCommands: o.clientCommands === true,
   };
@@ -86,6 +87,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let checks: DraftChecks | undefined;
   let watch: CorpusWatch | undefined;
   let hoverOptions: Parameters<typeof hoverAt>[4] = {};
+  let diagnosticsInHover = false;
   const bundledCorpus = options.bundledCorpus ?? defaultBundledCorpus();
   let configured: () => void = () => undefined;
   const whenConfigured = new Promise<void>((resolve) => (configured = resolve));
@@ -133,6 +135,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const client = clientOptions(initOptions);
     const links = sourceLinks(client.sourceViewScheme);
     hoverOptions = { links, icons: client.themeIcons };
+    diagnosticsInHover = client.diagnosticsInHover === true;
     const storageDir = options.storageDir ?? client.storagePath ?? defaultCacheDir();
     corpus = new CorpusService(locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus), connection, storageDir, log);
     const service = corpus;
@@ -230,13 +233,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover((params: HoverParams) => {
     const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
     if (!doc || !isPosition(params.position)) return null;
-    return hoverAt(doc, checks?.report(doc.uri), params.position, corpus?.index, hoverOptions);
+    const report = checks?.report(doc.uri);
+    // A finding the Problems list shows already has its excerpts in the editor's hover (VS Code
+    // renders the diagnostic's related information); a folded one does not.
+    const folded = !!report && notCovered(report.results);
+    return hoverAt(doc, report, params.position, corpus?.index, { ...hoverOptions, mode: settings.hover, hasDiagnostic: (r) => diagnosticsInHover && !folded && shownAs(r, settings) !== undefined });
   });
 
   connection.onCodeAction((params: CodeActionParams) => {
     const doc = typeof params?.textDocument?.uri === 'string' ? docs.get(params.textDocument.uri) : undefined;
     if (!doc || !isPosition(params.range?.start) || !isPosition(params.range?.end)) return [];
-    return codeActionsFor(doc, checks?.report(doc.uri), params, corpus?.index, { workspaceFolders });
+    return codeActionsFor(doc, checks?.report(doc.uri), params, corpus?.index, { workspaceFolders, citationStyle: settings.citationStyle });
   });
 
   connection.onShutdown(async () => {

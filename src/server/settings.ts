@@ -19,7 +19,14 @@ export interface ServerSettings {
   showUnverified: boolean;
   maxDraftSize: number;
   severity: Record<FindingVerdict, SeverityName>;
+  /** Which statements get a hover: every checked one, findings only, or none. */
+  hover: HoverMode;
+  /** How the Cite fix names its source: a link to the file (relative to the draft), or the document's label only. */
+  citationStyle: CitationStyle;
 }
+
+export type HoverMode = 'all' | 'findings' | 'off';
+export type CitationStyle = 'link' | 'label';
 
 /** The same defaults as the extension's package.json contributes. */
 const DEFAULTS: ServerSettings = {
@@ -33,11 +40,15 @@ const DEFAULTS: ServerSettings = {
   showUnverified: true,
   maxDraftSize: 300_000,
   severity: { conflicting: 'warning', contested: 'information', unverified: 'hint' },
+  hover: 'all',
+  citationStyle: 'link',
 };
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze(DEFAULTS);
 
 const SEVERITIES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'none'];
 const RUN_MODES: readonly RunMode[] = ['onType', 'onSave', 'manual'];
+const HOVER_MODES: readonly HoverMode[] = ['all', 'findings', 'off'];
+const CITATION_STYLES: readonly CitationStyle[] = ['link', 'label'];
 
 type Problem = (message: string) => void;
 type Raw = Record<string, unknown>;
@@ -90,7 +101,7 @@ function bool(value: unknown, fallback: boolean, name: string, problem: Problem)
 /** Every setting's key under `corroborate.`, for hosts that read them one by one (VS Code). */
 export const SETTING_KEYS: readonly string[] = [
   'corpusPaths', 'languages', 'run', 'debounceMs', 'minimumConfidence', 'showUnverified', 'maxDraftSize',
-  'severity.conflicting', 'severity.contested', 'severity.unverified',
+  'severity.conflicting', 'severity.contested', 'severity.unverified', 'hover', 'citationStyle',
 ];
 
 /**
@@ -122,6 +133,8 @@ export function readSettings(layers: unknown[], problem: Problem): ServerSetting
       contested: oneOf(raw('severity.contested'), SEVERITIES, d.severity.contested, 'severity.contested', problem),
       unverified: oneOf(raw('severity.unverified'), SEVERITIES, d.severity.unverified, 'severity.unverified', problem),
     },
+    hover: oneOf(raw('hover'), HOVER_MODES, d.hover, 'hover', problem),
+    citationStyle: oneOf(raw('citationStyle'), CITATION_STYLES, d.citationStyle, 'citationStyle', problem),
   };
 }
 

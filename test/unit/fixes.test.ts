@@ -22,10 +22,10 @@ const WS = path.resolve('/home/writer/newsroom');
 const DRAFT_PATH = path.join(WS, 'drafts', 'pier.md');
 const SOURCE_PATH = path.join(WS, 'corpus', 'harbour.md');
 const OUTSIDE_PATH = path.resolve('/home/writer/private/notes/harbour.md');
-const META: DocumentMeta = { title: 'Varna harbour reopens', outlet: 'Black Sea Courier', date: '2025-03-03' };
+const META: DocumentMeta = { title: 'Varna harbour reopens', outlet: 'Black Sea Courier', date: '2025-03-03', label: 'Black Sea Courier, March 3, 2025: “Varna harbour reopens”' };
 
-function evidence(source: string, stance: Evidence['stance'], line = 5): Evidence {
-  return { passage: line, source, title: 'Varna harbour reopens', line, excerpt: 'The north pier reopened on Monday.', stance, score: 0.9 };
+function evidence(source: string, stance: Evidence['stance'], line = 5, title = 'Varna harbour reopens'): Evidence {
+  return { passage: line, source, title, line, excerpt: 'The north pier reopened on Monday.', stance, score: 0.9 };
 }
 
 function result(text: string, verdict: StatementResult['verdict'], found: Evidence[], conflicts: Conflict[] = []): StatementResult {
@@ -38,7 +38,8 @@ function apply(text: string, edits: TextEditAt[]): string {
 }
 
 const cite = (fixes: TextFix[]) => fixes.find((f) => f.kind === 'cite');
-const inWorkspace = { format: 'markdown' as const, metaOf: () => META, draft: DRAFT_PATH, workspaceFolders: [WS] };
+// The harbour article's facts are known; another source is named by its headline alone.
+const inWorkspace = { format: 'markdown' as const, metaOf: (e: Pick<Evidence, 'source'>) => (e.source.endsWith('ferry.md') ? undefined : META), draft: DRAFT_PATH, workspaceFolders: [WS] };
 
 describe('the cite fix rests on a supporting passage', () => {
   const text = 'The north pier reopened on Monday.\n';
@@ -50,8 +51,9 @@ describe('the cite fix rests on a supporting passage', () => {
 
   test('a contested statement cites the source that supports it, not the one that contradicts it', () => {
     const other = path.join(WS, 'corpus', 'ferry.md');
-    const fixes = fixesFor(text, result(text.trim(), 'contested', [evidence(SOURCE_PATH, 'conflicts', 3), evidence(other, 'supports', 7)]), inWorkspace);
-    assert.equal(cite(fixes)?.title, 'Cite ferry.md:7');
+    const fixes = fixesFor(text, result(text.trim(), 'contested', [evidence(SOURCE_PATH, 'conflicts', 3), evidence(other, 'supports', 7, 'Ferry timetable changes')]), inWorkspace);
+    // Named as the writer knows it: by who published it, not by its file name.
+    assert.equal(cite(fixes)?.title, 'Cite “Ferry timetable changes”');
     // One document that says both is no citation for the statement.
     const both = fixesFor(text, result(text.trim(), 'contested', [evidence(SOURCE_PATH, 'conflicts', 3), evidence(SOURCE_PATH, 'supports', 7)]), inWorkspace);
     assert.equal(cite(both), undefined);
@@ -60,7 +62,7 @@ describe('the cite fix rests on a supporting passage', () => {
   test('an unverified statement has nothing to cite; a supported one gets the citation and nothing else', () => {
     assert.equal(cite(fixesFor(text, result(text.trim(), 'unverified', [evidence(SOURCE_PATH, 'related')]), inWorkspace)), undefined);
     const fixes = fixesFor(text, result(text.trim(), 'supported', [evidence(SOURCE_PATH, 'supports')]), inWorkspace);
-    assert.deepEqual(fixes.map((f) => f.title), ['Cite harbour.md:5']);
+    assert.deepEqual(fixes.map((f) => f.title), ['Cite Black Sea Courier, March 3, 2025: “Varna harbour reopens”']);
   });
 });
 
@@ -239,7 +241,7 @@ describe('fixes for real findings', () => {
     const params = { textDocument: { uri }, range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, context: { diagnostics: [] } };
     const [action, ...rest] = codeActionsFor(doc, report, params, index, { workspaceFolders: [WS] });
     assert.equal(rest.length, 0);
-    assert.equal(action!.title, 'Cite harbour.md:7');
+    assert.equal(action!.title, 'Cite “The port authority reopened the north pier on March 3…”');
     const { title } = index.documents[0]!.meta;
     assert.equal(action!.edit!.changes![uri]!.at(-1)!.newText, `\n[^1]: ${title} ([../corpus/harbour.md, line 7](../corpus/harbour.md#L7))\n`);
     // A workspace folder that holds the draft but not the source: no path at all.
@@ -280,7 +282,7 @@ describe('the language server passes its workspace folders to the cite fix', () 
     await published;
     const reply = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, context: { diagnostics: [] } });
     const actions = reply.result as Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
-    assert.deepEqual(actions.map((a) => a.title), ['Cite ferry.md:3']);
+    assert.deepEqual(actions.map((a) => a.title), ['Cite “The ferry to Burgas now leaves at noon every day”']);
     const note = actions[0]!.edit.changes[uri]!.at(-1)!.newText;
     assert.match(note, /^\n\[\^1\]: [^/\\]+ \(\[\.\.\/corpus\/ferry\.md, line 3\]\(\.\.\/corpus\/ferry\.md#L3\)\)\n$/);
     assert.ok(!note.includes(dir), note);

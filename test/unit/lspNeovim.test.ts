@@ -151,7 +151,8 @@ test('Neovim shows the conflict, the hover and the quick fixes, and the preferre
   assert.ok(seen.hover.contents.value.includes(`${pathToFileURL(path.join(ws, 'corpus', 'harbour.md')).href}#L3`), seen.hover.contents.value);
 
   const titles = seen.actions.map((a) => a.title);
-  assert.deepEqual(titles, ['Replace "11" with "14" (from the source)', 'Cite harbour.md:3', 'Ignore this statement (add an ignore comment)']);
+  // No Cite on a conflict: the only source at hand contradicts the statement.
+  assert.deepEqual(titles, ['Replace "11" with "14" (from the source)', 'Ignore this statement (add an ignore comment)']);
   assert.equal(seen.actions.filter((a) => a.isPreferred).length, 1);
   assert.equal(seen.fixed_line, 'The port authority of Varna reopened the north pier on Monday after 14 days of repairs.');
   assert.equal(seen.cleared, true, 'the diagnostics were re-published empty after the fix');

@@ -98,6 +98,17 @@ function lineOf(text: string, needle: string): { line: number; character: number
 
 before(() => buildCli());
 
+/** Polls until `probe` gives a value (settings reach the server asynchronously). */
+async function waitForValue<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('the language server over stdio (raw JSON-RPC)', () => {
   const ws = makeWorkspace();
   let client: RawLspClient;
@@ -204,10 +215,16 @@ describe('the language server over stdio (raw JSON-RPC)', () => {
     assert.equal(replace.title, 'Replace "11" with "14" (from the source)');
     assert.equal(replace.kind, 'quickfix');
     assert.deepEqual(replace.edit.changes[ws.draftUri], [{ range: { start: at, end: { line: at.line, character: at.character + 2 } }, newText: '14' }]);
-    const cite = actions.find((a) => a.title.startsWith('Cite harbour.md:5'));
-    assert.ok(cite, 'a cite fix');
-    assert.match(cite.edit.changes[ws.draftUri]!.at(-1)!.newText, /\[\^1\]: Varna harbour reopens after repairs.*harbour\.md, line 5\)/);
+    // The only source at hand contradicts the statement: there is nothing to cite for it.
+    assert.ok(!actions.some((a) => a.title.startsWith('Cite')), JSON.stringify(actions.map((a) => a.title)));
     assert.ok(actions.some((a) => a.edit.changes[ws.draftUri]![0]!.newText === ' <!-- corroborate-ignore -->'), 'an ignore fix');
+    // A supported statement is cited by who published it, with a link relative to the draft.
+    const ferry = lineOf(DRAFT, 'The ferry');
+    const supported = await client.request('textDocument/codeAction', { textDocument: { uri: ws.draftUri }, range: { start: ferry, end: ferry }, context: { diagnostics: [] } });
+    const cite = (supported.result as CodeAction[]).find((a) => a.title.startsWith('Cite '));
+    assert.ok(cite, 'a cite fix for the supported statement');
+    assert.match(cite.title, /Black Sea Courier/);
+    assert.match(cite.edit.changes[ws.draftUri]!.at(-1)!.newText, /\[\^1\]: Varna harbour reopens after repairs.*\(corpus\/harbour\.md#L9\)/);
   });
 
   test('custom requests and commands: search, evidence, checkDocument, rebuildIndex', async () => {
@@ -445,5 +462,22 @@ describe('what a full editor client asks for: notifications, check now, drafts o
     assert.match(shown.evidence[0]!.link, /^file:\/\/.*harbour\.md#L\d+$/);
     const hover = (await client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position: at })).result as { contents: { value: string } };
     assert.match(hover.contents.value, /\$\([a-z-]+\)/, 'a codicon for a client that renders them');
+  });
+
+  test('the hover setting: findings only, then none; the citation style: the label without a link', async () => {
+    const ferry = lineOf(DRAFT, 'The ferry');
+    const conflict = lineOf(DRAFT, 'reopened');
+    const hoverAt = async (position: { line: number; character: number }) => (await client.request('textDocument/hover', { textDocument: { uri: ws.draftUri }, position })).result;
+    assert.ok(await hoverAt(ferry), 'a supported statement has a hover by default');
+    client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ hover: 'findings', citationStyle: 'label' })));
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitForValue(async () => ((await hoverAt(ferry)) === null ? true : undefined), 'no hover on the supported statement');
+    assert.ok(await hoverAt(conflict), 'the conflict keeps its hover');
+    const actions = (await client.request('textDocument/codeAction', { textDocument: { uri: ws.draftUri }, range: { start: ferry, end: ferry }, context: { diagnostics: [] } })).result as CodeAction[];
+    const note = actions.find((a) => a.title.startsWith('Cite '))!.edit.changes[ws.draftUri]!.at(-1)!.newText;
+    assert.doesNotMatch(note, /harbour\.md/, `the label style names no file: ${note}`);
+    client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ hover: 'off' })));
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    await waitForValue(async () => ((await hoverAt(conflict)) === null ? true : undefined), 'no hover at all');
   });
 });
