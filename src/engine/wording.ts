@@ -279,7 +279,9 @@ export function hoverMarkdown(r: StatementResult, options: HoverOptions = {}): s
     for (const e of r.evidence.filter((x) => x !== lead && x.stance !== 'related').slice(0, 2)) parts.push(`${stance(e)} — ${who(e)} · ${where(e)}`, excerptOf(e));
   }
   if (r.verdict !== 'supported') {
-    const tally = agree || disagree ? ` · ${count(agree, 'source agrees', 'sources agree')}, ${count(disagree, 'contradicts', 'contradict')}` : '';
+    // Only what there is: "1 source contradicts", not "0 sources agree, 1 contradicts".
+    const said = [agree ? count(agree, 'source agrees', 'sources agree') : '', disagree ? count(disagree, agree ? 'contradicts' : 'source contradicts', agree ? 'contradict' : 'sources contradict') : ''].filter(Boolean);
+    const tally = said.length ? ` · ${said.join(', ')}` : '';
     parts.push(`confidence ${r.confidence.toFixed(2)}${tally}`);
   }
   return parts.join('\n\n');

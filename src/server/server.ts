@@ -18,6 +18,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import type { StatementResult } from '../engine';
 import { DraftChecks } from './checks';
 import { codeActionsFor } from './codeActions';
 import { CorpusService } from './corpus';
@@ -25,7 +26,7 @@ import { locateCorpus, missingFolderMessage } from './corpusLocation';
 import { CorpusWatch } from './corpusWatch';
 import { shownAs, toDiagnostics } from './diagnostics';
 import { DraftStore } from './documents';
-import { hoverAt } from './hover';
+import { hoverAt, resultAt } from './hover';
 import { foldUncovered, notCovered, sourcesInWords } from './coverage';
 import { indexSummary, registerEditorRequests, reportMessage } from './editorRequests';
 import { defaultCacheDir } from './indexCache';
@@ -237,7 +238,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A finding the Problems list shows already has its excerpts in the editor's hover (VS Code
     // renders the diagnostic's related information); a folded one does not.
     const folded = !!report && notCovered(report.results);
-    return hoverAt(doc, report, params.position, corpus?.index, { ...hoverOptions, mode: settings.hover, hasDiagnostic: (r) => diagnosticsInHover && !folded && shownAs(r, settings) !== undefined });
+    const hasDiagnostic = (r: StatementResult) => diagnosticsInHover && !folded && shownAs(r, settings) !== undefined;
+    // Such a client already shows the finding in this hover, answer first with its source and
+    // excerpt: a second block would only repeat it.
+    const r = report ? resultAt(report, doc.offsetAt(params.position)) : undefined;
+    if (r && r.verdict !== 'supported' && hasDiagnostic(r)) return null;
+    return hoverAt(doc, report, params.position, corpus?.index, { ...hoverOptions, mode: settings.hover, hasDiagnostic });
   });
 
   connection.onCodeAction((params: CodeActionParams) => {

@@ -65,7 +65,7 @@ test('the hover’s first line is the answer: both values, who says so and a lin
   const lines = md.split('\n\n');
   assert.equal(lines[0], `**Conflicting (number)** — the draft says “25”; *Port Gazette, May 2, 2024: “Harbour budget \\[draft\\]\\(javascript:alert\\(1\\)\\)”* says “26” · [p\\. 12](${LINK})`);
   assert.equal(lines[1], '> The council approved **26** new berths on \\<b\\>Monday\\</b\\>\\.');
-  assert.equal(lines[2], 'confidence 0.90 · 0 sources agree, 1 contradicts');
+  assert.equal(lines[2], 'confidence 0.90 · 1 source contradicts');
   assert.equal(lines.length, 3);
   assert.ok(!md.includes('<b>'), 'HTML from a source is escaped');
   assert.ok(!md.includes('](javascript:'), 'a link in a source label is escaped');

@@ -46,8 +46,8 @@ suite('Sources that are not plain text', () => {
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 3));
     const hover = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(hover, new RegExp(`article\\\\?\\.pdf p\\\\?\\. ${evidence.location!.page}`), hover);
-    assert.match(hover, /corroborate-source:/, 'the hover links to the extracted text, not the PDF bytes');
+    // The place in the PDF by its page, linked to the extracted text, not the PDF bytes.
+    assert.match(hover, new RegExp(`\\[p\\\\?\\. ${evidence.location!.page}\\]\\(corroborate-source:[^)]*article\\.pdf#L\\d+\\)`), hover);
 
     await vscode.commands.executeCommand('corroborate.openSource', evidence.source, evidence.line);
     const view = await waitUntil(() => {
