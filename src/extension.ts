@@ -138,8 +138,10 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     }),
     vscode.window.registerWebviewPanelSerializer(EVIDENCE_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) =>
-        panel.restore(webviewPanel, state, async ({ uri, offset }) => {
-          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+        panel.restore(webviewPanel, state, (message) => log.info(message), async ({ uri, offset }) => {
+          // After a reload the draft's editor may come back after the panel: open its document.
+          const parsed = vscode.Uri.parse(uri);
+          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (parsed.scheme === 'file' ? await vscode.workspace.openTextDocument(parsed).then((d) => d, () => undefined) : undefined);
           if (!doc || !isDraft(doc)) return undefined;
           await server.index();
           if (store.report(doc.uri)?.version !== doc.version) await server.check(doc);

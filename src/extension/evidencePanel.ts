@@ -27,7 +27,7 @@ export function evidenceHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebv
       const facts = [meta?.outlet, meta?.author, meta?.date].filter(Boolean).map((x) => escapeHtml(String(x))).join(' · ');
       return `<article class="card ${escapeHtml(e.stance)}">
   <header><span class="stance">${escapeHtml(e.stance)}</span><span class="score">${e.score.toFixed(2)}</span></header>
-  <h2>${escapeHtml(e.title)}</h2>
+  <h2>${escapeHtml(meta?.label ?? e.label ?? e.title)}</h2>
   ${facts ? `<p class="meta">${facts}</p>` : ''}
   <blockquote>${escapeHtml(e.excerpt)}</blockquote>
   <button type="button" data-evidence="${i}">${escapeHtml(e.at)}</button>
@@ -78,13 +78,15 @@ export class EvidencePanel implements vscode.Disposable {
    * Brings back a panel VS Code kept over a reload: the statement is looked up again; when it is
    * gone (the draft closed or changed), the panel closes rather than stay an empty group.
    */
-  async restore(panel: vscode.WebviewPanel, state: unknown, lookup: (state: PanelState) => Promise<PresentedResult | undefined>): Promise<void> {
+  async restore(panel: vscode.WebviewPanel, state: unknown, log: (message: string) => void, lookup: (state: PanelState) => Promise<PresentedResult | undefined>): Promise<void> {
     const s = state as Partial<PanelState> | undefined;
     const found = s && typeof s.uri === 'string' && typeof s.offset === 'number' ? await lookup({ uri: s.uri, offset: s.offset }).catch(() => undefined) : undefined;
     if (!found) {
+      log(`The evidence panel was not restored: its statement is no longer in an open draft (${JSON.stringify(state)}).`);
       panel.dispose();
       return;
     }
+    log(`Restored the evidence panel of ${s!.uri}.`);
     panel.webview.options = this.options();
     this.panel?.dispose();
     this.adopt(panel);

@@ -27,7 +27,7 @@ export async function searchCorpus(server: ServerConnection, initial = ''): Prom
       if (mine !== asked || !hits) return;
       // The index ranks; the quick pick must not filter its answers again by its own rules.
       // The row shows the words that matched (VS Code highlights them); the source's name and place below.
-      pick.items = hits.map((hit) => ({ label: hit.snippet, detail: `${hit.title} · ${hit.at}`, alwaysShow: true, link: hit.link, excerpt: hit.excerpt }));
+      pick.items = hits.map((hit) => ({ label: hit.snippet, detail: `${hit.label} · ${hit.at}`, alwaysShow: true, link: hit.link, excerpt: hit.excerpt }));
     } finally {
       if (mine === asked) pick.busy = false;
     }

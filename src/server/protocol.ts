@@ -87,6 +87,8 @@ export interface PresentedResult extends Omit<StatementResult, 'evidence'> {
 export interface SearchHit {
   source: string;
   title: string;
+  /** Who published it, as a reader knows the source ("Outlet, Jan. 12, 2025: “Headline”"). */
+  label: string;
   line: number;
   location?: PassageLocation;
   excerpt: string;

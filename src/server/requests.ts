@@ -61,11 +61,11 @@ async function indexFor(corpus: CorpusService, token: CancellationToken): Promis
   });
 }
 
-const SNIPPET = 110;
+const SNIPPET = 90;
 
 /**
  * The part of a passage that shows why it matched: a window around the place where most of the
- * query's words occur, with ellipses where it was cut. A list row shows ~110 characters, so a
+ * query's words occur, with ellipses where it was cut. A list row shows ~90 characters, so a
  * match late in a long sentence must not be cut off.
  */
 export function snippetFor(text: string, query: string, width = SNIPPET): string {
@@ -99,6 +99,7 @@ export function searchHits(index: CorpusIndex, query: string, limit: number, lin
     return {
       ...place,
       title: doc.meta.title,
+      label: doc.meta.label ?? doc.meta.title,
       excerpt: h.passage.text,
       snippet: snippetFor(h.passage.text, query),
       score: Math.round(h.score * 100) / 100,

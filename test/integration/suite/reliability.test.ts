@@ -252,7 +252,7 @@ suite('Reliability: hostile sources', () => {
       conflicts: [{ kind: `number${HOSTILE.script}` as 'number', claimed: HOSTILE.img, source: HOSTILE.script, offset: 0, length: 1, passage: 0 }],
       evidence: [{
         passage: 0, source: `/x/${HOSTILE.img}.txt`, title: HOSTILE.script, line: 3, excerpt: hostileText, stance: `conflicts" onmouseover="alert(1)` as 'conflicts', score: 1,
-        at: HOSTILE.img, link: HOSTILE.html, meta: { title: HOSTILE.script, outlet: HOSTILE.img, author: HOSTILE.html, date: HOSTILE.autolink },
+        at: HOSTILE.img, link: HOSTILE.html, meta: { title: HOSTILE.script, label: HOSTILE.html, outlet: HOSTILE.img, author: HOSTILE.html, date: HOSTILE.autolink },
       }],
     };
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
