@@ -12,6 +12,7 @@ import { ReportStore, type CheckReport } from './extension/reports';
 import { ServerConnection } from './extension/serverConnection';
 import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './extension/sourceView';
 import { StatusBar } from './extension/statusBar';
+import { inform, shownNotices } from './extension/notices';
 
 /** What the extension hands to other extensions and to its integration tests. */
 export interface CorroborateApi {
@@ -37,6 +38,10 @@ export interface CorroborateApi {
   longestBlockMs(): number;
   /** The draft whose findings the Corroborate Findings view shows. */
   findingsDraft(): vscode.Uri | undefined;
+  /** The information messages shown so far, the latest last. */
+  notices(): readonly string[];
+  /** Restores an evidence panel as VS Code does after a reload (the serializer's own path). */
+  restoreEvidencePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 /**
@@ -107,10 +112,20 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const noticeSample = () => {
     if (location.origin !== 'bundled' || context.workspaceState.get<boolean>(SAMPLE_NOTICE_KEY)) return;
     void context.workspaceState.update(SAMPLE_NOTICE_KEY, true);
-    void vscode.window
-      .showInformationMessage('Corroborate is checking against its own sample news articles, not your sources. Choose the folder where you keep yours.', 'Add Source Folder…', 'Not Now')
-      .then((choice) => (choice === 'Add Source Folder…' ? vscode.commands.executeCommand('corroborate.chooseSourceFolder') : undefined));
+    void inform('Corroborate is checking against its own sample news articles, not your sources. Choose the folder where you keep yours.', 'Add Source Folder…', 'Not Now').then((choice) => (choice === 'Add Source Folder…' ? vscode.commands.executeCommand('corroborate.chooseSourceFolder') : undefined));
   };
+  /** An evidence panel VS Code kept over a reload: its statement is looked up again, or it closes. */
+  const restoreEvidence = (webviewPanel: vscode.WebviewPanel, state: unknown) =>
+    panel.restore(webviewPanel, state, (message) => log.info(message), async ({ uri, offset }) => {
+      // After a reload the draft's editor may come back after the panel: open its document.
+      const parsed = vscode.Uri.parse(uri);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      const doc = open ?? (parsed.scheme === 'file' ? await vscode.workspace.openTextDocument(parsed).then((d) => d, () => undefined) : undefined);
+      if (!doc || !isDraft(doc)) return undefined;
+      await server.index();
+      if (store.report(doc.uri)?.version !== doc.version) await server.check(doc);
+      return (await server.evidence(doc, doc.positionAt(offset))) ?? undefined;
+    });
   const start = () => server.start(settings().languages).catch((error) => log.error('Starting the checker failed', error));
 
   context.subscriptions.push(
@@ -137,16 +152,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       showSources();
     }),
     vscode.window.registerWebviewPanelSerializer(EVIDENCE_VIEW_TYPE, {
-      deserializeWebviewPanel: (webviewPanel, state) =>
-        panel.restore(webviewPanel, state, (message) => log.info(message), async ({ uri, offset }) => {
-          // After a reload the draft's editor may come back after the panel: open its document.
-          const parsed = vscode.Uri.parse(uri);
-          const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri) ?? (parsed.scheme === 'file' ? await vscode.workspace.openTextDocument(parsed).then((d) => d, () => undefined) : undefined);
-          if (!doc || !isDraft(doc)) return undefined;
-          await server.index();
-          if (store.report(doc.uri)?.version !== doc.version) await server.check(doc);
-          return (await server.evidence(doc, doc.positionAt(offset))) ?? undefined;
-        }),
+      deserializeWebviewPanel: (webviewPanel, state) => restoreEvidence(webviewPanel, state),
     }),
     vscode.workspace.onDidOpenTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'open'))),
     vscode.workspace.onDidChangeTextDocument(meter.wrap((e: vscode.TextDocumentChangeEvent) => {
@@ -220,6 +226,8 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     serverProcessId: () => server.processId,
     longestBlockMs: () => meter.longestMs,
     findingsDraft: () => lastDraft,
+    notices: () => [...shownNotices],
+    restoreEvidencePanel: (webviewPanel, state) => restoreEvidence(webviewPanel, state),
   };
 }
 

@@ -8,6 +8,7 @@ import { searchCorpus } from './searchCorpus';
 import type { ServerConnection } from './serverConnection';
 import { withSourceFolders } from './sourceFolderSetting';
 import { openOriginal, openSource } from './sourceView';
+import { inform } from './notices';
 
 export interface CommandDeps {
   server: ServerConnection;
@@ -26,13 +27,13 @@ export interface CommandDeps {
 function draftEditor(deps: CommandDeps): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (editor && deps.isDraft(editor.document)) return editor;
-  void vscode.window.showInformationMessage('Corroborate checks Markdown and plain-text drafts: open one first.');
+  void inform('Corroborate checks Markdown and plain-text drafts: open one first.');
   return undefined;
 }
 
 function whenEnabled(deps: CommandDeps): boolean {
   if (deps.isEnabled()) return true;
-  void vscode.window.showInformationMessage('Corroborate: checking is turned off. Run "Corroborate: Toggle Checking" to turn it on.');
+  void inform('Corroborate: checking is turned off. Run "Corroborate: Toggle Checking" to turn it on.');
   return false;
 }
 
@@ -48,7 +49,7 @@ async function statementAtCursor(deps: CommandDeps): Promise<{ doc: vscode.TextD
   const report = deps.store.report(doc.uri);
   if (!report || report.version !== doc.version) await check(deps, doc);
   const found = await deps.server.evidence(doc, editor.selection.active);
-  if (!found) void vscode.window.showInformationMessage('Corroborate: no statement at the cursor.');
+  if (!found) void inform('Corroborate: no statement at the cursor.');
   return found ? { doc, found } : undefined;
 }
 
@@ -92,7 +93,7 @@ async function addSourceFolders(folders: vscode.Uri[]): Promise<string[]> {
   const current = (roots.length ? inspected?.workspaceValue : inspected?.globalValue) ?? [];
   const value = withSourceFolders(Array.isArray(current) ? current : [], folders.map((u) => u.fsPath), roots[0]?.uri.fsPath);
   await config.update('corpusPaths', value, target);
-  void vscode.window.showInformationMessage(`Corroborate now checks drafts against ${value.join(', ')}.`);
+  void inform(`Corroborate now checks drafts against ${value.join(', ')}.`);
   return value;
 }
 
@@ -126,21 +127,21 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const editor = draftEditor(deps);
       if (!editor || !whenEnabled(deps)) return undefined;
       if (editor.selection.isEmpty) {
-        void vscode.window.showInformationMessage('Corroborate: select the statements to check first.');
+        void inform('Corroborate: select the statements to check first.');
         return undefined;
       }
       const report = await check(deps, editor.document, editor.selection);
       if (report) {
         const doc = editor.document;
         const inside = report.results.filter((r) => r.verdict !== 'skipped' && editor.selection.intersection(new vscode.Range(doc.positionAt(r.offset), doc.positionAt(r.offset + r.length))));
-        void vscode.window.showInformationMessage(`Corroborate checked ${inside.length} statement${inside.length === 1 ? '' : 's'} in the selection: ${verdictSummary(inside) || 'nothing to check'}.`);
+        void inform(`Corroborate checked ${inside.length} statement${inside.length === 1 ? '' : 's'} in the selection: ${verdictSummary(inside) || 'nothing to check'}.`);
       }
       return report;
     }),
     reg('corroborate.checkWorkspace', async () => {
       if (!whenEnabled(deps)) return 0;
       const n = await checkWorkspace(deps);
-      void vscode.window.showInformationMessage(`Corroborate: ${n} finding(s) in the workspace's drafts. See the Problems panel.`);
+      void inform(`Corroborate: ${n} finding(s) in the workspace's drafts. See the Problems panel.`);
       return n;
     }),
     reg('corroborate.rebuildIndex', async () => {
@@ -148,7 +149,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Corroborate: re-reading the sources' }, () => server.reload(true));
       if (summary) {
         const skipped = summary.skippedCount ? `; ${summary.skippedCount} file${summary.skippedCount === 1 ? '' : 's'} could not be read (Corroborate: Show Log says why)` : '';
-        void vscode.window.showInformationMessage(`Corroborate re-read ${summary.documentCount} source${summary.documentCount === 1 ? '' : 's'} (${summary.passageCount.toLocaleString('en')} passages)${skipped}.`);
+        void inform(`Corroborate re-read ${summary.documentCount} source${summary.documentCount === 1 ? '' : 's'} (${summary.passageCount.toLocaleString('en')} passages)${skipped}.`);
       }
       return summary?.documentCount;
     }),
@@ -191,7 +192,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     reg('corroborate.useAsSources', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
       const folders = (selected?.length ? selected : clicked ? [clicked] : []).filter((u) => u.scheme === 'file');
       if (!folders.length) {
-        void vscode.window.showInformationMessage('Corroborate: right-click a folder in the Explorer to use it as sources.');
+        void inform('Corroborate: right-click a folder in the Explorer to use it as sources.');
         return undefined;
       }
       return addSourceFolders(folders);

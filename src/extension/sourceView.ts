@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerConnection } from './serverConnection';
+import { inform } from './notices';
 
 /** Read-only documents holding the text extracted from a PDF, Word file, transcript or attachment. */
 export const SOURCE_VIEW_SCHEME = 'corroborate-source';
@@ -38,7 +39,7 @@ export class SourceViewProvider implements vscode.TextDocumentContentProvider, v
 export async function openOriginal(server: ServerConnection, uri: vscode.Uri | undefined): Promise<void> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target || target.scheme !== SOURCE_VIEW_SCHEME) {
-    void vscode.window.showInformationMessage('Corroborate: open the extracted text of a PDF, Word or transcript source first.');
+    void inform('Corroborate: open the extracted text of a PDF, Word or transcript source first.');
     return;
   }
   const read = await server.sourceText(sourcePathOf(target));

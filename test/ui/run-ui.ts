@@ -23,6 +23,7 @@
  *   CORROBORATE_UI_SKIP_PACKAGE=1  use the existing corroborate.vsix instead of packaging
  *   CORROBORATE_UI_SCREENSHOT   where to save the screenshot (default: only in the scratch folder)
  *   CORROBORATE_UI_SOURCES=pdf  the workspace's sources as Chromium-printed PDFs instead of text
+ *   CORROBORATE_UI_SOURCES=sample  no sources in the workspace: the sample articles stand in, and say so
  *   CORROBORATE_CHROMIUM        Chromium executable (default /usr/bin/chromium)
  */
 import { spawnSync } from 'node:child_process';
@@ -68,6 +69,7 @@ const screenshotPath = process.env.CORROBORATE_UI_SCREENSHOT ? path.resolve(root
 const overallTimeoutMs = Number(process.env.CORROBORATE_UI_TIMEOUT_MS) || 5 * 60_000;
 const keepScratch = process.env.CORROBORATE_UI_KEEP === '1';
 const skipPackage = process.env.CORROBORATE_UI_SKIP_PACKAGE === '1';
+const sampleSources = process.env.CORROBORATE_UI_SOURCES === 'sample';
 const VIEWPORT = { width: 1400, height: 900 };
 
 /** What the test looks for: the draft's statement with a wrong number, and the source's wording. */
@@ -269,6 +271,8 @@ async function runUi(): Promise<number> {
   const dirs = makeScratch('corr-ui-');
   state.scratch = dirs;
   fs.cpSync(fixtureWorkspace, dirs.workspace, { recursive: true });
+  // A writer who has not chosen sources yet: the sample articles (the same five) stand in.
+  if (sampleSources) fs.rmSync(path.join(dirs.workspace, 'corpus'), { recursive: true });
   if (process.env.CORROBORATE_UI_SOURCES === 'pdf') {
     // The same walk-through with the reporter's sources as printed PDFs: the hover names the page.
     const corpus = path.join(dirs.workspace, 'corpus');
@@ -351,7 +355,17 @@ async function checkWhatAPersonSees(page: Page, port: number, dirs: Scratch): Pr
   await step('the status bar says in words what Corroborate found: "Corroborate: 2 conflicts"', async () => {
     const item = page.locator('.statusbar-item', { hasText: 'Corroborate: 2 conflicts' });
     await item.first().waitFor({ state: 'visible', timeout: 15_000 });
+    const text = await visibleText(item.first());
+    if (sampleSources !== text.includes('(sample sources)')) throw new Error(`the status bar says "${text}"`);
   });
+
+  if (sampleSources) {
+    await step('a notice says the sample articles stand in for the writer\'s sources, with a button to add a folder', async () => {
+      const toast = page.locator('.notification-toast', { hasText: 'sample news articles' });
+      await toast.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await toast.first().locator('.monaco-button', { hasText: 'Add Source Folder' }).first().waitFor({ state: 'visible', timeout: 5_000 });
+    });
+  }
 
   // For the screenshot: a shorter Problems panel leaves the editor room below the statement for
   // the whole hover. Done the way a person would, by dragging the sash above the panel.
@@ -428,8 +442,8 @@ async function checkWhatAPersonSees(page: Page, port: number, dirs: Scratch): Pr
     }
   });
 
-  await step('the installed extension logged its activation with the workspace corpus', async () => {
-    const expected = `activated; sources: ${path.join(dirs.workspace, 'corpus')} (workspace)`;
+  await step(`the installed extension logged its activation with the ${sampleSources ? 'sample' : 'workspace'} corpus`, async () => {
+    const expected = sampleSources ? '(bundled)' : `activated; sources: ${path.join(dirs.workspace, 'corpus')} (workspace)`;
     const deadline = performance.now() + 10_000;
     for (;;) {
       const logs = findFiles(path.join(dirs.userData, 'logs'), (p) => p.endsWith(path.join(EXTENSION_ID, 'Corroborate.log')));

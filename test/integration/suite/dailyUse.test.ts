@@ -81,3 +81,34 @@ suite('Daily use', () => {
     await waitUntil(() => (a.findingsDraft() === undefined ? true : undefined), { event: vscode.window.tabGroups.onDidChangeTabs, timeoutMs: TIMEOUT, description: 'the view to let go of the closed draft' });
   });
 });
+
+suite('Daily use: feedback and the evidence panel', () => {
+  test('Rebuild Index and Check Selection say what they did', async () => {
+    const a = await api();
+    const editor = await openDraft('feedback.md', 'Waltz said Kyiv could lower its draft age from 25 to 18.\n\nThe Kremlin welcomed the talks.\n');
+    await checked(editor.document);
+    const documents = await vscode.commands.executeCommand<number>('corroborate.rebuildIndex');
+    assert.match(a.notices().at(-1) ?? '', new RegExp(`^Corroborate re-read ${documents} sources? \\([\\d,]+ passages\\)`));
+    editor.selection = new vscode.Selection(0, 0, 0, 20);
+    await vscode.commands.executeCommand('corroborate.checkSelection');
+    assert.equal(a.notices().at(-1), 'Corroborate checked 1 statement in the selection: 1 conflicting.');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('an evidence panel kept over a reload shows its statement again, or closes when the statement is gone', async () => {
+    const a = await api();
+    const editor = await openDraft('restore.md', 'Waltz said Kyiv could lower its draft age from 25 to 18.\n');
+    await checked(editor.document);
+    const kept = vscode.window.createWebviewPanel('corroborate.evidence', 'Corroborate: Evidence', vscode.ViewColumn.Beside, {});
+    await a.restoreEvidencePanel(kept, { uri: editor.document.uri.toString(), offset: 3 });
+    assert.match(kept.webview.html, /Waltz said Kyiv could lower its draft age from 25 to 18\./);
+    assert.match(kept.webview.html, /data-statement="/, 'the restored panel keeps its state for the next reload');
+    kept.dispose();
+    const stale = vscode.window.createWebviewPanel('corroborate.evidence', 'Corroborate: Evidence', vscode.ViewColumn.Beside, {});
+    let disposed = false;
+    stale.onDidDispose(() => (disposed = true));
+    await a.restoreEvidencePanel(stale, { uri: 'untitled:Gone-1', offset: 0 });
+    assert.ok(disposed, 'a panel whose statement is gone closes instead of staying an empty group');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
