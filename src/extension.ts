@@ -36,6 +36,8 @@ export interface CorroborateApi {
   serverProcessId(): number | undefined;
   /** The longest synchronous stretch of the extension's own code in the extension host, in ms. */
   longestBlockMs(): number;
+  /** Which of the extension's handlers that longest block was. */
+  longestBlockName(): string;
   /** The draft whose findings the Corroborate Findings view shows. */
   findingsDraft(): vscode.Uri | undefined;
   /** The information messages shown so far, the latest last. */
@@ -139,7 +141,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     sourceViews,
     vscode.workspace.registerTextDocumentContentProvider(SOURCE_VIEW_SCHEME, sourceViews),
     vscode.window.registerTreeDataProvider('corroborate.findings', tree),
-    store.onDidCheck(meter.wrap((report: CheckReport) => {
+    store.onDidCheck(meter.wrap('status and findings after a check', (report: CheckReport) => {
       workspaceDiagnostics.delete(report.uri);
       const shown = [vscode.window.activeTextEditor?.document.uri, lastDraft].some((u) => u?.toString() === report.uri.toString());
       if (shown) refreshActive();
@@ -154,14 +156,14 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     vscode.window.registerWebviewPanelSerializer(EVIDENCE_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) => restoreEvidence(webviewPanel, state),
     }),
-    vscode.workspace.onDidOpenTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'open'))),
-    vscode.workspace.onDidChangeTextDocument(meter.wrap((e: vscode.TextDocumentChangeEvent) => {
+    vscode.workspace.onDidOpenTextDocument(meter.wrap('document opened', (d: vscode.TextDocument) => expectCheck(d, 'open'))),
+    vscode.workspace.onDidChangeTextDocument(meter.wrap('document changed', (e: vscode.TextDocumentChangeEvent) => {
       if (e.contentChanges.length) expectCheck(e.document, 'type');
     })),
-    vscode.workspace.onDidSaveTextDocument(meter.wrap((d: vscode.TextDocument) => expectCheck(d, 'save'))),
+    vscode.workspace.onDidSaveTextDocument(meter.wrap('document saved', (d: vscode.TextDocument) => expectCheck(d, 'save'))),
     vscode.workspace.onDidCloseTextDocument((d) => store.forget(d.uri)),
-    vscode.window.onDidChangeActiveTextEditor(meter.wrap(() => refreshActive())),
-    vscode.window.tabGroups.onDidChangeTabs(meter.wrap(() => refreshActive())),
+    vscode.window.onDidChangeActiveTextEditor(meter.wrap('active editor changed', () => refreshActive())),
+    vscode.window.tabGroups.onDidChangeTabs(meter.wrap('tabs changed', () => refreshActive())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corroborate')) return;
       shown.clear();
@@ -225,6 +227,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     freshChecks: () => store.freshChecks,
     serverProcessId: () => server.processId,
     longestBlockMs: () => meter.longestMs,
+    longestBlockName: () => meter.longestName,
     findingsDraft: () => lastDraft,
     notices: () => [...shownNotices],
     restoreEvidencePanel: (webviewPanel, state) => restoreEvidence(webviewPanel, state),

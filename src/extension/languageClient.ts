@@ -92,7 +92,7 @@ export function createLanguageClient(setup: ClientSetup): LanguageClient {
     markdown: { isTrusted: false, supportHtml: false, supportThemeIcons: true },
     diagnosticCollectionName: 'corroborate',
     // Handing the server's diagnostics to VS Code is the extension's largest piece of work per check.
-    middleware: { handleDiagnostics: (uri, diagnostics, next) => setup.meter.time(() => next(uri, diagnostics)) },
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => setup.meter.time('diagnostics to VS Code', () => next(uri, diagnostics)) },
   };
   return new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
 }

@@ -47,10 +47,10 @@ export class ServerConnection implements vscode.Disposable {
     this.languages = [...languages];
     const client = createLanguageClient({ context: this.context, log: this.log, languages, meter: this.meter, onRestart: () => this.restarted() });
     const meter = this.meter;
-    client.onNotification(Methods.didCheck, meter.wrap((message: ReportMessage) => void this.store.add(message, this.isOpen)));
-    client.onNotification(Methods.pending, meter.wrap((message: PendingMessage) => this.store.pending(message, this.isOpen)));
-    client.onNotification(Methods.indexing, meter.wrap((message: { busy?: unknown }) => this.store.setBusy(message?.busy === true)));
-    client.onNotification(Methods.indexChanged, meter.wrap((summary: IndexSummary) => this.store.setIndex(summary)));
+    client.onNotification(Methods.didCheck, meter.wrap('report from the server', (message: ReportMessage) => void this.store.add(message, this.isOpen)));
+    client.onNotification(Methods.pending, meter.wrap('pending state', (message: PendingMessage) => this.store.pending(message, this.isOpen)));
+    client.onNotification(Methods.indexing, meter.wrap('indexing state', (message: { busy?: unknown }) => this.store.setBusy(message?.busy === true)));
+    client.onNotification(Methods.indexChanged, meter.wrap('index summary', (summary: IndexSummary) => this.store.setIndex(summary)));
     this.client = client;
     await client.start();
     this.log.info(`Started the checker (process ${this.processId ?? '?'}).`);

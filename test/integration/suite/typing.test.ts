@@ -54,7 +54,7 @@ suite('Typing in a long draft', () => {
     assert.equal(second.results.length, first.results.length);
     const fresh = a.freshChecks() - before;
     assert.ok(fresh >= 1 && fresh <= 2, `${fresh} statements were checked again after editing one`);
-    console.log(`      2,000-word draft: ${first.results.length} statements; ${fresh} re-checked after one edit; Corroborate's longest block in the extension host ${a.longestBlockMs().toFixed(1)} ms; the host's longest block, all extensions and VS Code included, ${(loop.max / 1e6).toFixed(1)} ms (p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms)`);
+    console.log(`      2,000-word draft: ${first.results.length} statements; ${fresh} re-checked after one edit; Corroborate's longest block in the extension host ${a.longestBlockMs().toFixed(1)} ms (${a.longestBlockName()}); the host's longest block, all extensions and VS Code included, ${(loop.max / 1e6).toFixed(1)} ms (p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms)`);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   }, { timeout: 60_000 });
 
