@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { insideFolders, locateCorpus, missingFolderMessage } from './server/corpusLocation';
-import type { IndexSummary } from './server/protocol';
+import type { IndexSummary, SearchHit } from './server/protocol';
 import { registerCommands } from './extension/commands';
-import { readSettings, type Settings } from './extension/config';
+import type { Settings } from './extension/config';
 import { EVIDENCE_VIEW_TYPE, EvidencePanel } from './extension/evidencePanel';
 import { FindingsTree } from './extension/findingsTree';
 import { BlockMeter } from './extension/blockMeter';
@@ -12,6 +12,7 @@ import { ReportStore, type CheckReport } from './extension/reports';
 import { ServerConnection } from './extension/serverConnection';
 import { SOURCE_VIEW_SCHEME, SourceViewProvider } from './extension/sourceView';
 import { StatusBar } from './extension/statusBar';
+import { WorkspaceSettings } from './extension/workspaceSettings';
 import { inform, shownNotices } from './extension/notices';
 
 /** What the extension hands to other extensions and to its integration tests. */
@@ -42,6 +43,8 @@ export interface CorroborateApi {
   findingsDraft(): vscode.Uri | undefined;
   /** The information messages shown so far, the latest last. */
   notices(): readonly string[];
+  /** What Search Corpus would list for a query. */
+  search(query: string): Promise<SearchHit[]>;
   /** Restores an evidence panel as VS Code does after a reload (the serializer's own path). */
   restoreEvidencePanel(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
@@ -59,8 +62,9 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     shown.add(message);
     void vscode.window.showWarningMessage(`Corroborate: ${message}`);
   };
-  const settings = (): Settings => readSettings(undefined, problem);
   const workspacePaths = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  const workspaceSettings = new WorkspaceSettings(context.workspaceState, log, workspacePaths);
+  const settings = (): Settings => workspaceSettings.read(problem);
   const bundledCorpus = path.join(context.extensionPath, 'corpus');
   // The same decision the server makes, so the UI knows at once which files are sources.
   const locate = () => {
@@ -73,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   const store = new ReportStore();
   const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
   const meter = new BlockMeter();
-  const server = new ServerConnection(context, store, log, isOpen, () => refreshActive(), meter);
+  const server = new ServerConnection(context, store, log, isOpen, () => refreshActive(), meter, () => workspaceSettings.section());
   connection = server;
   const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('corroborate-workspace');
   const status = new StatusBar();
@@ -105,7 +109,15 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     // Clicking into the Problems list, a source or the log keeps the draft's findings in view.
     tree.show(lastDraft ? store.report(lastDraft) : undefined);
   };
-  const showSources = () => status.setSources(location, store.index?.documentCount);
+  const showSources = () => status.setSources(location, store.index?.documentCount, workspaceSettings.restriction());
+  /** After anything that changes the settings in effect: where the sources are, what the server uses. */
+  const settingsChanged = () => {
+    shown.clear();
+    location = locate();
+    workspaceSettings.review();
+    void server.pushSettings();
+    showSources();
+  };
   /**
    * The sample articles stand in until the writer chooses sources: said once per workspace, with
    * the way out one click away, the first time a draft is checked against them.
@@ -164,11 +176,14 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     vscode.workspace.onDidCloseTextDocument((d) => store.forget(d.uri)),
     vscode.window.onDidChangeActiveTextEditor(meter.wrap('active editor changed', () => refreshActive())),
     vscode.window.tabGroups.onDidChangeTabs(meter.wrap('tabs changed', () => refreshActive())),
+    workspaceSettings,
+    workspaceSettings.onDidChange(() => {
+      settingsChanged();
+      for (const d of vscode.workspace.textDocuments) if (enabled && isDraft(d)) store.expect(d.uri, d.version);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('corroborate')) return;
-      shown.clear();
-      location = locate();
-      showSources();
+      settingsChanged();
       // The server re-checks open drafts after a change (or says none is coming); documents no
       // longer drafts lose their findings.
       for (const d of vscode.workspace.textDocuments) {
@@ -179,10 +194,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       if (enabled && e.affectsConfiguration('corroborate.languages') && !server.startedFor(settings().languages)) void start();
       refreshActive();
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      location = locate();
-      showSources();
-    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => settingsChanged()),
     ...registerCommands({
       server,
       store,
@@ -192,6 +204,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
       isDraft,
       isSource,
       isEnabled: () => enabled,
+      allowOutsideSources: () => workspaceSettings.allowOutside(),
       setEnabled: async (on) => {
         enabled = on;
         status.setEnabled(on);
@@ -206,6 +219,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   void vscode.commands.executeCommand('setContext', 'corroborate.enabled', true);
   log.info(`Corroborate ${context.extension.packageJSON.version} activated; sources: ${location.folders.join(', ')} (${location.origin}).`);
   for (const d of vscode.workspace.textDocuments) expectCheck(d, 'open');
+  workspaceSettings.review();
   void start();
   showSources();
   refreshActive();
@@ -230,6 +244,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
     longestBlockName: () => meter.longestName,
     findingsDraft: () => lastDraft,
     notices: () => [...shownNotices],
+    search: async (query) => (await server.search(query, 30)) ?? [],
     restoreEvidencePanel: (webviewPanel, state) => restoreEvidence(webviewPanel, state),
   };
 }

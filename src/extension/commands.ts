@@ -21,6 +21,8 @@ export interface CommandDeps {
   /** Whether a file lies in the corpus folders (a source, never a draft). */
   isSource(fsPath: string): boolean;
   setEnabled(enabled: boolean): Promise<void>;
+  /** Allows the workspace's corpus folders outside it that wait for consent; the folders allowed. */
+  allowOutsideSources(): Promise<string[]>;
   isEnabled(): boolean;
 }
 
@@ -196,6 +198,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
         return undefined;
       }
       return addSourceFolders(folders);
+    }),
+    reg('corroborate.allowOutsideSources', async () => {
+      const allowed = await deps.allowOutsideSources();
+      if (!allowed.length) void inform("Corroborate: this workspace's settings name no sources outside it that wait for your consent.");
+      return allowed;
     }),
     reg('corroborate.openOriginal', (uri?: vscode.Uri) => openOriginal(server, uri)),
     reg('corroborate.openSource', (target: string, line?: number, excerpt?: string) => openSource(server, target, line, excerpt)),

@@ -54,6 +54,8 @@ export interface ClientSetup {
   /** The languages the drafts are written in (the `languages` setting when the client starts). */
   languages: readonly string[];
   meter: BlockMeter;
+  /** The `corroborate` section the server is to use: VS Code's values with the workspace trust rules applied. */
+  settings: () => Record<string, unknown>;
   /** Called when the server stopped and is restarted: what the client knew of it is stale. */
   onRestart: () => void;
 }
@@ -83,7 +85,7 @@ export function createLanguageClient(setup: ClientSetup): LanguageClient {
       { language, scheme: 'file' },
       { language, scheme: 'untitled' },
     ]),
-    synchronize: { configurationSection: 'corroborate' },
+
     initializationOptions,
     outputChannel: log.channel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
@@ -92,7 +94,12 @@ export function createLanguageClient(setup: ClientSetup): LanguageClient {
     markdown: { isTrusted: false, supportHtml: false, supportThemeIcons: true },
     diagnosticCollectionName: 'corroborate',
     // Handing the server's diagnostics to VS Code is the extension's largest piece of work per check.
-    middleware: { handleDiagnostics: (uri, diagnostics, next) => setup.meter.time('diagnostics to VS Code', () => next(uri, diagnostics)) },
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => setup.meter.time('diagnostics to VS Code', () => next(uri, diagnostics)),
+      // Not VS Code's raw values: a workspace's corpusPaths may be set aside (untrusted, or outside
+      // it without consent), and the server must never see what the extension does not use.
+      workspace: { configuration: (params) => params.items.map((item) => (item.section === 'corroborate' ? setup.settings() : null)) },
+    },
   };
   return new LanguageClient('corroborate', 'Corroborate', serverOptions, clientOptions);
 }

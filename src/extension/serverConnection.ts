@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { DidChangeConfigurationNotification, type LanguageClient } from 'vscode-languageclient/node';
 import { Methods, type FileCheck, type IndexSummary, type PendingMessage, type PresentedResult, type ReportMessage, type SearchHit, type SourceText } from '../server/protocol';
 import type { BlockMeter } from './blockMeter';
 import { createLanguageClient, isRunning } from './languageClient';
@@ -23,6 +23,8 @@ export class ServerConnection implements vscode.Disposable {
     private readonly isOpen: (uri: vscode.Uri) => boolean,
     private readonly onRestart: () => void,
     readonly meter: BlockMeter,
+    /** The `corroborate` section the server is to use (trust rules applied). */
+    private readonly settings: () => Record<string, unknown>,
   ) {}
 
   get running(): boolean {
@@ -45,7 +47,7 @@ export class ServerConnection implements vscode.Disposable {
   private async startNow(languages: readonly string[]): Promise<void> {
     await this.stopNow();
     this.languages = [...languages];
-    const client = createLanguageClient({ context: this.context, log: this.log, languages, meter: this.meter, onRestart: () => this.restarted() });
+    const client = createLanguageClient({ context: this.context, log: this.log, languages, meter: this.meter, settings: this.settings, onRestart: () => this.restarted() });
     const meter = this.meter;
     client.onNotification(Methods.didCheck, meter.wrap('report from the server', (message: ReportMessage) => void this.store.add(message, this.isOpen)));
     client.onNotification(Methods.pending, meter.wrap('pending state', (message: PendingMessage) => this.store.pending(message, this.isOpen)));
@@ -60,6 +62,17 @@ export class ServerConnection implements vscode.Disposable {
     this.store.forgetAll();
     this.store.setBusy(false);
     this.onRestart();
+  }
+
+  /**
+   * Sends the settings in effect. They travel with the notification, so the server applies them
+   * before any edit that follows; it asks for them again through workspace/configuration, which
+   * the client answers with the same values.
+   */
+  async pushSettings(): Promise<void> {
+    await this.starting;
+    if (!this.client || !this.running) return;
+    await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: { corroborate: this.settings() } }).catch(() => undefined);
   }
 
   /** Whether the server was started for these languages. */

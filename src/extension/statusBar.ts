@@ -24,6 +24,7 @@ export class StatusBar implements vscode.Disposable {
   private report: CheckReport | undefined;
   private location: Pick<CorpusLocation, 'folders' | 'origin'> = { folders: [], origin: 'bundled' };
   private documents: number | undefined;
+  private restriction: string | undefined;
 
   constructor() {
     this.item.name = 'Corroborate';
@@ -39,9 +40,11 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
-  setSources(location: Pick<CorpusLocation, 'folders' | 'origin'>, documents?: number): void {
+  /** The sources in use, and what of the workspace's settings is set aside (untrusted, or waiting for consent). */
+  setSources(location: Pick<CorpusLocation, 'folders' | 'origin'>, documents?: number, restriction?: string): void {
     this.location = location;
     this.documents = documents;
+    this.restriction = restriction;
     this.render();
   }
 
@@ -75,6 +78,10 @@ export class StatusBar implements vscode.Disposable {
       this.item.tooltip = `Not checked yet. ${sources}${sample ? '\nClick to choose your own sources.' : ''}`;
     }
     if (sample) this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    if (this.restriction && this.enabled) {
+      this.item.text = `$(shield) ${this.item.text}`;
+      this.item.tooltip = `${this.item.tooltip}\n${this.restriction}`;
+    }
     this.item.show();
   }
 

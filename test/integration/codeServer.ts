@@ -301,6 +301,8 @@ export async function startCodeServer(
   folder: string,
   /** Called as soon as the process exists, before the health check, so a caller can stop it. */
   onSpawn?: (server: CodeServer) => void,
+  /** Keep VS Code's workspace trust on (the folder then opens untrusted, in restricted mode). */
+  workspaceTrust = false,
 ): Promise<CodeServer> {
   const serverLog = path.join(dirs.root, 'code-server.log');
   const port = await freePort();
@@ -309,7 +311,7 @@ export async function startCodeServer(
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
     folder,

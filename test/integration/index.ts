@@ -14,6 +14,8 @@ import './suite/workflow.test';
 import './suite/typing.test';
 import './suite/server.test';
 import './suite/dailyUse.test';
+import './suite/trust.test';
+import './suite/untrusted.test';
 import './suite/reliability.test';
 import './suite/sources.test';
 

@@ -104,6 +104,9 @@ async function cleanup(success: boolean): Promise<void> {
   }
 }
 
+/** The one sentence of the private notes outside the untrusted workspace; its number is the marker. */
+const UNTRUSTED_MARKER_SENTENCE = 'The lighthouse keeper of Zlarin counted 7777 gulls on the breakwater on Tuesday.';
+
 /** Prefix the harness puts on every extension-host console line (see harness.ts). */
 const CONSOLE_MARKER = 'corroborate-it\u241f';
 
@@ -131,14 +134,28 @@ async function runTests(): Promise<number> {
   const article = fs.readdirSync(path.join(fixtureWorkspace, 'corpus')).find((name) => name.endsWith('.txt'))!;
   await printArticlePdf(path.join(fixtureWorkspace, 'corpus', article), path.join(pdfFolder, 'article.pdf'));
 
+  // An untrusted workspace whose own settings point corpusPaths at private notes outside it: the
+  // "Untrusted workspace" suite runs alone, and nothing may ever show the notes' marker.
+  const untrusted = process.env.CORROBORATE_IT_UNTRUSTED === '1';
+  const outside = path.join(dirs.root, 'private-notes');
+  if (untrusted) {
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'diary.txt'), `Private diary\n\n${UNTRUSTED_MARKER_SENTENCE}\n`);
+    fs.mkdirSync(path.join(dirs.workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(dirs.workspace, '.vscode', 'settings.json'), JSON.stringify({ 'corroborate.corpusPaths': [outside] }, null, 2));
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, null, 2));
+  }
+  const suites = untrusted ? '^Untrusted workspace' : process.env.CORROBORATE_IT_SUITES;
   const env = serverEnv(dirs, {
     // Read by the tests inside the extension host (it inherits the server's environment).
     CORROBORATE_EXPECTED_EXTENSION_PATH: root,
     CORROBORATE_TEST_WORKSPACE: dirs.workspace,
     CORROBORATE_IT_CONSOLE_MARKER: CONSOLE_MARKER,
-    ...(process.env.CORROBORATE_IT_SUITES ? { CORROBORATE_IT_SUITES: process.env.CORROBORATE_IT_SUITES } : {}),
+    ...(suites ? { CORROBORATE_IT_SUITES: suites } : {}),
+    ...(untrusted ? { CORROBORATE_IT_UNTRUSTED: '1', CORROBORATE_IT_OUTSIDE: outside } : {}),
   });
-  const server = await startCodeServer(dirs, env, dirs.workspace, (s) => (state.server = s));
+  const server = await startCodeServer(dirs, env, dirs.workspace, (s) => (state.server = s), untrusted);
   const { port, died: serverDied, logFile: serverLog } = server;
 
   const context = await launchChromium(dirs.profile);

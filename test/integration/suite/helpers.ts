@@ -1,5 +1,5 @@
 /** Shared helpers of the feature suites: the extension's API, drafts in the workspace, waits. */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CorroborateApi } from '../../../src/extension';
@@ -71,4 +71,31 @@ export function lineOf(doc: vscode.TextDocument, needle: string): number {
 /** The quick fixes VS Code offers for a range of a document. */
 export function quickFixes(doc: vscode.TextDocument, range: vscode.Range): Thenable<vscode.CodeAction[]> {
   return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, range, vscode.CodeActionKind.QuickFix.value);
+}
+
+/**
+ * The extension's log file (its "Corroborate" output channel). VS Code writes a log output channel
+ * to <logs>/<session>/exthost*\/<extension id>/Corroborate.log; the user data folder is `ud` in the
+ * code-server runner's scratch folder and `.vscode-test/user-data` under @vscode/test-electron.
+ */
+export function logFile(extensionRoot: string): string {
+  const roots = [...new Set([process.env.VSCODE_CWD, process.cwd(), extensionRoot].filter((r): r is string => !!r))];
+  const found: { file: string; mtime: number }[] = [];
+  for (const r of roots) {
+    for (const userData of ['ud', path.join('.vscode-test', 'user-data'), 'user-data']) {
+      const logs = path.join(r, userData, 'logs');
+      if (!existsSync(logs)) continue;
+      for (const session of readdirSync(logs)) {
+        const sessionDir = path.join(logs, session);
+        if (!statSync(sessionDir).isDirectory()) continue;
+        for (const host of readdirSync(sessionDir).filter((n) => n.startsWith('exthost'))) {
+          const file = path.join(sessionDir, host, EXTENSION_ID, 'Corroborate.log');
+          if (existsSync(file)) found.push({ file, mtime: statSync(file).mtimeMs });
+        }
+      }
+    }
+  }
+  const newest = found.sort((a, b) => b.mtime - a.mtime)[0];
+  if (!newest) throw new Error(`the extension's log file was not found under ${roots.join(', ')}`);
+  return newest.file;
 }

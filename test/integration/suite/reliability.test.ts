@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StatementResult } from '../../../src/engine';
 import type { PresentedResult } from '../../../src/server/protocol';
 import { evidenceHtml } from '../../../src/extension/evidencePanel';
 import { after, before, suite, test, waitFor, waitUntil } from '../harness';
-import { api, checked, diagnosticsWhen, EXTENSION_ID, openDraft, provokedLogErrors, setSetting, TIMEOUT, workspaceRoot } from './helpers';
+import { api, checked, diagnosticsWhen, logFile, openDraft, provokedLogErrors, setSetting, TIMEOUT, workspaceRoot } from './helpers';
 
 // ---------------------------------------------------------------------------------------------
 // Watchers installed when this module loads, before any suite runs.
@@ -101,34 +101,7 @@ const corpusDir = () => path.join(workspaceRoot(), 'corpus');
 /** How the loader names a corpus file: the folder joined with the relative path, forward slashes. */
 const display = (p: string) => p.replace(/\\/g, '/');
 
-/**
- * The extension's log file (its "Corroborate" output channel). VS Code writes a log output channel
- * to <logs>/<session>/exthost*\/<extension id>/Corroborate.log; the user data folder is `ud` in the
- * code-server runner's scratch folder and `.vscode-test/user-data` under @vscode/test-electron.
- */
-function logFile(): string {
-  const roots = [...new Set([process.env.VSCODE_CWD, process.cwd(), extensionRoot].filter((r): r is string => !!r))];
-  const found: { file: string; mtime: number }[] = [];
-  for (const r of roots) {
-    for (const userData of ['ud', path.join('.vscode-test', 'user-data'), 'user-data']) {
-      const logs = path.join(r, userData, 'logs');
-      if (!existsSync(logs)) continue;
-      for (const session of readdirSync(logs)) {
-        const sessionDir = path.join(logs, session);
-        if (!statSync(sessionDir).isDirectory()) continue;
-        for (const host of readdirSync(sessionDir).filter((n) => n.startsWith('exthost'))) {
-          const file = path.join(sessionDir, host, EXTENSION_ID, 'Corroborate.log');
-          if (existsSync(file)) found.push({ file, mtime: statSync(file).mtimeMs });
-        }
-      }
-    }
-  }
-  const newest = found.sort((a, b) => b.mtime - a.mtime)[0];
-  if (!newest) throw new Error(`the extension's log file was not found under ${roots.join(', ')}`);
-  return newest.file;
-}
-
-const readLog = () => readFileSync(logFile(), 'utf8');
+const readLog = () => readFileSync(logFile(extensionRoot), 'utf8');
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 /** Resolves once the extension's log holds every one of `needles` (the log is flushed in the background). */

@@ -126,10 +126,11 @@ suite('Corpus changes and run modes', () => {
     assert.equal(report?.results[0].verdict, 'conflicting');
   });
 
-  test('package.json declares untrusted-workspace support and stays on VS Code 1.100', () => {
+  test('package.json declares limited untrusted-workspace support (the workspace\'s corpusPaths is restricted) and stays on VS Code 1.100', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
     const pkg = JSON.parse(readFileSync(path.join(ext.extensionPath, 'package.json'), 'utf8'));
-    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['corroborate.corpusPaths']);
     assert.equal(pkg.engines.vscode, '^1.100.0');
   });
 });
