@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkDocument, type CorpusIndex, decodeText, sourceAt, supportedExtensionList } from './engine';
+import { checkDocument, type CorpusIndex, decodeText, refusedCorpusRoot, sourceAt, supportedExtensionList } from './engine';
 import { readResults, resultCacheFile, writeResults } from './cli/resultCache';
 import { openIndex } from './server/indexCache';
 import { runLanguageServer } from './server/main';
@@ -59,7 +59,18 @@ interface OpenedCorpus {
 async function openCorpus(folders: string[] | undefined, cacheDir: string | undefined): Promise<OpenedCorpus> {
   const chosen = folders?.length ? folders : [display(bundledCorpus())];
   for (const f of chosen) {
+    // Checked before anything else touches the path, and again where a link leads.
+    const refused = refusedCorpusRoot(f);
+    if (refused) throw new UsageError(refused);
     if (!existsSync(f)) throw new UsageError(`corpus folder not found: ${f}`);
+    let real = f;
+    try {
+      real = realpathSync(f);
+    } catch {
+      // Unresolvable here means unreadable later; the loader reports that.
+    }
+    const refusedTarget = refusedCorpusRoot(real);
+    if (refusedTarget) throw new UsageError(`${refusedTarget} (${f} resolves to it)`);
     if (!statSync(f).isDirectory()) throw new UsageError(`corpus is not a folder: ${f}`);
   }
   if (cacheDir !== undefined && existsSync(cacheDir) && !statSync(cacheDir).isDirectory()) throw new UsageError(`--cache is not a folder: ${cacheDir}`);

@@ -16,7 +16,7 @@ export { clipExcerpt, codeOf, countVerdicts, DEFAULT_SEVERITY, describe, escapeM
 export { locationLabel, sourceAt } from './corpus/location';
 export { citationText, citeFix, fixesFor, hasFixes, ignoreFix, IGNORE_COMMENT, replaceFixes, type FixKind, type FixOptions, type TextEditAt, type TextFix } from './fixes';
 export { decodeText } from './corpus/decode';
-export { listCorpusFiles, loadCorpus, type CorpusFileInfo, type LoadCorpusOptions, type ParsedSourceCache } from './corpus/loadCorpus';
+export { listCorpusFiles, loadCorpus, refusedCorpusRoot, type CorpusFileInfo, type LoadCorpusOptions, type ParsedSourceCache } from './corpus/loadCorpus';
 export { INDEX_FORMAT_VERSION } from './search/corpusIndex';
 export { needsExtractedView, readSourceText, splitEmbeddedPath } from './corpus/readSource';
 export { formatOf, SOURCE_FORMATS, sourceGlob, supportedExtensionList, SUPPORTED_EXTENSIONS } from './corpus/formats/registry';

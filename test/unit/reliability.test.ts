@@ -231,12 +231,16 @@ describe('many, deep and odd folders', () => {
     mkdirSync(dir);
     writeFileSync(path.join(dir, 'single.md'), 'A single file can be a corpus of its own.\n');
     symlinkSync(path.join(dir, 'loop'), path.join(dir, 'loop'));
+    // /dev is refused as a whole, so the special file is a named pipe of our own.
+    const fifo = path.join(dir, 'pipe');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
     try {
-      const data = await loadCorpus([path.join(dir, 'single.md'), path.join(dir, 'loop'), '/dev/null', path.join(dir, 'missing')]);
+      const data = await loadCorpus([path.join(dir, 'single.md'), path.join(dir, 'loop'), fifo, '/dev/null', path.join(dir, 'missing')]);
       assert.deepEqual(data.documents.map((d) => path.basename(d.path)), ['single.md']);
       assert.deepEqual(Object.fromEntries(skippedByPath(data)), {
         [path.join(dir, 'loop')]: 'symbolic link loop',
-        '/dev/null': 'not a folder or a regular file',
+        [fifo]: 'not a folder or a regular file',
+        '/dev/null': 'corpus folder refused: /dev/null is inside the system folder /dev; choose the folder that holds your sources',
         [path.join(dir, 'missing')]: 'folder not found',
       });
     } finally {
