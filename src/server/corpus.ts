@@ -34,6 +34,8 @@ export class CorpusService {
     private readonly connection: Connection,
     private readonly storageDir: string | undefined,
     private readonly log: Log,
+    /** Whether to follow links out of the corpus folders, read at each build. */
+    private readonly followLinksOutside: () => boolean = () => false,
   ) {}
 
   get index(): CorpusIndex | undefined {
@@ -144,6 +146,7 @@ export class CorpusService {
         onProgress: (done, total) => report(total ? Math.round((50 * done) / total) : 50, `${done}/${total} files`),
         onIndexProgress: (done, total) => report(50 + (total ? Math.round((50 * done) / total) : 50), `${done.toLocaleString('en')}/${total.toLocaleString('en')} passages`),
         warn: (message) => this.log.warn(message),
+        followLinksOutside: this.followLinksOutside(),
       });
       for (const s of opened.skipped) {
         const key = `${s.path}\n${s.reason}`;

@@ -89,6 +89,8 @@ export interface OpenIndexOptions {
   /** Passages indexed so far, once the files are loaded. */
   onIndexProgress?: (done: number, total: number) => void;
   warn?: (message: string) => void;
+  /** Follow symbolic links that lead out of the corpus folders (a user's own choice; off by default). */
+  followLinksOutside?: boolean;
 }
 
 export interface OpenedIndex {
@@ -107,12 +109,14 @@ export interface OpenedIndex {
 export async function openIndex(folders: readonly string[], options: OpenIndexOptions = {}): Promise<OpenedIndex> {
   const { storageDir, token, warn } = options;
   const cacheFile = storageDir ? indexCacheFile(storageDir, folders) : undefined;
-  const fingerprint = cacheFile ? corpusFingerprint(await listCorpusFiles([...folders], { token })) : '';
+  const followLinksOutside = options.followLinksOutside === true;
+  // Whether links out were followed changes what the corpus holds: it is part of the fingerprint.
+  const fingerprint = cacheFile ? `${corpusFingerprint(await listCorpusFiles([...folders], { token, followLinksOutside }))}${followLinksOutside ? ':links-out' : ''}` : '';
   if (cacheFile && !options.force) {
     const cached = await readIndexCache(cacheFile, fingerprint, token, warn);
     if (cached) return { index: cached, origin: 'cache', skipped: [], saved: Promise.resolve(), cacheFile, fingerprint };
   }
-  const corpus = await loadCorpus([...folders], { token, cache: options.parsed, onProgress: options.onProgress });
+  const corpus = await loadCorpus([...folders], { token, cache: options.parsed, onProgress: options.onProgress, followLinksOutside });
   const index = await CorpusIndex.build(corpus, token, options.onIndexProgress);
   const saved = cacheFile ? writeIndexCache(cacheFile, fingerprint, index, warn) : Promise.resolve();
   return { index, origin: 'built', skipped: corpus.skipped, saved, cacheFile, ...(cacheFile ? { fingerprint } : {}) };

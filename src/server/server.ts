@@ -122,6 +122,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // The same settings again (pushed, then read back) re-check nothing; the client still hears
     // that no check is coming, as it expects an answer for each open draft after a change.
     const key = JSON.stringify(settings);
+    // Following links out of the sources changes what they hold: read them again.
+    const linksChanged = applied !== '' && (JSON.parse(applied) as ServerSettings).followLinksOutsideSources !== settings.followLinksOutsideSources;
+    if (linksChanged) corpus.rebuild(false).catch((e) => log.error('Indexing the corpus failed', e));
     if (key !== applied || options.force) checks.recheckAll('settings');
     else for (const doc of docs.all()) checks.announcePending(doc.uri);
     applied = key;
@@ -138,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     hoverOptions = { links, icons: client.themeIcons };
     diagnosticsInHover = client.diagnosticsInHover === true;
     const storageDir = options.storageDir ?? client.storagePath ?? defaultCacheDir();
-    corpus = new CorpusService(locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus), connection, storageDir, log);
+    corpus = new CorpusService(locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus), connection, storageDir, log, () => settings.followLinksOutsideSources);
     const service = corpus;
     checks = new DraftChecks(docs, corpus, () => settings, log, whenConfigured);
     const drafts = checks;

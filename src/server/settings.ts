@@ -23,6 +23,8 @@ export interface ServerSettings {
   hover: HoverMode;
   /** How the Cite fix names its source: a link to the file (relative to the draft), or the document's label only. */
   citationStyle: CitationStyle;
+  /** Follow symbolic links that lead out of the corpus folders (user settings only in VS Code). */
+  followLinksOutsideSources: boolean;
 }
 
 export type HoverMode = 'all' | 'findings' | 'off';
@@ -42,6 +44,7 @@ const DEFAULTS: ServerSettings = {
   severity: { conflicting: 'warning', contested: 'information', unverified: 'hint' },
   hover: 'all',
   citationStyle: 'link',
+  followLinksOutsideSources: false,
 };
 export const DEFAULT_SETTINGS: Readonly<ServerSettings> = Object.freeze(DEFAULTS);
 
@@ -101,7 +104,7 @@ function bool(value: unknown, fallback: boolean, name: string, problem: Problem)
 /** Every setting's key under `corroborate.`, for hosts that read them one by one (VS Code). */
 export const SETTING_KEYS: readonly string[] = [
   'corpusPaths', 'languages', 'run', 'debounceMs', 'minimumConfidence', 'showUnverified', 'maxDraftSize',
-  'severity.conflicting', 'severity.contested', 'severity.unverified', 'hover', 'citationStyle',
+  'severity.conflicting', 'severity.contested', 'severity.unverified', 'hover', 'citationStyle', 'followLinksOutsideSources',
 ];
 
 /**
@@ -135,6 +138,7 @@ export function readSettings(layers: unknown[], problem: Problem): ServerSetting
     },
     hover: oneOf(raw('hover'), HOVER_MODES, d.hover, 'hover', problem),
     citationStyle: oneOf(raw('citationStyle'), CITATION_STYLES, d.citationStyle, 'citationStyle', problem),
+    followLinksOutsideSources: bool(raw('followLinksOutsideSources'), d.followLinksOutsideSources, 'followLinksOutsideSources', problem),
   };
 }
 
