@@ -15,7 +15,7 @@ import { fixesFor, inDraftStyle, type TextEditAt, type TextFix } from '../../src
 import { codeActionsFor } from '../../src/server/codeActions';
 import type { CheckReport } from '../../src/server/diagnostics';
 import { buildCli, root } from './helpers/cli';
-import { RawLspClient } from './helpers/lspClient';
+import { startServerOn, type RawLspClient } from './helpers/lspClient';
 import { MemoryFs } from './helpers/memoryFs';
 
 const WS = path.resolve('/home/writer/newsroom');
@@ -258,16 +258,7 @@ describe('the language server passes its workspace folders to the cite fix', () 
     mkdirSync(path.join(dir, 'corpus'));
     mkdirSync(path.join(dir, 'drafts'));
     writeFileSync(path.join(dir, 'corpus', 'ferry.md'), '# Burgas ferry timetable\n\nThe ferry to Burgas now leaves at noon every day.\n');
-    client = new RawLspClient(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], dir);
-    client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({ debounceMs: 20 })));
-    await client.request('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(dir).href,
-      workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'ws' }],
-      initializationOptions: { storagePath: path.join(dir, 'cache') },
-      capabilities: { workspace: { configuration: true } },
-    });
-    client.notify('initialized', {});
+    client = await startServerOn(path.join(root, 'dist', 'server.js'), dir, { debounceMs: 20 }, path.join(dir, 'cache'));
   });
   after(() => {
     client?.kill();

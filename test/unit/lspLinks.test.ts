@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { buildCli, root } from './helpers/cli';
-import { RawLspClient } from './helpers/lspClient';
+import { startServerOn, type RawLspClient } from './helpers/lspClient';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'corroborate-links-'));
 const outside = path.join(dir, 'elsewhere');
@@ -19,15 +18,7 @@ before(async () => {
   writeFileSync(path.join(dir, 'ws', 'corpus', 'inside.txt'), 'Inside\n\nThe ferry to Hvar leaves at noon.\n');
   writeFileSync(path.join(outside, 'notes.txt'), 'Notes\n\nThe lighthouse keeper counted 7777 gulls.\n');
   symlinkSync(outside, path.join(dir, 'ws', 'corpus', 'linked'), 'dir');
-  client = new RawLspClient(process.execPath, [path.join(root, 'dist', 'server.js'), '--stdio'], dir);
-  client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => ({})));
-  await client.request('initialize', {
-    processId: process.pid,
-    workspaceFolders: [{ uri: pathToFileURL(path.join(dir, 'ws')).href, name: 'ws' }],
-    initializationOptions: { storagePath: path.join(dir, 'cache') },
-    capabilities: { workspace: { configuration: true } },
-  });
-  client.notify('initialized', {});
+  client = await startServerOn(path.join(root, 'dist', 'server.js'), path.join(dir, 'ws'), {}, path.join(dir, 'cache'));
 });
 
 after(() => {

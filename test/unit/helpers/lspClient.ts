@@ -127,3 +127,22 @@ export class RawLspClient {
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
   }
 }
+
+/**
+ * Starts `dist/server.js --stdio` on a workspace folder, answers `workspace/configuration` with
+ * `settings`, and completes initialize/initialized: the start every server test shares.
+ */
+export async function startServerOn(serverPath: string, workspace: string, settings: Record<string, unknown>, storagePath: string): Promise<RawLspClient> {
+  const { pathToFileURL } = await import('node:url');
+  const client = new RawLspClient(process.execPath, [serverPath, '--stdio'], workspace);
+  client.answers.set('workspace/configuration', (params) => (params as { items: unknown[] }).items.map(() => settings));
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+    initializationOptions: { storagePath },
+    capabilities: { workspace: { configuration: true } },
+  });
+  client.notify('initialized', {});
+  return client;
+}
