@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { extractDates } from '../../src/engine/facts/dates';
+import { conflictingDates, extractDates, sameDate } from '../../src/engine/facts/dates';
 import { analyze } from '../../src/engine/facts/analysis';
 import { tokenize } from '../../src/engine/text/tokenize';
 
@@ -59,5 +59,30 @@ describe('dates: periods, limits and weekdays', () => {
     assert.deepEqual(spanDays('The council voted on Thursday.', '2023-06-15'), [day('2023-06-15'), day('2023-06-15')]);
     assert.deepEqual(spanDays('The council will vote on Monday.', '2023-06-15'), [day('2023-06-19'), day('2023-06-19')]);
     assert.equal(spanDays('The council voted on Monday.'), undefined);
+  });
+});
+
+describe('a weekday against a day the source places in time', () => {
+  const one = (text: string, published?: string) => extractDates(text, tokenize(text), published)[0]!;
+
+  test('"on Sunday" is stated by "on Jan. 12" in an article of January 2025 (a Sunday), not by Jan. 13', () => {
+    const claim = one('Waltz said on Sunday that a call was coming.');
+    assert.equal(sameDate(claim, one('Waltz told ABC News on Jan. 12 that a call was coming.', '2025-01-13')), true);
+    assert.equal(sameDate(claim, one('Waltz told ABC News on Jan. 13 that a call was coming.', '2025-01-13')), false);
+    assert.equal(sameDate(claim, one('Waltz told ABC News on January 12, 2025 that a call was coming.')), true);
+  });
+
+  test('a yearless day in a dated article is placed in its year, the year before when it would lie months ahead', () => {
+    const late = one('The talks began on Dec. 28.', '2025-01-13');
+    assert.equal(sameDate(one('The talks began on December 28, 2024.'), late), true);
+    assert.equal(sameDate(one('The talks began on December 28, 2025.'), late), false);
+  });
+
+  test('the placed year is only the likely one: it supports, but never contradicts', () => {
+    const placed = one('The call took place on Jan. 12.', '2025-01-13');
+    assert.equal(conflictingDates(one('The call took place on January 12, 2024.'), placed), false);
+    assert.equal(conflictingDates(one('The call took place on Monday.'), placed), false);
+    // Two days that differ still differ, year or no year.
+    assert.equal(conflictingDates(one('The call took place on Jan. 14.'), placed), true);
   });
 });

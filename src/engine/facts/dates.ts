@@ -140,6 +140,10 @@ function placeInTime(text: string, f: DateFact, published: number | undefined): 
     resolveWeekday(text, f, published);
     return;
   }
+  if (!f.span && published !== undefined && f.year === undefined && f.month !== undefined && f.day !== undefined) {
+    placeInPublicationYear(f, published);
+    return;
+  }
   if (!f.span) {
     const span = calendarSpan(f.year, f.month, f.day);
     if (!span) return;
@@ -167,14 +171,28 @@ const FUTURE = /\b(?:will|shall|would|next|plans?|planned|scheduled|expected|due
  * contradicts none, since the reading is only the likely one.
  */
 function resolveWeekday(text: string, f: DateFact, published: number): void {
-  // Day 0 (1970-01-01) was a Thursday.
-  const weekdayOf = (d: number) => (((d + 4) % 7) + 7) % 7;
   const back = (weekdayOf(published) - f.weekday! + 7) % 7;
   const day = FUTURE.test(text) ? published + ((7 - back) % 7) : published - back;
   f.span = interval(day, day);
   f.loose = interval(-Infinity, Infinity);
   f.granularity = 'day';
 }
+
+/**
+ * "Jan. 12" in a dated article: that day in the year of publication (the year before when it would
+ * lie months ahead). Like a weekday placed by the article's date, it can support a claim that names
+ * the day ("on Sunday", "Jan. 12, 2025") but contradicts none: the year is only the likely one.
+ */
+function placeInPublicationYear(f: DateFact, published: number): void {
+  let day = dayNumber(new Date(published * 86_400_000).getUTCFullYear(), f.month!, f.day!);
+  if (day > published + 60) day = dayNumber(new Date(published * 86_400_000).getUTCFullYear() - 1, f.month!, f.day!);
+  f.span = interval(day, day);
+  f.loose = interval(-Infinity, Infinity);
+  f.granularity = 'day';
+}
+
+/** The day of the week of a day number (day 0, 1970-01-01, was a Thursday; Sunday is 0). */
+const weekdayOf = (d: number) => (((d + 4) % 7) + 7) % 7;
 
 /** Every component both dates state agrees (dates not placed in time: "Jan. 12", "on Monday"). */
 function sameParts(a: DateFact, b: DateFact): boolean {
@@ -194,6 +212,10 @@ function sameParts(a: DateFact, b: DateFact): boolean {
  * against "2024") is not stated by it. Dates without a year are compared part by part.
  */
 export function sameDate(a: DateFact, b: DateFact): boolean {
+  // "On Sunday" is stated by a source that gives the day itself, placed in time ("Jan. 12, 2025",
+  // or "Jan. 12" in an article of that January): that day was a Sunday.
+  const weekdayOnly = a.weekday !== undefined && a.year === undefined && a.month === undefined && a.day === undefined;
+  if (!a.span && weekdayOnly && b.span && b.granularity === 'day' && b.span.lo === b.span.hi) return weekdayOf(b.span.lo) === a.weekday;
   if (a.span && b.span) {
     if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
     return contains(a.span, b.span);
