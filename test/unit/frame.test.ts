@@ -24,6 +24,13 @@ describe('frames: clauses, predicates and bounding words', () => {
     const early = a.tokens.find((t) => t.norm === 'early')!;
     assert.equal(f.clauseOf[early.index], 0, 'the apposition "a day early" belongs to the first clause');
   });
+  test('the second half of a hyphenated title is no predicate: "Governor-elect" does not elect', () => {
+    for (const text of ['Governor-elect Ana Ruiz signed the budget on Monday.', 'The mayor-elect opened the bridge.']) {
+      const f = frameOf(analyze(text, proper));
+      assert.ok(!words(text, f.predicates).includes('elect'), `${text}: ${words(text, f.predicates)}`);
+      assert.equal(words(text, f.predicates).length, 1, `${text}: ${words(text, f.predicates)}`);
+    }
+  });
   test('a subject with its apposition and a leading participle join the clause of the first verb', () => {
     for (const text of ['Speaking in Geneva in May, the envoy said talks would resume.', 'Lena Ortiz, the city engineer, said the tunnel would open.']) {
       const f = frameOf(analyze(text, proper));

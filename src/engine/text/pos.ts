@@ -56,6 +56,7 @@ export function tagTokens(text: string, tokens: Token[]): Tags {
     }
   }
   repairVerbs(tokens, pos);
+  repairTitleWords(text, tokens, pos);
   return { pos, lemma };
 }
 
@@ -76,5 +77,19 @@ function repairVerbs(tokens: Token[], pos: string[]): void {
     const afterModal = MODALS.has(before) || (before === 'to' && pos[k - 1] === 'PART');
     const transitivePast = p === 'ADJ' && /ed$/.test(tokens[k].norm) && OBJECT_START.has(pos[k + 1] ?? '') && pos[k - 1] !== 'DET' && pos[k - 1] !== 'AUX';
     if ((afterModal && p !== 'NOUN') || transitivePast) pos[k] = 'VERB';
+  }
+}
+
+/**
+ * The second half of a hyphenated title the model reads as a verb ("President-elect",
+ * "Governor-elect"): read so, it becomes the sentence's predicate, and a source that states the
+ * fact without that title no longer states "the same relation".
+ */
+function repairTitleWords(text: string, tokens: Token[], pos: string[]): void {
+  for (let k = 1; k < tokens.length; k++) {
+    if (pos[k] !== 'VERB') continue;
+    const prev = tokens[k - 1];
+    const hyphenated = prev.end === tokens[k].start - 1 && text[prev.end] === '-' && (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN');
+    if (hyphenated) pos[k] = 'ADJ';
   }
 }
