@@ -24,6 +24,14 @@ describe('frames: clauses, predicates and bounding words', () => {
     const early = a.tokens.find((t) => t.norm === 'early')!;
     assert.equal(f.clauseOf[early.index], 0, 'the apposition "a day early" belongs to the first clause');
   });
+  test('a speaker with a long title is still an attribution clause, and its date is not what was said', () => {
+    const claim = 'The two leaders may hold a phone call in the coming weeks, the Harbour Authority Chief Executive Designate Ana Ruiz said on Sunday.';
+    const f = frameOf(analyze(claim, proper));
+    assert.deepEqual(f.clauses.map((c) => c.attribution), [false, true]);
+    // A source that states the call without the day it was announced still states it.
+    const c = compare(analyze(claim, proper), analyze('The two leaders may hold a phone call in the coming weeks, according to Ana Ruiz.', proper), [], env);
+    assert.equal(c.stance, 'supports', `coverage ${c.coverage.toFixed(2)}, facts ${c.factsMatched}`);
+  });
   test('the second half of a hyphenated title is no predicate: "Governor-elect" does not elect', () => {
     for (const text of ['Governor-elect Ana Ruiz signed the budget on Monday.', 'The mayor-elect opened the bridge.']) {
       const f = frameOf(analyze(text, proper));

@@ -128,7 +128,9 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // a source that states the fact without the attribution still states it. Only beside something
   // that is said: a sentence that is all attribution ("write to us here") keeps its weight.
   const claimFrame = frameOf(claim);
-  const said = units.map((u) => claimFrame.predicates.length > 0 && claimFrame.attribution.has(u.first));
+  // "Beside something said": a clause that is not attribution, even one whose verb is light ("may hold a call").
+  const saysSomething = claimFrame.clauses.some((c) => !c.attribution);
+  const said = units.map((u) => saysSomething && claimFrame.attribution.has(u.first));
   const total = units.reduce((s, u, k) => s + (said[k] && !matches[k] ? 0 : u.weight), 0) || 1;
   const coverage = units.reduce((s, u, k) => s + weigh(k, u.kind === 'word' ? WORD_CONTEXT_DISCOUNT : CONTEXT_DISCOUNT), 0) / total;
   const directCoverage = units.reduce((s, _, k) => s + weigh(k, 0), 0) / total;

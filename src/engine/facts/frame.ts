@@ -125,8 +125,12 @@ function buildFrame(a: Analysis): Frame {
         }
       }
     }
-    // A short clause whose only verb attributes ("officials said", "according to the agency").
-    c.attribution = attributionVerb && !inClause.length && c.last - c.first <= 8;
+    // A short clause whose only verb attributes ("officials said", "according to the agency"). A
+    // name with its full title ("Trump's National Security Advisor Designate Mike Waltz said") is
+    // one speaker however many words it takes: its proper nouns do not count toward the length.
+    let length = 0;
+    for (let k = c.first; k <= c.last; k++) if (tags.pos[k] !== 'PROPN') length++;
+    c.attribution = attributionVerb && !inClause.length && length <= 9;
     if (!c.attribution) predicates.push(...inClause);
   }
 

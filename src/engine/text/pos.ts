@@ -81,15 +81,21 @@ function repairVerbs(tokens: Token[], pos: string[]): void {
 }
 
 /**
- * The second half of a hyphenated title the model reads as a verb ("President-elect",
- * "Governor-elect"): read so, it becomes the sentence's predicate, and a source that states the
- * fact without that title no longer states "the same relation".
+ * Parts of a title the model reads as verbs: the second half of a hyphenated title
+ * ("President-elect", "Governor-elect") and a word that qualifies a title ("Advisor Designate").
+ * Read so, it becomes the sentence's predicate, and a source that states the fact without that
+ * title no longer states "the same relation".
  */
+/** Words that follow a title to qualify it rather than act: "Advisor Designate", "President Elect". */
+const POST_TITLE_WORDS = new Set(['designate', 'elect', 'emeritus']);
+
 function repairTitleWords(text: string, tokens: Token[], pos: string[]): void {
   for (let k = 1; k < tokens.length; k++) {
     if (pos[k] !== 'VERB') continue;
     const prev = tokens[k - 1];
     const hyphenated = prev.end === tokens[k].start - 1 && text[prev.end] === '-' && (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN');
-    if (hyphenated) pos[k] = 'ADJ';
+    // "Advisor Designate", "Secretary Emeritus": a word that qualifies the title before it.
+    const postTitle = POST_TITLE_WORDS.has(tokens[k].norm) && (pos[k - 1] === 'NOUN' || pos[k - 1] === 'PROPN');
+    if (hyphenated || postTitle) pos[k] = 'ADJ';
   }
 }
