@@ -151,9 +151,14 @@ export function registerEditorRequests(connection: Connection, s: EditorServices
     return indexSummary(s.corpus, await s.corpus.rebuild(force));
   });
 
+  // Settled: no build is running (a watcher may have started one) and the last one's cache is written.
   connection.onRequest(Methods.cacheSaved, async (): Promise<null> => {
-    await s.corpus.saved;
-    return null;
+    for (;;) {
+      const saved = s.corpus.saved;
+      await saved;
+      if (s.corpus.indexing) await s.corpus.ready().catch(() => undefined);
+      if (!s.corpus.indexing && s.corpus.saved === saved) return null;
+    }
   });
 
   connection.onRequest(Methods.link, (params: unknown): string => {
