@@ -3,7 +3,7 @@
  * in the cache folder, reloads it at start while the corpus is unchanged, and rebuilds when told
  * the corpus or its location changed (re-parsing only files whose size or time changed).
  */
-import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { CancellationToken as RequestToken, Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
 import { CancelledError, type CancellationToken, type CorpusIndex, type ParsedSourceCache } from '../engine';
 import { Cancellation } from './cancellation';
 import { sameFolders, insideFolders, type CorpusLocation } from './corpusLocation';
@@ -64,6 +64,18 @@ export class CorpusService {
   ready(): Promise<CorpusIndex> {
     if (this.current && !this.pending) return Promise.resolve(this.current);
     return this.pending ?? this.rebuild(false);
+  }
+
+  /**
+   * The index once ready for a request: at once when there is one and no build runs, else when
+   * the build ends; rejects with `cancelledError()` as soon as the client gives up.
+   */
+  readyFor(token: RequestToken, cancelledError: () => unknown = () => new CancelledError()): Promise<CorpusIndex> {
+    if (this.current && !this.pending) return Promise.resolve(this.current);
+    return new Promise<CorpusIndex>((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => reject(cancelledError()));
+      this.ready().then(resolve, reject).finally(() => listener.dispose());
+    });
   }
 
   /** Whether a file is one of the sources (such files are never checked as drafts). */

@@ -6,9 +6,8 @@
  */
 import { promises as fs } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ErrorCodes, ResponseError, type CancellationToken, type Connection, type Range } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection } from 'vscode-languageserver/node';
 import {
-  CancelledError,
   checkDocument,
   decodeText,
   messageOf,
@@ -26,6 +25,7 @@ import type { CorpusService } from './corpus';
 import { toDiagnostics, type CheckReport } from './diagnostics';
 import type { DraftStore } from './documents';
 import { metaOf } from './hover';
+import { invalid, isRange, record } from './params';
 import { Methods, type FileCheck, type IndexSummary, type PresentedResult, type ReportMessage, type SourceText } from './protocol';
 import type { ServerSettings } from './settings';
 import { uriToPath, type SourceLinks } from './uris';
@@ -36,22 +36,6 @@ export interface EditorServices {
   corpus: CorpusService;
   links: SourceLinks;
   settings: () => ServerSettings;
-}
-
-const invalid = (message: string) => new ResponseError(ErrorCodes.InvalidParams, message);
-
-function record(params: unknown, method: string): Record<string, unknown> {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw invalid(`${method} takes an object of parameters.`);
-  return params as Record<string, unknown>;
-}
-
-function isRange(value: unknown): value is Range {
-  const r = value as Range | undefined;
-  const ok = (p: unknown) => {
-    const q = p as { line?: unknown; character?: unknown } | undefined;
-    return !!q && Number.isInteger(q.line) && Number.isInteger(q.character);
-  };
-  return !!r && ok(r.start) && ok(r.end);
 }
 
 export function reportMessage(report: CheckReport, pending: boolean): ReportMessage {
@@ -84,15 +68,6 @@ export function presentResult(r: StatementResult, index: CorpusIndex | undefined
   };
 }
 
-/** The index once ready; a cancelled request stops waiting. */
-async function readyIndex(corpus: CorpusService, token: CancellationToken): Promise<CorpusIndex> {
-  if (corpus.index && !corpus.indexing) return corpus.index;
-  return new Promise<CorpusIndex>((resolve, reject) => {
-    const listener = token.onCancellationRequested(() => reject(new CancelledError()));
-    corpus.ready().then(resolve, reject).finally(() => listener.dispose());
-  });
-}
-
 /** Checks a draft from disk with the settings of open drafts: the same findings, limit and notice. */
 async function checkFile(uri: string, s: EditorServices, token: CancellationToken): Promise<FileCheck> {
   const file = uriToPath(uri);
@@ -106,7 +81,7 @@ async function checkFile(uri: string, s: EditorServices, token: CancellationToke
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { uri, skipped: decoded.reason };
-  const index = await readyIndex(s.corpus, token);
+  const index = await s.corpus.readyFor(token);
   const settings = s.settings();
   const slicer = new TimeSlicer(SLICE_MS, token, 1);
   try {
@@ -144,7 +119,7 @@ export function registerEditorRequests(connection: Connection, s: EditorServices
     return checkFile(p.uri, s, token);
   });
 
-  connection.onRequest(Methods.index, async (_params: unknown, token: CancellationToken): Promise<IndexSummary> => indexSummary(s.corpus, await readyIndex(s.corpus, token)));
+  connection.onRequest(Methods.index, async (_params: unknown, token: CancellationToken): Promise<IndexSummary> => indexSummary(s.corpus, await s.corpus.readyFor(token)));
 
   connection.onRequest(Methods.reload, async (params: unknown): Promise<IndexSummary> => {
     const force = record(params ?? {}, Methods.reload).force === true;

@@ -3,7 +3,7 @@
  * clients that want more than diagnostics: search the sources, the evidence under the cursor,
  * per-verdict counts for a status line, the whole latest report.
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type Connection, type ExecuteCommandParams, type Position } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, ExecuteCommandParams } from 'vscode-languageserver/node';
 import { countVerdicts, shortSourceAt, type CorpusIndex, type StatementResult, type Verdict } from '../engine';
 import type { DraftChecks } from './checks';
 import { CHECK_COMMAND } from './codeActions';
@@ -11,6 +11,7 @@ import type { CorpusService } from './corpus';
 import type { CheckReport } from './diagnostics';
 import type { DraftStore } from './documents';
 import { presentResult } from './editorRequests';
+import { cancelled, invalid, positionParam, record, uriParam } from './params';
 import { resultAt } from './hover';
 import type { PresentedResult, SearchHit } from './protocol';
 import { FILE_LINKS, type SourceLinks } from './uris';
@@ -26,40 +27,6 @@ export interface Services {
 }
 
 const MAX_SEARCH_HITS = 200;
-
-function invalid(message: string): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidParams, message);
-}
-
-function cancelled(): ResponseError<void> {
-  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-}
-
-function record(params: unknown, method: string): Record<string, unknown> {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw invalid(`${method} takes an object of parameters.`);
-  return params as Record<string, unknown>;
-}
-
-function uriParam(params: Record<string, unknown>, method: string): string {
-  if (typeof params.uri !== 'string' || !params.uri) throw invalid(`${method} needs a document uri (a string).`);
-  return params.uri;
-}
-
-function positionParam(value: unknown, method: string): Position {
-  const p = value as Partial<Position> | undefined;
-  const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-  if (!p || !ok(p.line) || !ok(p.character)) throw invalid(`${method} needs a position {line, character} of whole numbers ≥ 0.`);
-  return { line: p.line!, character: p.character! };
-}
-
-/** The index once ready, or a RequestCancelled error if the client gives up first. */
-async function indexFor(corpus: CorpusService, token: CancellationToken): Promise<CorpusIndex> {
-  if (corpus.index && !corpus.indexing) return corpus.index;
-  return new Promise<CorpusIndex>((resolve, reject) => {
-    const listener = token.onCancellationRequested(() => reject(cancelled()));
-    corpus.ready().then(resolve, reject).finally(() => listener.dispose());
-  });
-}
 
 const SNIPPET = 90;
 
@@ -123,7 +90,7 @@ export function registerRequests(connection: Connection, s: Services): void {
     if (typeof p.query !== 'string') throw invalid('corroborate/search needs a query (a string).');
     const limit = p.limit === undefined ? 20 : p.limit;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw invalid('corroborate/search: limit must be a whole number ≥ 1.');
-    const index = await indexFor(s.corpus, token);
+    const index = await s.corpus.readyFor(token, cancelled);
     if (token.isCancellationRequested) throw cancelled();
     return searchHits(index, p.query, Math.min(limit, MAX_SEARCH_HITS), s.links);
   });
