@@ -39,6 +39,9 @@ export function hoverAt(doc: TextDocument, report: CheckReport | undefined, posi
   if (mode === 'off') return null;
   const r = resultAt(report, doc.offsetAt(position));
   if (!r || (mode === 'findings' && !FINDINGS.has(r.verdict))) return null;
+  // A client that shows the finding's diagnostic in this very hover box (answer first, with its
+  // source and excerpt) would only get a repeat of it.
+  if (FINDINGS.has(r.verdict) && options.hasDiagnostic?.(r) === true) return null;
   // Plain Markdown: the engine escapes every excerpt and label, so a source cannot inject links or markup.
   const value = hoverMarkdown(r, {
     metaOf: metaOf(index),

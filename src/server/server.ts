@@ -26,7 +26,7 @@ import { locateCorpus, missingFolderMessage } from './corpusLocation';
 import { CorpusWatch } from './corpusWatch';
 import { shownAs, toDiagnostics } from './diagnostics';
 import { DraftStore } from './documents';
-import { hoverAt, resultAt } from './hover';
+import { hoverAt } from './hover';
 import { foldUncovered, notCovered, sourcesInWords } from './coverage';
 import { indexSummary, registerEditorRequests, reportMessage } from './editorRequests';
 import { defaultCacheDir } from './indexCache';
@@ -108,7 +108,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   /** Follows the settings and workspace folders: the corpus location, its watcher, the drafts. */
-  let applied = '';
+  let applied: ServerSettings | undefined;
   function applySettings(options: { quiet?: boolean; force?: boolean } = {}): void {
     if (!corpus || !checks) return;
     const location = locateCorpus(settings.corpusPaths, workspaceFolders, bundledCorpus);
@@ -121,13 +121,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     // The same settings again (pushed, then read back) re-check nothing; the client still hears
     // that no check is coming, as it expects an answer for each open draft after a change.
-    const key = JSON.stringify(settings);
     // Following links out of the sources changes what they hold: read them again.
-    const linksChanged = applied !== '' && (JSON.parse(applied) as ServerSettings).followLinksOutsideSources !== settings.followLinksOutsideSources;
-    if (linksChanged) corpus.rebuild(false).catch((e) => log.error('Indexing the corpus failed', e));
-    if (key !== applied || options.force) checks.recheckAll('settings');
+    if (applied && applied.followLinksOutsideSources !== settings.followLinksOutsideSources) corpus.rebuild(false).catch((e) => log.error('Indexing the corpus failed', e));
+    if (!applied || JSON.stringify(applied) !== JSON.stringify(settings) || options.force) checks.recheckAll('settings');
     else for (const doc of docs.all()) checks.announcePending(doc.uri);
-    applied = key;
+    applied = settings;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -242,10 +240,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // renders the diagnostic's related information); a folded one does not.
     const folded = !!report && notCovered(report.results);
     const hasDiagnostic = (r: StatementResult) => diagnosticsInHover && !folded && shownAs(r, settings) !== undefined;
-    // Such a client already shows the finding in this hover, answer first with its source and
-    // excerpt: a second block would only repeat it.
-    const r = report ? resultAt(report, doc.offsetAt(params.position)) : undefined;
-    if (r && r.verdict !== 'supported' && hasDiagnostic(r)) return null;
     return hoverAt(doc, report, params.position, corpus?.index, { ...hoverOptions, mode: settings.hover, hasDiagnostic });
   });
 
