@@ -64,7 +64,9 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   };
   const workspacePaths = () => (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const workspaceSettings = new WorkspaceSettings(context.workspaceState, log, workspacePaths);
-  const settings = (): Settings => workspaceSettings.read(problem);
+  // Read once per change, not per keystroke: every edit asks whether its document is a draft.
+  let current: Settings | undefined;
+  const settings = (): Settings => (current ??= workspaceSettings.read(problem));
   const bundledCorpus = path.join(context.extensionPath, 'corpus');
   // The same decision the server makes, so the UI knows at once which files are sources.
   const locate = () => {
@@ -113,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): CorroborateApi {
   /** After anything that changes the settings in effect: where the sources are, what the server uses. */
   const settingsChanged = () => {
     shown.clear();
+    current = undefined;
     location = locate();
     workspaceSettings.review();
     void server.pushSettings();

@@ -90,7 +90,8 @@ export class ReportStore implements vscode.Disposable {
 
   /** The server's word on whether a check is coming; ignored for a document closed meanwhile. */
   pending(message: PendingMessage, isOpen: (uri: vscode.Uri) => boolean): void {
-    if (isOpen(vscode.Uri.parse(message.uri))) this.answered(vscode.Uri.parse(message.uri).toString(), message.version, message.pending);
+    const uri = vscode.Uri.parse(message.uri);
+    if (isOpen(uri)) this.answered(uri.toString(), message.version, message.pending);
   }
 
   /** A report from the server; dropped when its document was closed meanwhile. */

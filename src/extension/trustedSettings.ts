@@ -6,6 +6,7 @@
  * workspace's settings that leads outside the workspace is read only after the user allowed it.
  */
 import * as path from 'node:path';
+import { insideFolders } from '../server/corpusLocation';
 
 export interface CorpusPathLayers {
   /** The user's own value (user settings): always the user's choice. */
@@ -32,9 +33,9 @@ export interface EffectiveCorpusPaths {
   needConsent: string[];
 }
 
+/** The folder itself or anything in it. */
 function inside(folder: string, target: string): boolean {
-  const rel = path.relative(folder, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  return path.resolve(folder) === path.resolve(target) || insideFolders([folder], target);
 }
 
 /** An entry as the corpus locator resolves it: absolute, or against the first workspace folder. */
