@@ -80,6 +80,11 @@ export class CorpusWatch {
     }
   }
 
+  /** Whether a change was seen and its re-index waits for the burst to settle. */
+  get settling(): boolean {
+    return this.timer !== undefined;
+  }
+
   private changed(what: string): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -36,6 +36,8 @@ export interface EditorServices {
   corpus: CorpusService;
   links: SourceLinks;
   settings: () => ServerSettings;
+  /** Whether the corpus watcher holds a change whose re-index has not started yet. */
+  watchSettling?: () => boolean;
 }
 
 export function reportMessage(report: CheckReport, pending: boolean): ReportMessage {
@@ -126,13 +128,14 @@ export function registerEditorRequests(connection: Connection, s: EditorServices
     return indexSummary(s.corpus, await s.corpus.rebuild(force));
   });
 
-  // Settled: no build is running (a watcher may have started one) and the last one's cache is written.
+  // Settled: no change waits for the watcher's re-index, no build runs, and the last one's cache is written.
   connection.onRequest(Methods.cacheSaved, async (): Promise<null> => {
     for (;;) {
+      while (s.watchSettling?.()) await new Promise((resolve) => setTimeout(resolve, 50));
       const saved = s.corpus.saved;
       await saved;
       if (s.corpus.indexing) await s.corpus.ready().catch(() => undefined);
-      if (!s.corpus.indexing && s.corpus.saved === saved) return null;
+      if (!s.watchSettling?.() && !s.corpus.indexing && s.corpus.saved === saved) return null;
     }
   });
 

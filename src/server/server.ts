@@ -159,7 +159,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       corpus.onBusyChange((busy) => void connection.sendNotification(Methods.indexing, { busy }));
     }
     registerRequests(connection, { docs, checks, corpus, links });
-    registerEditorRequests(connection, { docs, checks, corpus, links, settings: () => settings });
+    const watcher = watch;
+    registerEditorRequests(connection, { docs, checks, corpus, links, settings: () => settings, watchSettling: () => watcher.settling });
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
