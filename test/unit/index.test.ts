@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { CancelledError, type CorpusData, CorpusIndex, checkStatement, checkStatementSliced, checkText, parseDraft, type Passage, TimeSlicer } from '../../src/engine';
 import { analyze } from '../../src/engine/facts/analysis';
 import { skipReason } from '../../src/engine/check/checkWorthiness';
-import { nameSkeleton } from '../../src/engine/search/nameVariants';
+import { NameVariants, nameSkeleton } from '../../src/engine/search/nameVariants';
 
 /** A corpus built in memory: one document per string, one passage per sentence line. */
 function corpusOf(docs: string[][]): CorpusData {
@@ -43,6 +43,15 @@ describe('corpus index', () => {
     assert.equal(nameSkeleton('kyiv'), nameSkeleton('kiev'));
     assert.equal(nameSkeleton('luhansk'), nameSkeleton('lugansk'));
     assert.notEqual(nameSkeleton('putin'), nameSkeleton('biden'));
+  });
+  test('spelling variants are transliterations and misspellings, not words that merely share consonants', () => {
+    const variants = new NameVariants(() => ['kiev', 'zaporozhye', 'vladimir', 'class', 'close', 'colosseo', 'second', 'squad']);
+    assert.ok(variants.of('kyiv').includes('kiev'));
+    assert.ok(variants.of('zaporizhzhia').includes('zaporozhye'));
+    assert.ok(variants.of('secod').includes('second'), 'a typo one letter off');
+    assert.deepEqual(variants.of('volodymyr'), [], 'two different first names, however alike their consonants');
+    assert.ok(!variants.of('colossu').some((v) => v === 'class' || v === 'close'), String(variants.of('colossu')));
+    assert.ok(!variants.of('secod').includes('squad'));
   });
   test('serialises to bytes and loads back with the same answers', async () => {
     const index = await CorpusIndex.build(corpusOf(DOCS));

@@ -1,6 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { sameDate } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
+import { editDistance } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { nearSynonyms, phrasalTerm } from '../text/wordnet';
@@ -143,6 +144,17 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
   }
 }
 
+/** Where one word of a name is in a text, as written or a one-letter spelling variant (Zelensky / Zelenskyy). */
+function findPart(term: string, positions: Map<string, number[]>, env: CompareEnv): number {
+  const exact = positions.get(term)?.[0];
+  if (exact !== undefined) return exact;
+  for (const v of env.variants(term)) {
+    const p = positions.get(v)?.[0];
+    if (p !== undefined && editDistance(term, v, 1) <= 1) return p;
+  }
+  return -1;
+}
+
 /** The passage puts another capitalised word right next to the part of the name it shares. */
 function replacedPart(words: Token[], found: number[], passage: Analysis): boolean {
   for (let w = 0; w < words.length; w++) {
@@ -210,8 +222,10 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     }
     // A name mentioned in part ("Kateryna" for "Kateryna Hodunova") still names the same person,
     // unless another name stands right where the missing words would be (Kyiv Post / Kyiv Independent).
+    // The part must be written as in the claim, give or take a letter: "Britain" is not "Benjamin
+    // Britten" mentioned in part, though it could be "Britten" spelled another way.
     if (u.kind === 'name' && u.words.length > 1) {
-      const found = u.words.map((w) => findTerm(w.term, positions, env));
+      const found = u.words.map((w) => findPart(w.term, positions, env));
       const hit = found.findIndex((f) => f >= 0);
       const share = found.filter((f) => f >= 0).length / found.length;
       if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit], credit: share };

@@ -3,6 +3,7 @@ import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
 import type { NameFact, NameType } from '../facts/names';
 import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
+import { editDistance } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
@@ -76,19 +77,6 @@ function titlesClash(claim: Analysis, c: Token, passage: Analysis, p: Token): bo
   const ours = holding(claim, c);
   const theirs = holding(passage, p);
   return ours.some((r) => theirs.some((s) => s.person === r.person && exclusiveTitles(r, s)));
-}
-
-/** Edits (insertions, deletions, substitutions) between two short words, given up past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    if (Math.min(...next) > limit) return limit + 1;
-    row = next;
-  }
-  return row[b.length];
 }
 
 /**

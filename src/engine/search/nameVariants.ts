@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { editDistance } from '../text/editDistance';
 import type { TimeSlicer } from '../util/timeSlicer';
 
 /**
@@ -16,6 +17,27 @@ export function nameSkeleton(term: string): string {
     // Doubled digraphs of romanisation ("zhzh" in Zaporizhzhia) count once.
     .replace(/(..)\1+/g, '$1');
   return w[0] + w.slice(1).replace(/[aeiouy]/g, '');
+}
+
+/**
+ * A misspelling is a letter or two away from the name: one edit in a short name, one per four
+ * letters in a longer one. fuse.js alone scores "close" like "Colossus" and "class" like
+ * "Colossus", since it looks for the letters in order with gaps.
+ */
+function lookAlike(term: string, other: string): boolean {
+  const allowed = Math.max(1, Math.floor(Math.max(term.length, other.length) / 4));
+  return editDistance(term, other, allowed) <= allowed;
+}
+
+/**
+ * Transliterations differ in a vowel or a consonant's spelling, a few letters in all: two in a short
+ * name (Kyiv / Kiev), up to five in a long one (Zaporizhzhia / Zaporozhye). A shared skeleton alone
+ * also joins different words ("class" / "Colossus", "squad" / "Secod") and different people's names
+ * (Vladimir / Volodymyr).
+ */
+function transliteration(term: string, other: string): boolean {
+  const allowed = Math.max(2, Math.floor((Math.max(term.length, other.length) * 5) / 12));
+  return editDistance(term, other, allowed) <= allowed;
 }
 
 /**
@@ -95,11 +117,10 @@ export class NameVariants {
     if (term.length >= 4 && /^[a-z]/.test(term)) {
       this.ensure();
       const out = new Set<string>();
-      for (const n of this.bySkeleton!.get(nameSkeleton(term)) ?? []) if (n !== term && n[0] === term[0] && Math.abs(n.length - term.length) <= 3) out.add(n);
+      for (const n of this.bySkeleton!.get(nameSkeleton(term)) ?? []) if (n !== term && n[0] === term[0] && transliteration(term, n)) out.add(n);
       for (const r of known ? [] : this.fuseFor(term[0]!).search(term, { limit: 5 })) {
         const n = r.item;
-        const lengthClose = Math.abs(n.length - term.length) <= Math.max(1, Math.floor(term.length / 4));
-        if (n !== term && n[0] === term[0] && lengthClose && (r.score ?? 1) <= 0.25) out.add(n);
+        if (n !== term && n[0] === term[0] && (r.score ?? 1) <= 0.25 && lookAlike(term, n)) out.add(n);
       }
       found = [...out];
     }
