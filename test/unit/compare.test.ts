@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { align } from '../../src/engine/compare/align';
 import { compare, type CompareEnv } from '../../src/engine/compare/compare';
 import { analyze } from '../../src/engine/facts/analysis';
 import { decide } from '../../src/engine/check/verdict';
@@ -174,6 +175,24 @@ describe('verdicts over passages', () => {
 });
 
 describe('alignment details', () => {
+  test('a connective linking the claim to the sentence before costs no support', () => {
+    for (const claim of ['In fact, the council approved the harbour budget.', 'The council, however, approved the harbour budget.', 'The council, as a result, approved the harbour budget.']) {
+      const c = run(claim, 'The council approved the harbour budget.');
+      assert.equal(c.stance, 'supports', claim);
+      assert.ok(c.coverage > 0.99, `${claim}: coverage ${c.coverage.toFixed(2)}`);
+    }
+  });
+  test('a name mentioned in part is that name only when the part is spelled as in the claim, give or take a letter', () => {
+    const variants = (t: string) => (t === 'britten' ? ['britain', 'brittens'] : []);
+    const nameMatch = (claim: string, passage: string) => {
+      const a = align(analyze(claim, proper), analyze(passage, proper), [], { idf: () => 2, variants });
+      const k = a.units.findIndex((u) => u.kind === 'name' && u.fact.raw === 'Benjamin Britten');
+      return a.matches[k];
+    };
+    assert.equal(nameMatch('Benjamin Britten was born in Lowestoft.', 'The composer was born in Lowestoft in Britain.'), undefined);
+    assert.ok(nameMatch('Benjamin Britten was born in Lowestoft.', 'Brittens was born in Lowestoft.'), 'a one-letter variant of the surname is still the person');
+    assert.ok(nameMatch('Benjamin Britten was born in Lowestoft.', 'Britten was born in Lowestoft.'));
+  });
   test('a quotation transcribed with other function words or fillers is the same quotation, not a misquote', () => {
     const c = run('The mayor said the repairs would take "days or weeks" to finish.', 'The mayor said the repairs would take "days and weeks" to finish.');
     assert.equal(c.stance, 'supports', JSON.stringify(c.conflicts));

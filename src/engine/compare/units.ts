@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
 import type { NumberFact } from '../facts/numbers';
-import { LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
+import { DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
 
@@ -45,6 +45,21 @@ export function isContent(t: Token): boolean {
   return !t.stop && !NEGATORS.has(t.norm);
 }
 
+/**
+ * Tokens of connectives ("however", "in fact", "as a result"): a source that states the fact
+ * without the writer's link to the sentence before still states it.
+ */
+export function discourseMarkers(tokens: Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (DISCOURSE_WORDS.has(tokens[i].norm)) out.push(i);
+    for (const phrase of DISCOURSE_PHRASES) {
+      if (phrase.every((w, j) => tokens[i + j]?.norm === w)) out.push(...phrase.map((_, j) => i + j));
+    }
+  }
+  return out;
+}
+
 /** Splits an analysed claim into units; `idf` weighs words by how rare they are in the corpus. */
 export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit[] {
   const units: Unit[] = [];
@@ -71,6 +86,7 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
     const weight = Math.min(MAX_NAME_WEIGHT, words.reduce((s, w) => s + idf(w.term), 0));
     units.push({ kind: 'name', fact: name, words, first: name.tokens[0], last: name.tokens[name.tokens.length - 1], weight });
   }
+  for (const k of discourseMarkers(claim.tokens)) used.add(k);
   for (const t of claim.tokens) {
     if (used.has(t.index) || !isContent(t)) continue;
     const light = LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);

@@ -1,5 +1,5 @@
 import { affixalPositive } from '../text/affixes';
-import { AUXILIARIES, CLAUSE_OPENERS, LIGHT_WORDS, NEGATING_VERBS, NEGATORS, NOT_QUANTIFIERS } from '../text/lexicon';
+import { AUXILIARIES, CLAUSE_OPENERS, DISCOURSE_WORDS, LIGHT_WORDS, NEGATING_VERBS, NEGATORS, NOT_QUANTIFIERS } from '../text/lexicon';
 import { termOf, type Token } from '../text/tokenize';
 
 const LIGHT_TERMS = new Set([...LIGHT_WORDS].map(termOf));
@@ -49,7 +49,6 @@ export function readAffixes(text: string, tokens: Token[]): { tokens: Token[]; a
 }
 
 /** Adverbs that comment on a whole sentence ("did not, however, resign"): not what is negated. */
-const SENTENCE_ADVERBS = new Set(['however', 'therefore', 'indeed', 'nevertheless', 'nonetheless', 'thus', 'hence']);
 
 /** How many content words after a negator its scope covers. */
 const SCOPE_WORDS = 3;
@@ -156,7 +155,7 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
       if (clause[k] !== clause[from - 1]) break;
       if (content > 0 && /,/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
       if (/^(and|or)$/.test(tokens[k].norm) && content > 0) break;
-      if (tokens[k].stop || tokens[k].capitalized || tokens[k].isNumber || SENTENCE_ADVERBS.has(tokens[k].norm)) continue;
+      if (tokens[k].stop || tokens[k].capitalized || tokens[k].isNumber || DISCOURSE_WORDS.has(tokens[k].norm)) continue;
       if (NEGATORS.has(tokens[k].norm) && !isNegatorCue(tokens[k])) continue;
       mark(k);
       content++;

@@ -183,6 +183,21 @@ export const ATTRIBUTION_MARKERS = new Set(
 );
 
 /**
+ * Connectives and comment adverbs that link a sentence to the one before or say how the writer
+ * sees it ("however", "in fact", "of course"): they state nothing a source could confirm.
+ */
+export const DISCOURSE_WORDS = new Set(
+  ('however therefore indeed nevertheless nonetheless thus hence moreover furthermore meanwhile additionally ' +
+    'consequently accordingly likewise similarly besides notably importantly crucially interestingly ultimately').split(' '),
+);
+/** Multi-word connectives, as token sequences. */
+export const DISCOURSE_PHRASES: readonly (readonly string[])[] = [
+  ['in', 'fact'], ['of', 'course'], ['in', 'addition'], ['as', 'a', 'result'], ['in', 'other', 'words'], ['for', 'example'],
+  ['for', 'instance'], ['in', 'particular'], ['in', 'turn'], ['after', 'all'], ['above', 'all'], ['by', 'contrast'],
+  ['in', 'contrast'], ['on', 'the', 'other', 'hand'],
+];
+
+/**
  * Light verbs and fillers that carry little of a statement's content ("took place", "was held",
  * "made a statement"): they count for less when measuring how much of a claim a source states.
  */
