@@ -135,6 +135,17 @@ describe('stance of one passage', () => {
     const same = run('The work added 12 new berths.', 'The work took 12 days and added new berths.');
     assert.notEqual(same.stance, 'supports', 'a count of days does not state a count of berths');
   });
+  test('another actor doing a generic thing is no conflict; the same specific event with another actor is', () => {
+    assert.notEqual(run('Thailand supported South Vietnam.', 'Brazil supported South Vietnam.').stance, 'conflicts');
+    assert.notEqual(run('Marlow is a member of the Harbour Party.', 'Dahl is a member of the Harbour Party.').stance, 'conflicts');
+    const k = onlyConflict('Norway and Sweden offered to host the ceasefire talks between the two presidents in spring.', 'Finland and Sweden offered to host the ceasefire talks between the two presidents in spring.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Norway', 'Finland']);
+  });
+  test('a place the claim names as one is contradicted only by a place, not by a name of unknown kind', () => {
+    assert.notEqual(run('The film was shot in Boston last year.', 'The film was shot by Marlow last year.').stance, 'conflicts');
+    const k = onlyConflict('The film was shot in Boston last year.', 'The film was shot in Lisbon last year.');
+    assert.deepEqual([k.claimed, k.source], ['Boston', 'Lisbon']);
+  });
   test('unrelated passage is only related', () => {
     const c = run('Finland joined NATO in April 2023.', 'Four regions opted to join Russia at the end of September 2022.');
     assert.equal(c.stance, 'related');
@@ -192,6 +203,7 @@ describe('alignment details', () => {
     assert.equal(nameMatch('Benjamin Britten was born in Lowestoft.', 'The composer was born in Lowestoft in Britain.'), undefined);
     assert.ok(nameMatch('Benjamin Britten was born in Lowestoft.', 'Brittens was born in Lowestoft.'), 'a one-letter variant of the surname is still the person');
     assert.ok(nameMatch('Benjamin Britten was born in Lowestoft.', 'Britten was born in Lowestoft.'));
+    assert.equal(nameMatch('Benjamin Britten was born in Lowestoft.', 'The council passed a britten in Lowestoft.'), undefined, 'a lower-case word is not a name');
   });
   test('a quotation transcribed with other function words or fillers is the same quotation, not a misquote', () => {
     const c = run('The mayor said the repairs would take "days or weeks" to finish.', 'The mayor said the repairs would take "days and weeks" to finish.');

@@ -118,6 +118,13 @@ describe('frames decide what a passage may support or contradict', () => {
     assert.equal(c.stance, 'conflicts');
     assert.deepEqual(c.conflicts.map((k) => [k.kind, k.claimed.replace(/^on /, ''), k.source.replace(/^on /, '')]), [['date', 'Monday', 'Thursday']]);
   });
+  test('a date or count belongs to the whole relation: a passage dating another activity of the same verb does not contradict it', () => {
+    const other = run('Marlow started working in the film industry in Lisbon in the late 1970s.', 'In 2010, Marlow started working in Lisbon on a mascot for television.');
+    assert.notEqual(other.stance, 'conflicts', JSON.stringify(other.conflicts));
+    // One word the passage leaves out ("quietly") does not make it another event.
+    const c = run('The council quietly approved the harbour budget on Monday.', 'The council approved the harbour budget on Thursday.');
+    assert.equal(c.stance, 'conflicts');
+  });
   test('a name in a sentence that never states the claim\'s predicate is no conflict', () => {
     const c = run('Both Ortiz and Lindqvist have denied the reports.', 'The mayor wants a new deal with Ortiz and Brandt to end the strike.');
     assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));

@@ -144,12 +144,16 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
   }
 }
 
-/** Where one word of a name is in a text, as written or a one-letter spelling variant (Zelensky / Zelenskyy). */
-function findPart(term: string, positions: Map<string, number[]>, env: CompareEnv): number {
-  const exact = positions.get(term)?.[0];
+/**
+ * Where one word of a name is named in a text: capitalised there too ("a bill" is not "Billy"), as
+ * written or a one-letter spelling variant (Zelensky / Zelenskyy).
+ */
+function findPart(term: string, text: Analysis, positions: Map<string, number[]>, env: CompareEnv): number {
+  const named = (list: number[] | undefined) => list?.find((p) => text.tokens[p].capitalized);
+  const exact = named(positions.get(term));
   if (exact !== undefined) return exact;
   for (const v of env.variants(term)) {
-    const p = positions.get(v)?.[0];
+    const p = named(positions.get(v));
     if (p !== undefined && editDistance(term, v, 1) <= 1) return p;
   }
   return -1;
@@ -225,7 +229,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     // The part must be written as in the claim, give or take a letter: "Britain" is not "Benjamin
     // Britten" mentioned in part, though it could be "Britten" spelled another way.
     if (u.kind === 'name' && u.words.length > 1) {
-      const found = u.words.map((w) => findPart(w.term, positions, env));
+      const found = u.words.map((w) => findPart(w.term, passage, positions, env));
       const hit = found.findIndex((f) => f >= 0);
       const share = found.filter((f) => f >= 0).length / found.length;
       if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit], credit: share };

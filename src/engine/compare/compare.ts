@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
-import { ROLE_WORDS } from '../text/lexicon';
+import { LIGHT_WORDS, ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
@@ -93,6 +93,26 @@ const WEAK_SUPPORT_WORDS = 0.4;
 const WEAK_SUPPORT_MIN_WORDS = 3;
 /** Alignment above which a fact-anchored stance may be stated with high confidence. */
 const ANCHORED_ALIGNMENT = 0.8;
+
+/**
+ * A name in the subject's place needs this many other words and facts of the claim stated in the
+ * passage itself for a different name there to be a conflict: "offered to host a meeting between
+ * Trump and Putin" is one event, "is a member of the Republican party" is said of millions.
+ */
+const SUBJECT_SWAP_MIN_STATED = 3;
+
+/** The unit comes before the first verb of its clause: who or what the clause is about. */
+function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
+  const frame = frameOf(claim);
+  const clause = frame.clauseOf[unit.first];
+  const verb = frame.verbs.find((v) => frame.clauseOf[v] === clause);
+  return verb !== undefined && unit.last < verb;
+}
+
+/** How many units outside the conflicting slots the passage itself states, light verbs and fillers aside. */
+function statedDirectly(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
+  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !((u.kind === 'word' || u.kind === 'role') && LIGHT_WORDS.has(u.token.norm))).length;
+}
 
 /**
  * The conflicting units form one stretch of the claim, joined only by titles, roles and function
@@ -199,12 +219,15 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
         ? PERSON_CONFLICT_COVERAGE
         : CONFLICT_COVERAGE;
 
+  // Another actor doing the claim's thing ("Brazil supported South Vietnam" against "Thailand did")
+  // contradicts nothing unless the rest pins down one event that only one could have done.
+  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;
   let score = coverage * 0.5;
   const clashBlocks = polarity.polarityClash && !conflicts.some((c) => c.kind === 'negation');
-  if (conflicts.length && oneSlot && factsAlign && !clashBlocks && restCoverage >= needed) {
+  if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;
   } else if (

@@ -1,5 +1,6 @@
 import type { Analysis } from '../facts/analysis';
-import { frameOf } from '../facts/frame';
+import { frameOf, type Frame } from '../facts/frame';
+import { LIGHT_WORDS } from '../text/lexicon';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
 
@@ -90,6 +91,11 @@ function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
   return out;
 }
 
+/** A plain word of the claim's clause (light verbs and fillers aside) that the passage and its neighbours do not state. */
+function unstatedWordIn(clause: number, cf: Frame, alignment: Alignment): boolean {
+  return alignment.units.filter((u, k) => u.kind === 'word' && cf.clauseOf[u.first] === clause && !alignment.matches[k] && !LIGHT_WORDS.has(u.token.norm)).length > 1;
+}
+
 /**
  * Keeps the slot conflicts that answer the claim's own question: the passage states a verb of the
  * clause that holds the claim's value (same lemma, synonym or derivation), and the differing value is
@@ -107,6 +113,9 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     // Negations and quotations compare the predicate or the words themselves, not an argument of it.
     if (c.kind === 'negation' || c.kind === 'quote') return true;
     const claimClause = cf.clauseOf[tokenAt(claim, c.claimStart)];
+    // A date or a count belongs to the whole relation: "started in the movie industry in 1978" is
+    // not dated by "began voicing a mascot in 2010". Every word of its clause must be stated.
+    if ((c.kind === 'date' || c.kind === 'number') && unstatedWordIn(claimClause, cf, alignment)) return false;
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
     return (own.length ? own : cf.verbs).some((p) => {

@@ -63,9 +63,14 @@ function standsAlone(a: Analysis, first: number, last: number): boolean {
 }
 
 /** Two names can stand for each other only when they are the same kind of thing. */
-function compatible(a: NameType, b: NameType): boolean {
-  const loose = (t: NameType) => t === 'other' || t === 'place';
-  return a === b || (loose(a) && loose(b)) || (a === 'place' && b === 'group') || (a === 'group' && b === 'place');
+function compatible(claimed: NameType, stated: NameType): boolean {
+  if (claimed === stated) return true;
+  // A place and its people's adjective (Crimea / Crimean) fill one slot.
+  if ((claimed === 'place' && stated === 'group') || (claimed === 'group' && stated === 'place')) return true;
+  // A name of unknown kind in the claim may be a place the passage names as one; but a place the
+  // claim names as one ("set in Boston") is not contradicted by a name of unknown kind, often a
+  // person or a title ("adapted by Crystal Chan", "Cassell's Magazine").
+  return claimed === 'other' && stated === 'place';
 }
 
 /**
