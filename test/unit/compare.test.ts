@@ -146,6 +146,12 @@ describe('stance of one passage', () => {
     const k = onlyConflict('The film was shot in Boston last year.', 'The film was shot in Lisbon last year.');
     assert.deepEqual([k.claimed, k.source], ['Boston', 'Lisbon']);
   });
+  test('a rate is compared only with a rate', () => {
+    const c = run('The glacier in the valley shrank by over 900 metres.', 'The glacier in the valley shrank by about 100 metres per decade.');
+    assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));
+    const k = onlyConflict('The glacier in the valley loses 30 metres a year.', 'The glacier in the valley loses 50 metres a year.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', '30', '50']);
+  });
   test('unrelated passage is only related', () => {
     const c = run('Finland joined NATO in April 2023.', 'Four regions opted to join Russia at the end of September 2022.');
     assert.equal(c.stance, 'related');

@@ -34,6 +34,8 @@ export interface NumberFact {
   unitSize: number;
   /** A time reckoned from another ("three years later", "two weeks ago"), not a length of time. */
   offset?: boolean;
+  /** A quantity per something ("100 degrees per billion years", "$22 billion a year"): comparable only with another rate. */
+  rate?: boolean;
   /** The comparator or hedge that bounds it ("more than" → 'above'). */
   hedge?: Hedge;
   /** Words of that comparator right before `firstToken`: part of the quantity, not words of their own. */
@@ -162,6 +164,7 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const offset = unit === 'time' && isOffsetWord(tokens[last + 1]?.norm);
     const fact: NumberFact = { value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last, range, unitSize };
     if (offset) fact.offset = true;
+    if (isRate(text, tokens, last + 1)) fact.rate = true;
     if (hedged) {
       fact.hedge = hedged.hedge;
       fact.hedgeWords = hedged.words;
@@ -231,9 +234,27 @@ export function disjointQuantities(a: NumberFact, b: NumberFact): boolean {
  * years later") are different kinds.
  */
 export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
+  if (!!a.rate !== !!b.rate) return false;
   if (a.unit === 'time' && b.unit === 'time' && !!a.offset !== !!b.offset) return false;
   if (!a.unit || !b.unit) return !a.unit && !b.unit ? true : a.unit === 'time' || b.unit === 'time' ? false : true;
   return a.unit === b.unit;
+}
+
+/** Words after a quantity that make it a rate, before any other word or punctuation ends the phrase. */
+const RATE_WINDOW = 3;
+const PER_UNIT_WORDS = new Set(['a', 'an', 'each', 'every']);
+
+/** The quantity ending before token `k` is a rate: "per", "a year", "each month" or "annually" follows its unit. */
+function isRate(text: string, tokens: Token[], k: number): boolean {
+  for (let m = k; m < Math.min(tokens.length, k + RATE_WINDOW); m++) {
+    if (m > 0 && /[,;:.()]/.test(text.slice(tokens[m - 1].end, tokens[m].start))) return false;
+    const n = tokens[m].norm;
+    if (n === 'per') return tokens[m + 1]?.norm !== 'cent';
+    if (n === 'annually' || n === 'yearly' || n === 'monthly' || n === 'weekly' || n === 'daily') return true;
+    if (PER_UNIT_WORDS.has(n)) return TIME_UNITS[tokens[m + 1]?.norm ?? ''] !== undefined;
+    if (tokens[m].stop || tokens[m].isNumber) return false;
+  }
+  return false;
 }
 
 /**
