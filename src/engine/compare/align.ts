@@ -1,7 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import { sameDate } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
-import { editDistance } from '../text/editDistance';
+import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { nearSynonyms, phrasalTerm } from '../text/wordnet';
@@ -154,7 +154,7 @@ function findPart(term: string, text: Analysis, positions: Map<string, number[]>
   if (exact !== undefined) return exact;
   for (const v of env.variants(term)) {
     const p = named(positions.get(v));
-    if (p !== undefined && editDistance(term, v, 1) <= 1) return p;
+    if (p !== undefined && withinEdits(term, v, 1)) return p;
   }
   return -1;
 }

@@ -3,7 +3,7 @@ import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
 import type { NameFact, NameType } from '../facts/names';
 import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
-import { editDistance } from '../text/editDistance';
+import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
@@ -90,7 +90,7 @@ function titlesClash(claim: Analysis, c: Token, passage: Analysis, p: Token): bo
  */
 function sameSurname(a: string, b: string, env: CompareEnv): boolean {
   if (a === b || sameRoot(a, b) || env.variants(a).includes(b) || env.variants(b).includes(a)) return true;
-  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 7 ? 2 : 1);
+  return withinEdits(a, b, Math.min(a.length, b.length) >= 7 ? 2 : 1);
 }
 
 /** The words of a name the other name does not share (all of them when none is shared). */

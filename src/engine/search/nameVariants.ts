@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { editDistance } from '../text/editDistance';
+import { withinEdits } from '../text/editDistance';
 import type { TimeSlicer } from '../util/timeSlicer';
 
 /**
@@ -25,8 +25,7 @@ export function nameSkeleton(term: string): string {
  * "Colossus", since it looks for the letters in order with gaps.
  */
 function lookAlike(term: string, other: string): boolean {
-  const allowed = Math.max(1, Math.floor(Math.max(term.length, other.length) / 4));
-  return editDistance(term, other, allowed) <= allowed;
+  return withinEdits(term, other, Math.max(1, Math.floor(Math.max(term.length, other.length) / 4)));
 }
 
 /**
@@ -36,8 +35,7 @@ function lookAlike(term: string, other: string): boolean {
  * (Vladimir / Volodymyr).
  */
 function transliteration(term: string, other: string): boolean {
-  const allowed = Math.max(2, Math.floor((Math.max(term.length, other.length) * 5) / 12));
-  return editDistance(term, other, allowed) <= allowed;
+  return withinEdits(term, other, Math.max(2, Math.floor((Math.max(term.length, other.length) * 5) / 12)));
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Edits (insertions, deletions, substitutions) between two short words, given up past `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
+function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -9,4 +9,9 @@ export function editDistance(a: string, b: string, limit: number): number {
     row = next;
   }
   return row[b.length];
+}
+
+/** Two words are at most `limit` edits apart. */
+export function withinEdits(a: string, b: string, limit: number): boolean {
+  return editDistance(a, b, limit) <= limit;
 }
