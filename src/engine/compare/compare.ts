@@ -1,13 +1,13 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
-import { LIGHT_WORDS, ROLE_WORDS } from '../text/lexicon';
+import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
 import { compareQuotes } from './quotes';
 import { slotConflicts, type SlotConflict } from './slots';
-import type { Unit } from './units';
+import { isLight, type Unit } from './units';
 
 export type { CompareEnv } from './align';
 export type { SlotConflict } from './slots';
@@ -96,8 +96,8 @@ const ANCHORED_ALIGNMENT = 0.8;
 
 /**
  * A name in the subject's place needs this many other words and facts of the claim stated in the
- * passage itself for a different name there to be a conflict: "offered to host a meeting between
- * Trump and Putin" is one event, "is a member of the Republican party" is said of millions.
+ * passage itself for a different name there to be a conflict: "offered to host the harbour talks
+ * in May" is one event, "is a member of the Harbour Party" is said of thousands.
  */
 const SUBJECT_SWAP_MIN_STATED = 3;
 
@@ -111,7 +111,7 @@ function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
 
 /** How many units outside the conflicting slots the passage itself states, light verbs and fillers aside. */
 function statedDirectly(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
-  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !((u.kind === 'word' || u.kind === 'role') && LIGHT_WORDS.has(u.token.norm))).length;
+  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !((u.kind === 'word' || u.kind === 'role') && isLight(u.token))).length;
 }
 
 /**

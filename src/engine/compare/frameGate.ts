@@ -1,8 +1,8 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf, type Frame } from '../facts/frame';
-import { LIGHT_WORDS } from '../text/lexicon';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
+import { isLight } from './units';
 
 /** How the statement's relation fares in a passage: what a verdict may rest on. */
 export interface RelationCheck {
@@ -91,9 +91,12 @@ function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
   return out;
 }
 
-/** A plain word of the claim's clause (light verbs and fillers aside) that the passage and its neighbours do not state. */
-function unstatedWordIn(clause: number, cf: Frame, alignment: Alignment): boolean {
-  return alignment.units.filter((u, k) => u.kind === 'word' && cf.clauseOf[u.first] === clause && !alignment.matches[k] && !LIGHT_WORDS.has(u.token.norm)).length > 1;
+/** Plain words of a clause the passage may leave out and still date or count the claim's relation. */
+const MAX_UNSTATED_IN_CLAUSE = 1;
+
+/** How many plain words of the claim's clause (light verbs and fillers aside) the passage and its neighbours do not state. */
+function unstatedWordsIn(clause: number, cf: Frame, alignment: Alignment): number {
+  return alignment.units.filter((u, k) => u.kind === 'word' && cf.clauseOf[u.first] === clause && !alignment.matches[k] && !isLight(u.token)).length;
 }
 
 /**
@@ -114,8 +117,8 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     if (c.kind === 'negation' || c.kind === 'quote') return true;
     const claimClause = cf.clauseOf[tokenAt(claim, c.claimStart)];
     // A date or a count belongs to the whole relation: "started in the movie industry in 1978" is
-    // not dated by "began voicing a mascot in 2010". Every word of its clause must be stated.
-    if ((c.kind === 'date' || c.kind === 'number') && unstatedWordIn(claimClause, cf, alignment)) return false;
+    // not dated by "began voicing a mascot in 2010". All but one plain word of its clause must be stated.
+    if ((c.kind === 'date' || c.kind === 'number') && unstatedWordsIn(claimClause, cf, alignment) > MAX_UNSTATED_IN_CLAUSE) return false;
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
     return (own.length ? own : cf.verbs).some((p) => {

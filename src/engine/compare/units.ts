@@ -41,6 +41,11 @@ export function tokensWithin(tokens: Token[], start: number, end: number): Token
   return tokens.filter((t) => t.start >= start && t.end <= end);
 }
 
+/** A light verb or filler ("took place", "also"): it carries little of what a statement says. */
+export function isLight(t: Token): boolean {
+  return LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
+}
+
 export function isContent(t: Token): boolean {
   return !t.stop && !NEGATORS.has(t.norm);
 }
@@ -49,7 +54,7 @@ export function isContent(t: Token): boolean {
  * Tokens of connectives ("however", "in fact", "as a result"): a source that states the fact
  * without the writer's link to the sentence before still states it.
  */
-export function discourseMarkers(tokens: Token[]): number[] {
+function discourseMarkers(tokens: Token[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (DISCOURSE_WORDS.has(tokens[i].norm)) out.push(i);
@@ -89,7 +94,7 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
   for (const k of discourseMarkers(claim.tokens)) used.add(k);
   for (const t of claim.tokens) {
     if (used.has(t.index) || !isContent(t)) continue;
-    const light = LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
+    const light = isLight(t);
     const kind = isTitle(claim, t) ? 'role' : 'word';
     units.push({ kind, token: t, first: t.index, last: t.index, weight: idf(t.term) * (light ? LIGHT_WEIGHT : 1) });
   }
