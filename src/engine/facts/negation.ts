@@ -48,8 +48,6 @@ export function readAffixes(text: string, tokens: Token[]): { tokens: Token[]; a
   return { tokens: out, affixal };
 }
 
-/** Adverbs that comment on a whole sentence ("did not, however, resign"): not what is negated. */
-
 /** How many content words after a negator its scope covers. */
 const SCOPE_WORDS = 3;
 
@@ -155,6 +153,7 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
       if (clause[k] !== clause[from - 1]) break;
       if (content > 0 && /,/.test(text.slice(tokens[k - 1].end, tokens[k].start))) break;
       if (/^(and|or)$/.test(tokens[k].norm) && content > 0) break;
+      // A connective inside the scope ("did not, however, resign") is not what is negated.
       if (tokens[k].stop || tokens[k].capitalized || tokens[k].isNumber || DISCOURSE_WORDS.has(tokens[k].norm)) continue;
       if (NEGATORS.has(tokens[k].norm) && !isNegatorCue(tokens[k])) continue;
       mark(k);

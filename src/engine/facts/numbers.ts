@@ -243,6 +243,7 @@ export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
 /** Words after a quantity that make it a rate, before any other word or punctuation ends the phrase. */
 const RATE_WINDOW = 3;
 const PER_UNIT_WORDS = new Set(['a', 'an', 'each', 'every']);
+const RATE_ADVERBS = new Set(['annually', 'yearly', 'monthly', 'weekly', 'daily']);
 
 /** The quantity ending before token `k` is a rate: "per", "a year", "each month" or "annually" follows its unit. */
 function isRate(text: string, tokens: Token[], k: number): boolean {
@@ -250,7 +251,7 @@ function isRate(text: string, tokens: Token[], k: number): boolean {
     if (m > 0 && /[,;:.()]/.test(text.slice(tokens[m - 1].end, tokens[m].start))) return false;
     const n = tokens[m].norm;
     if (n === 'per') return tokens[m + 1]?.norm !== 'cent';
-    if (n === 'annually' || n === 'yearly' || n === 'monthly' || n === 'weekly' || n === 'daily') return true;
+    if (RATE_ADVERBS.has(n)) return true;
     if (PER_UNIT_WORDS.has(n)) return TIME_UNITS[tokens[m + 1]?.norm ?? ''] !== undefined;
     if (tokens[m].stop || tokens[m].isNumber) return false;
   }
