@@ -1,4 +1,5 @@
 import type { DocumentMeta } from '../types';
+import { AP_MONTHS } from '../text/lexicon';
 import { splitSentences } from '../text/sentences';
 import type { HtmlMeta } from './html';
 
@@ -231,9 +232,7 @@ export function extractMetadata(lines: string[], options: MetadataOptions): Docu
   return meta;
 }
 
-/** AP style, as a reporter writes a date in copy: "Jan. 12, 2025", "March 3, 2025". */
-const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-
+/** An ISO date in AP style, as a reporter writes it in copy: "Jan. 12, 2025", "March 3, 2025". */
 export function formatDate(iso: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const month = match ? AP_MONTHS[Number(match[2]) - 1] : undefined;

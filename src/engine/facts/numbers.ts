@@ -1,3 +1,4 @@
+import { CARDINAL_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { contains, disjoint, scale, widen, type Interval } from './interval';
 import { type Hedge, hedgeBefore, isOffsetWord, mergeRanges, roundingUnit, statedRange } from './quantityRange';
@@ -42,12 +43,7 @@ export interface NumberFact {
   hedgeWords?: number;
 }
 
-const SMALL: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90, dozen: 12, half: 0.5, single: 1, couple: 2, both: 2, twice: 2, thrice: 3,
-};
+const SMALL: Record<string, number> = { ...CARDINAL_WORDS, dozen: 12, half: 0.5, single: 1, couple: 2, both: 2, twice: 2, thrice: 3 };
 const SCALE: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6, k: 1e3 };
 
 /** Time units in days, so "two decades" equals "20 years". */

@@ -204,3 +204,14 @@ export const DISCOURSE_PHRASES: readonly (readonly string[])[] = [
 export const LIGHT_WORDS = new Set(
   'take place happen occur hold make get go come set put keep give seem become remain do also already currently reportedly previously recently earlier later'.split(/\s+/),
 );
+
+/** Cardinal number words up to ninety, as a writer spells small figures out. */
+export const CARDINAL_WORDS: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90,
+};
+
+/** Month names in AP style, as a reporter writes a date in copy: "Jan. 12", "March 3", "Sept. 30". */
+export const AP_MONTHS: readonly string[] = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
