@@ -238,6 +238,19 @@ describe('alignment details', () => {
     const k = onlyConflict('The novel was first printed in Porto.', 'The novel was first printed in Lisbon.');
     assert.deepEqual([k.kind, k.source], ['name', 'Lisbon']);
   });
+  test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
+    const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
+    // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.
+    const modifier = run(claim, 'Ines Duarte reports for the Harbour Gazette.', ['She covered the 2019 regatta in Porto.']);
+    assert.notEqual(modifier.stance, 'supports');
+    for (const qualified of ['She joined after the 2019 regatta.', "She joined after Porto's 2019 regatta."]) {
+      assert.notEqual(run(claim, 'Ines Duarte reports for the Harbour Gazette.', [qualified]).stance, 'supports', qualified);
+    }
+    // The same year as the time of the sentence's own verb, or qualifying a word the claim names, still counts.
+    assert.equal(run(claim, 'Ines Duarte has reported for the Harbour Gazette since 2019.').stance, 'supports');
+    assert.equal(run('The 2019 regatta was held in Porto.', 'The 2019 regatta took place in Porto.').stance, 'supports');
+    assert.equal(run('The film was made in 1938 from a story by Vera Lund.', 'It is a 1938 American drama film made from a story by Vera Lund.').stance, 'supports');
+  });
   test('a vague count is stated by its bare unit: "several weeks ago" by "weeks ago"', () => {
     assert.equal(run('The crew began the repairs several weeks ago.', 'The crew began the repairs weeks ago.').stance, 'supports');
   });

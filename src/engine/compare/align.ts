@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { sameDate } from '../facts/dates';
+import { sameDate, type DateFact } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
@@ -109,8 +109,37 @@ function findNearSynonym(term: string, positions: Map<string, number[]>, used: S
   return -1;
 }
 
+/** Words that make a bare year after them a modifier of the noun that follows ("the 2022 Olympics"). */
+const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+/** How far after such a year the noun phrase it qualifies may run. */
+const QUALIFIED_PHRASE_WORDS = 5;
+
+/**
+ * A year written as a modifier ("the 2022 Olympics", "its 1998 report", "Ava's 2015 album") dates
+ * the thing it qualifies, not whatever else the sentence says: "covered the 2022 Olympics" does not
+ * say that anything else happened "since 2022". Such a year states the claim's date only when the
+ * claim names that thing too.
+ */
+function datesAnotherThing(a: Analysis, d: DateFact, claimTerms: Set<string>): boolean {
+  if (d.month !== undefined || d.day !== undefined || d.bound) return false;
+  const first = a.tokens.findIndex((t) => t.start >= d.start);
+  const before = a.tokens[first - 1];
+  if (first < 0 || !before) return false;
+  const possessive = /^\s*['’]s\s*$/.test(a.text.slice(before.end, d.start));
+  if (!possessive && !YEAR_DETERMINERS.has(before.norm)) return false;
+  let end = d.end;
+  const phrase: Token[] = [];
+  for (const t of a.tokens) {
+    if (t.start < d.end) continue;
+    if (phrase.length === QUALIFIED_PHRASE_WORDS || t.stop || t.isNumber || !/^\s*$/.test(a.text.slice(end, t.start))) break;
+    phrase.push(t);
+    end = t.end;
+  }
+  return phrase.length > 0 && !phrase.some((t) => claimTerms.has(t.term));
+}
+
 /** Where a unit is stated in an analysed text, or -1. */
-function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number {
+function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>, claimTerms: Set<string>): number {
   switch (unit.kind) {
     case 'word':
     case 'role':
@@ -129,7 +158,7 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       return -1;
     }
     case 'date': {
-      const d = a.dates.find((p) => sameDate(unit.fact, p));
+      const d = a.dates.find((p) => sameDate(unit.fact, p) && !datesAnotherThing(a, p, claimTerms));
       return d ? (a.tokens.find((t) => t.start >= d.start)?.index ?? 0) : -1;
     }
     case 'name': {
@@ -190,7 +219,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   const matches: (Match | undefined)[] = new Array(units.length);
   for (const k of order) matches[k] = matchUnit(units[k]);
   function matchUnit(u: Unit): Match | undefined {
-    const at = locate(u, passage, positions, env, used);
+    const at = locate(u, passage, positions, env, used, claimTerms);
     if (at >= 0) {
       if (u.kind === 'word' || u.kind === 'role') used.add(at);
       return { at, in: passage, token: at, credit: 1 };
@@ -210,7 +239,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     // "Several weeks" elsewhere in the paragraph says nothing about the claim's "several weeks".
     if (u.kind === 'number' && u.fact.vague) return undefined;
     for (let c = 0; c < context.length; c++) {
-      const there = locate(u, context[c], contextPositions[c], env, usedInContext[c]);
+      const there = locate(u, context[c], contextPositions[c], env, usedInContext[c], claimTerms);
       if (there >= 0) {
         if (u.kind === 'word' || u.kind === 'role') usedInContext[c].add(there);
         return { at: -1, in: context[c], token: there, credit: 1 };
@@ -220,7 +249,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     // Weak: if the passage names someone else in that place, the slot comparison still sees it.
     if (u.kind === 'name') {
       for (const b of background) {
-        const there = locate(u, b, termPositions(b), env, new Set());
+        const there = locate(u, b, termPositions(b), env, new Set(), claimTerms);
         if (there >= 0) return { at: -1, in: b, token: there, credit: BACKGROUND_CREDIT, weak: true };
       }
     }
