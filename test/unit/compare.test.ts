@@ -238,6 +238,16 @@ describe('alignment details', () => {
     const k = onlyConflict('The novel was first printed in Porto.', 'The novel was first printed in Lisbon.');
     assert.deepEqual([k.kind, k.source], ['name', 'Lisbon']);
   });
+  test('a name the claim ties to the wrong word of the passage is a conflict: the pairs are crossed', () => {
+    const born = onlyConflict('Ines Duarte was born in Porto.', 'Ines Duarte was born in Lisbon and raised in Porto.');
+    assert.deepEqual([born.kind, born.claimed, born.source], ['name', 'Porto', 'Lisbon']);
+    const degree = onlyConflict('Ines Duarte holds a degree in law from Porto Academy.', 'Ines Duarte holds a degree in law from Lisbon University and a degree in history from Porto Academy.');
+    assert.deepEqual([degree.claimed, degree.source], ['Porto Academy', 'Lisbon University']);
+    // A list, an apposition, or another occurrence of the word carrying the claim's name: nothing is crossed.
+    for (const passage of ['Ines Duarte was born in Lisbon and Porto.', 'Ines Duarte was born in Brooklyn, Porto.', 'Her brother was born in Lisbon, and Ines Duarte was born in Porto.']) {
+      assert.equal(run('Ines Duarte was born in Porto.', passage).stance, 'supports', passage);
+    }
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -8,6 +8,7 @@ import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
 import { type Alignment, type CompareEnv, findTerm, inside, sameRoot, windowFor } from './align';
+import { crossedAttachments } from './attachment';
 import type { Unit } from './units';
 
 /** A slot where the claim and the passage state different values. Offsets are local to each text. */
@@ -243,6 +244,13 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       conflicts.push({ kind: 'name', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: passage.text.slice(ps, pe), sourceStart: ps, sourceEnd: pe, unit: k, person: u.fact.type === 'person' && pick.type === 'person' });
     }
   });
+
+  if (!conflicts.some((c) => c.kind === 'name')) {
+    for (const { unit, stated, start, end } of crossedAttachments(claim, passage, alignment, nameRuns, compatible)) {
+      const u = units[unit] as Extract<Unit, { kind: 'name' }>;
+      conflicts.push({ kind: 'name', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: passage.text.slice(start, end), sourceStart: start, sourceEnd: end, unit, person: u.fact.type === 'person' && stated.type === 'person' });
+    }
+  }
 
   // Roles and titles attached to a person ("Trump's pick for national security adviser").
   if (!conflicts.some((c) => c.kind === 'name')) {
