@@ -238,11 +238,14 @@ describe('alignment details', () => {
     const k = onlyConflict('The novel was first printed in Porto.', 'The novel was first printed in Lisbon.');
     assert.deepEqual([k.kind, k.source], ['name', 'Lisbon']);
   });
-  test('a name the claim ties to the wrong word of the passage is a conflict: the pairs are crossed', () => {
+  test('a name or date the claim ties to the wrong word of the passage is a conflict: the pairs are crossed', () => {
     const born = onlyConflict('Ines Duarte was born in Porto.', 'Ines Duarte was born in Lisbon and raised in Porto.');
     assert.deepEqual([born.kind, born.claimed, born.source], ['name', 'Porto', 'Lisbon']);
     const degree = onlyConflict('Ines Duarte holds a degree in law from Porto Academy.', 'Ines Duarte holds a degree in law from Lisbon University and a degree in history from Porto Academy.');
     assert.deepEqual([degree.claimed, degree.source], ['Porto Academy', 'Lisbon University']);
+    const died = onlyConflict('Ines Duarte died in 1950.', 'Ines Duarte was born in 1950 and died in 1990.');
+    assert.deepEqual([died.kind, died.claimed, died.source], ['date', '1950', '1990']);
+    assert.equal(run('Ines Duarte married in 2008.', 'Ines Duarte married in 2008 and separated in 2010.').stance, 'supports');
     // A list, an apposition, or another occurrence of the word carrying the claim's name: nothing is crossed.
     for (const passage of ['Ines Duarte was born in Lisbon and Porto.', 'Ines Duarte was born in Brooklyn, Porto.', 'Her brother was born in Lisbon, and Ines Duarte was born in Porto.']) {
       assert.equal(run('Ines Duarte was born in Porto.', passage).stance, 'supports', passage);

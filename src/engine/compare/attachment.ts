@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { conflictingDates } from '../facts/dates';
 import type { NameType } from '../facts/names';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
@@ -18,12 +19,13 @@ export interface FreeName {
 }
 
 export interface CrossedAttachment {
-  /** The claim's name unit that the passage attaches to another word. */
+  /** The claim's name or date unit that the passage ties to another word. */
   unit: number;
-  /** The passage's name attached where the claim attaches its own, whole ("Lisbon University"). */
-  stated: FreeName;
+  kind: 'name' | 'date';
+  /** Where the passage states what it ties to the claim's word instead, whole ("Lisbon University"). */
   start: number;
   end: number;
+  person?: boolean;
 }
 
 /** The token after `i`, past one article: "in the Hague" attaches "Hague". */
@@ -39,41 +41,53 @@ function beforeArticle(a: Analysis, i: number): Token | undefined {
 }
 
 /**
- * The claim ties a name to a word with a preposition ("born in Porto"); the passage ties another name
- * to that word with the same preposition and the claim's name to a second word ("born in Lisbon and
- * raised in Porto", "a bachelor's from Lisbon University and a master's from Porto Academy"). The
- * claim has crossed the pairs: every word is in the passage, but the passage says something else.
- * Only when no other occurrence of the word carries the claim's name ("her brother was born in
- * Lisbon; she was born in Porto"), and not for a list or an apposition ("in Lisbon and Porto",
- * "in Brooklyn, New York"), where the second name has no preposition of its own.
+ * Where the passage ties another value to the claim's word: the claim ties its value (unit `k`) to a
+ * word with a preposition ("born in Porto"), the passage states that value with the same preposition
+ * but after another word, and ties something else to the claim's word ("born in Lisbon and raised in
+ * Porto"). Returns the first token of what the passage ties to the word. Not when any occurrence of
+ * the word carries the claim's value ("her brother was born in Lisbon; she was born in Porto"), nor
+ * for a list or an apposition ("in Lisbon and Porto", "in Brooklyn, New York"), where the claim's
+ * value has no preposition of its own.
+ */
+function crossedSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k: number): Token | undefined {
+  const { units, matches, positions } = alignment;
+  const u = units[k];
+  const m = matches[k];
+  if (!m || m.at < 0 || m.credit < 1) return undefined;
+  const prep = beforeArticle(claim, u.first - 1);
+  if (!prep || !ATTACHING.has(prep.norm)) return undefined;
+  const head = claim.tokens[prep.index - 1];
+  const w = units.findIndex((x) => (x.kind === 'word' || x.kind === 'role') && x.token === head);
+  const wm = w >= 0 ? matches[w] : undefined;
+  if (!head || !wm || wm.at < 0) return undefined;
+  const ownPrep = beforeArticle(passage, m.at - 1);
+  if (!ownPrep || ownPrep.norm !== prep.norm) return undefined;
+  const occurrences = positions.get(head.term) ?? [wm.at];
+  if (occurrences.some((q) => passage.tokens[q + 1]?.norm === prep.norm && afterArticle(passage, q + 2)?.index === m.at)) return undefined;
+  if (passage.tokens[wm.at + 1]?.norm !== prep.norm) return undefined;
+  return afterArticle(passage, wm.at + 2);
+}
+
+/**
+ * Names and dates the claim ties to the wrong word of the passage: "born in Porto" against "born in
+ * Lisbon and raised in Porto", "died in 1950" against "born in 1950 and died in 1990". Every word of
+ * the claim is in the passage, but the passage pairs them otherwise.
  */
 export function crossedAttachments(claim: Analysis, passage: Analysis, alignment: Alignment, free: FreeName[], compatible: (claimed: NameType, stated: NameType) => boolean): CrossedAttachment[] {
-  const { units, matches, positions } = alignment;
   const out: CrossedAttachment[] = [];
-  units.forEach((u, k) => {
-    const m = matches[k];
-    if (u.kind !== 'name' || !m || m.at < 0 || m.credit < 1) return;
-    const prep = beforeArticle(claim, u.first - 1);
-    if (!prep || !ATTACHING.has(prep.norm)) return;
-    const head = claim.tokens[prep.index - 1];
-    const w = units.findIndex((x) => (x.kind === 'word' || x.kind === 'role') && x.token === head);
-    const wm = w >= 0 ? matches[w] : undefined;
-    if (!head || !wm || wm.at < 0) return;
-    // The claim's name in the passage must have the same preposition of its own.
-    const ownPrep = beforeArticle(passage, m.at - 1);
-    if (!ownPrep || ownPrep.norm !== prep.norm) return;
-    // Some occurrence of the word already carries the claim's name: nothing is crossed.
-    const occurrences = positions.get(head.term) ?? [wm.at];
-    if (occurrences.some((q) => passage.tokens[q + 1]?.norm === prep.norm && afterArticle(passage, q + 2)?.index === m.at)) return;
-    if (passage.tokens[wm.at + 1]?.norm !== prep.norm) return;
-    const first = afterArticle(passage, wm.at + 2);
+  alignment.units.forEach((u, k) => {
+    if (u.kind !== 'name' && u.kind !== 'date') return;
+    const first = crossedSlot(claim, passage, alignment, k);
     if (!first) return;
+    if (u.kind === 'date') {
+      const other = passage.dates.find((d) => d.start === first.start && conflictingDates(u.fact, d));
+      if (other) out.push({ unit: k, kind: 'date', start: other.start, end: other.end });
+      return;
+    }
     const stated = free.find((r) => r.words[0].index === first.index && compatible(u.fact.type, r.type));
     if (!stated) return;
     const whole = passage.names.find((n) => n.tokens.includes(first.index));
-    const start = whole?.start ?? stated.words[0].start;
-    const end = whole?.end ?? stated.words[stated.words.length - 1].end;
-    out.push({ unit: k, stated, start, end });
+    out.push({ unit: k, kind: 'name', start: whole?.start ?? stated.words[0].start, end: whole?.end ?? stated.words[stated.words.length - 1].end, person: u.fact.type === 'person' && stated.type === 'person' });
   });
   return out;
 }

@@ -245,10 +245,10 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
     }
   });
 
-  if (!conflicts.some((c) => c.kind === 'name')) {
-    for (const { unit, stated, start, end } of crossedAttachments(claim, passage, alignment, nameRuns, compatible)) {
-      const u = units[unit] as Extract<Unit, { kind: 'name' }>;
-      conflicts.push({ kind: 'name', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: passage.text.slice(start, end), sourceStart: start, sourceEnd: end, unit, person: u.fact.type === 'person' && stated.type === 'person' });
+  if (!conflicts.length) {
+    for (const x of crossedAttachments(claim, passage, alignment, nameRuns, compatible)) {
+      const u = units[x.unit] as Extract<Unit, { kind: 'name' | 'date' }>;
+      conflicts.push({ kind: x.kind, claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: passage.text.slice(x.start, x.end), sourceStart: x.start, sourceEnd: x.end, unit: x.unit, ...(x.person ? { person: true } : {}) });
     }
   }
 
