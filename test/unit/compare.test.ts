@@ -251,6 +251,13 @@ describe('alignment details', () => {
       assert.equal(run('Ines Duarte was born in Porto.', passage).stance, 'supports', passage);
     }
   });
+  test('a small number in words that counts something is a number: "two brothers" is not "three brothers"', () => {
+    const k = onlyConflict('The bakery was founded by two brothers in Porto.', 'The bakery was founded by three brothers in Porto.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'two', 'three']);
+    assert.equal(run('The bakery was founded by two brothers in Porto.', 'Two brothers founded the bakery in Porto.').stance, 'supports');
+    // Pointing back to people already named, the count states nothing of its own.
+    assert.equal(run('The two leaders met in Porto on Monday.', 'Silva and Costa met in Porto on Monday.').stance, 'supports');
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
 import type { NumberFact } from '../facts/numbers';
-import { DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
+import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
 
@@ -65,6 +65,20 @@ function discourseMarkers(tokens: Token[]): number[] {
   return out;
 }
 
+/** Words before a count that make it point back to things already named ("the two leaders", "its three sons"). */
+const DEFINITE = new Set(['the', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'all']);
+
+/**
+ * A small number in words that states how many of something there are ("founded by two brothers",
+ * "released one album"), not one that points back to things already named ("the two leaders") or
+ * that is part of a phrase ("both", "a single market", "one of the").
+ */
+function countsSomething(claim: Analysis, n: NumberFact): boolean {
+  const t = claim.tokens[n.firstToken];
+  const before = claim.tokens[n.firstToken - 1];
+  return !!n.unit && n.value >= 2 && CARDINAL_WORDS[t.norm] !== undefined && !(before && DEFINITE.has(before.norm));
+}
+
 /** Splits an analysed claim into units; `idf` weighs words by how rare they are in the corpus. */
 export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit[] {
   const units: Unit[] = [];
@@ -76,9 +90,9 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
     units.push({ kind: 'date', fact: d, first: toks[0].index, last: toks[toks.length - 1].index, weight: FACT_WEIGHT });
   }
   for (const n of claim.numbers) {
-    // "the two spoke", "both leaders": small numbers in words that measure nothing read as plain words.
+    // "the two spoke", "both leaders", "one of": small numbers in words that count nothing new read as plain words.
     const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp';
-    if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured) continue;
+    if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured && !countsSomething(claim, n)) continue;
     // "More than", "about": the comparator is part of the quantity's range, not a word to find.
     for (let k = n.firstToken - (n.hedgeWords ?? 0); k <= n.lastToken; k++) used.add(k);
     units.push({ kind: 'number', fact: n, first: n.firstToken, last: n.lastToken, weight: FACT_WEIGHT });
