@@ -246,6 +246,9 @@ describe('alignment details', () => {
     const died = onlyConflict('Ines Duarte died in 1950.', 'Ines Duarte was born in 1950 and died in 1990.');
     assert.deepEqual([died.kind, died.claimed, died.source], ['date', '1950', '1990']);
     assert.equal(run('Ines Duarte married in 2008.', 'Ines Duarte married in 2008 and separated in 2010.').stance, 'supports');
+    // Two names of the claim swapped: each is in the passage, tied to the other word.
+    const swapped = onlyConflict('The novel was written by Ana Lopes and illustrated by Rui Costa.', 'The novel was written by Rui Costa and illustrated by Ana Lopes.');
+    assert.deepEqual([swapped.kind, swapped.claimed, swapped.source], ['name', 'Ana Lopes', 'Rui Costa']);
     // A list, an apposition, or another occurrence of the word carrying the claim's name: nothing is crossed.
     for (const passage of ['Ines Duarte was born in Lisbon and Porto.', 'Ines Duarte was born in Brooklyn, Porto.', 'Her brother was born in Lisbon, and Ines Duarte was born in Porto.']) {
       assert.equal(run('Ines Duarte was born in Porto.', passage).stance, 'supports', passage);

@@ -85,9 +85,17 @@ export function crossedAttachments(claim: Analysis, passage: Analysis, alignment
       return;
     }
     const stated = free.find((r) => r.words[0].index === first.index && compatible(u.fact.type, r.type));
-    if (!stated) return;
     const whole = passage.names.find((n) => n.tokens.includes(first.index));
-    out.push({ unit: k, kind: 'name', start: whole?.start ?? stated.words[0].start, end: whole?.end ?? stated.words[stated.words.length - 1].end, person: u.fact.type === 'person' && stated.type === 'person' });
+    if (stated) {
+      out.push({ unit: k, kind: 'name', start: whole?.start ?? stated.words[0].start, end: whole?.end ?? stated.words[stated.words.length - 1].end, person: u.fact.type === 'person' && stated.type === 'person' });
+      return;
+    }
+    // Two names of the claim swapped ("signed by Spain and rejected by Portugal"): the other is named in the claim too.
+    const m = alignment.matches[k]!;
+    if (whole && whole.tokens[0] === first.index && !whole.tokens.includes(m.at) && compatible(u.fact.type, whole.type)) {
+      out.push({ unit: k, kind: 'name', start: whole.start, end: whole.end, person: u.fact.type === 'person' && whole.type === 'person' });
+    }
   });
-  return out;
+  // A swap crosses two pairs at once; the first says what is wrong.
+  return out.slice(0, 1);
 }
