@@ -60,6 +60,16 @@ describe('stance of one passage', () => {
     const k = onlyConflict('The Kremlin criticized the readiness for dialogue.', 'The Kremlin welcomed the readiness for dialogue, calling it positive.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'criticized', 'welcomed']);
   });
+  test('negation conflict: opposite outcomes, sizes, ages and directions', () => {
+    for (const [claim, passage, claimed, source] of [
+      ['The harbour museum was a commercial failure.', 'The harbour museum was a commercial success.', 'failure', 'success'],
+      ['The castle is the oldest building in the town.', 'The castle is the youngest building in the town.', 'oldest', 'youngest'],
+      ['The ferry sank in the northern part of the bay.', 'The ferry sank in the southern part of the bay.', 'northern', 'southern'],
+    ]) {
+      const k = onlyConflict(claim, passage);
+      assert.deepEqual([k.kind, k.claimed, k.source], ['negation', claimed, source], claim);
+    }
+  });
   test('negation conflict: opposite words from WordNet', () => {
     const k = onlyConflict('The auditors overestimated the cost of the bridge repairs.', 'The auditors underestimated the cost of the bridge repairs.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'overestimated', 'underestimated']);

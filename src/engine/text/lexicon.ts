@@ -140,6 +140,20 @@ export const ANTONYM_PAIRS: [string, string][] = [
   ['before', 'after'], ['above', 'below'], ['more', 'less'], ['most', 'least'], ['higher', 'lower'],
   ['warm', 'cool'], ['warming', 'cooling'], ['gain', 'loss'], ['positive', 'negative'], ['accelerate', 'slow'],
   ['hire', 'fire'], ['elect', 'defeat'], ['release', 'detain'], ['release', 'arrest'], ['sign', 'refuse'],
+  // Outcomes, standings and directions.
+  ['success', 'failure'], ['successful', 'failed'], ['victory', 'defeat'], ['profit', 'loss'], ['majority', 'minority'],
+  ['guilty', 'innocent'], ['alive', 'dead'], ['maximum', 'minimum'], ['male', 'female'], ['import', 'export'],
+  ['temporary', 'permanent'], ['internal', 'external'], ['north', 'south'], ['east', 'west'],
+  ['northern', 'southern'], ['eastern', 'western'], ['northernmost', 'southernmost'], ['easternmost', 'westernmost'],
+  // Sizes, ages and times, each degree with its own opposite.
+  ['early', 'late'], ['earlier', 'later'], ['earliest', 'latest'], ['young', 'old'], ['younger', 'older'],
+  ['youngest', 'oldest'], ['youngest', 'eldest'], ['younger', 'elder'], ['long', 'short'], ['longer', 'shorter'],
+  ['longest', 'shortest'], ['tall', 'short'], ['taller', 'shorter'], ['tallest', 'shortest'], ['large', 'small'],
+  ['larger', 'smaller'], ['largest', 'smallest'], ['big', 'small'], ['bigger', 'smaller'], ['biggest', 'smallest'],
+  ['highest', 'lowest'], ['fast', 'slow'], ['faster', 'slower'], ['fastest', 'slowest'], ['wide', 'narrow'],
+  ['wider', 'narrower'], ['deep', 'shallow'], ['deeper', 'shallower'], ['hot', 'cold'], ['hotter', 'colder'],
+  ['hottest', 'coldest'], ['rich', 'poor'], ['richest', 'poorest'], ['cheap', 'expensive'], ['strong', 'weak'],
+  ['strongest', 'weakest'], ['heavy', 'light'], ['heaviest', 'lightest'], ['ancient', 'modern'],
 ];
 
 /** Nouns that name a role or title held by a person. */
