@@ -70,6 +70,14 @@ describe('stance of one passage', () => {
       assert.deepEqual([k.kind, k.claimed, k.source], ['negation', claimed, source], claim);
     }
   });
+  test('negation conflict: the opposite relation word before the same thing ("before"/"after", "for"/"against")', () => {
+    const k = onlyConflict('The footbridge was built before the war.', 'The footbridge was built after the war.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'before', 'after']);
+    const j = onlyConflict('The senator voted for the harbour bill.', 'The senator voted against the harbour bill.');
+    assert.deepEqual([j.kind, j.claimed, j.source], ['negation', 'for', 'against']);
+    // The same word in both is no conflict, whatever else the sentence says.
+    assert.equal(run('The footbridge was built before the war.', 'The footbridge was built before the war, after a flood.').stance, 'supports');
+  });
   test('negation conflict: opposite words from WordNet', () => {
     const k = onlyConflict('The auditors overestimated the cost of the bridge repairs.', 'The auditors underestimated the cost of the bridge repairs.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'overestimated', 'underestimated']);

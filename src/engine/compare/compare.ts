@@ -6,6 +6,7 @@ import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
 import { compareQuotes } from './quotes';
+import { oppositeRelation } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import { isLight, type Unit } from './units';
 
@@ -183,6 +184,10 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   for (const c of polarity.conflicts) {
     conflicts.push(c);
     if (c.unit !== undefined) conflicted.add(c.unit);
+  }
+  if (!conflicts.length) {
+    const opposite = oppositeRelation(claim, passage, alignment);
+    if (opposite) conflicts.push(opposite);
   }
   const quote = compareQuotes(claim, passage, context);
   if (quote.conflict) {
