@@ -59,6 +59,8 @@ describe('frames: clauses, predicates and bounding words', () => {
   test('bounding words: "only", ordinals and superlatives bound; "last week" and "at least" do not', () => {
     const crit = (text: string) => words(text, frameOf(analyze(text, proper)).critical);
     assert.deepEqual(crit('It is the only bridge over the river.'), ['only']);
+    assert.deepEqual(crit('The orchid grows only in the northern valleys.'), ['only']);
+    assert.deepEqual(crit('The orchid only recently spread to the valleys.'), []);
     assert.deepEqual(crit('She was the third woman to lead the port authority.'), ['third']);
     assert.deepEqual(crit('It is the tallest tower in the province.'), ['tallest']);
     assert.deepEqual(crit('The board met last week and hired at least two engineers.'), []);

@@ -163,7 +163,7 @@ function bounds(tokens: Analysis['tokens'], tags: Tags, k: number): boolean {
   const prev = tokens[k - 1]?.norm;
   if ((t.norm === 'last' || t.norm === 'first' || t.norm === 'final') && next && (TIME_NOUNS.test(next.norm) || next.norm === 'few')) return false;
   if ((t.norm === 'least' || t.norm === 'most') && prev !== 'the') return false;
-  if (t.norm === 'only' && ['ADP', 'SCONJ', 'ADV'].includes(tags.pos[k + 1] ?? '')) return false;
+  if (t.norm === 'only' && ['SCONJ', 'ADV'].includes(tags.pos[k + 1] ?? '')) return false;
   return true;
 }
 
