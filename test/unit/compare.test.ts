@@ -279,6 +279,14 @@ describe('alignment details', () => {
     // Pointing back to people already named, the count states nothing of its own.
     assert.equal(run('The two leaders met in Porto on Monday.', 'Silva and Costa met in Porto on Monday.').stance, 'supports');
   });
+  test('a predicate with its two arguments the other way round does not support, and two named actors swapped conflict', () => {
+    const k = onlyConflict('Porto defeated Benfica in the cup final.', 'Benfica defeated Porto in the cup final.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Porto', 'Benfica']);
+    assert.notEqual(run('The bank acquired the insurer in 2010.', 'The insurer acquired the bank in 2010.').stance, 'supports');
+    // The same relation in the passive, or a relation that holds both ways, is support.
+    assert.equal(run('The bank acquired the insurer in 2010.', 'The insurer was acquired by the bank in 2010.').stance, 'supports');
+    assert.equal(run('Silva met Costa in Porto on Monday.', 'Costa met Silva in Porto on Monday.').stance, 'supports');
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -5,6 +5,7 @@ import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
+import { swappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
 import { oppositeRelation } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
@@ -189,6 +190,20 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     const opposite = oppositeRelation(claim, passage, alignment);
     if (opposite) conflicts.push(opposite);
   }
+  // The claim's two arguments the other way round: a named actor is a name conflict, other words
+  // only keep the passage from supporting the claim.
+  let swapped = false;
+  if (!conflicts.length) {
+    const swap = swappedArguments(claim, passage, alignment);
+    const s = swap && units[swap.subject];
+    const o = swap && units[swap.object];
+    if (swap && !swap.symmetric && s && o && s.kind === 'name' && o.kind === 'name') {
+      const at = matches[swap.object]!.at;
+      const stated = passage.names.find((n) => n.tokens.includes(at));
+      conflicts.push({ kind: 'name', claimStart: s.fact.start, claimEnd: s.fact.end, claimed: s.fact.raw, source: stated?.raw ?? o.fact.raw, sourceStart: stated?.start ?? 0, sourceEnd: stated?.end ?? 0, unit: swap.subject });
+      conflicted.add(swap.subject);
+    } else if (swap && !swap.symmetric) swapped = true;
+  }
   const quote = compareQuotes(claim, passage, context);
   if (quote.conflict) {
     const q = quote.conflict;
@@ -238,6 +253,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   } else if (
     !conflicts.length &&
     !polarity.polarityClash &&
+    !swapped &&
     factsMatched &&
     ((coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) ||
       (words >= WEAK_SUPPORT_MIN_WORDS && wordsStated >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&

@@ -156,6 +156,17 @@ export const ANTONYM_PAIRS: [string, string][] = [
   ['strongest', 'weakest'], ['heavy', 'light'], ['heaviest', 'lightest'], ['ancient', 'modern'],
 ];
 
+/**
+ * Predicates that hold both ways: "Silva met Costa" says what "Costa met Silva" says, so their
+ * arguments may come in either order.
+ */
+export const SYMMETRIC_PREDICATES = [
+  'meet', 'marry', 'divorce', 'date', 'talk', 'speak', 'chat', 'merge', 'border', 'neighbour', 'neighbor', 'negotiate',
+  'agree', 'disagree', 'discuss', 'fight', 'clash', 'play', 'face', 'compete', 'partner', 'ally', 'collaborate',
+  'cooperate', 'correspond', 'trade', 'share', 'tie', 'draw', 'equal', 'similar', 'different', 'same', 'related',
+  'connected', 'linked', 'married', 'engaged', 'allied', 'separate', 'join', 'match', 'resemble', 'rival', 'debate',
+];
+
 /** Nouns that name a role or title held by a person. */
 export const ROLE_WORDS = new Set(
   (
