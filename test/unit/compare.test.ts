@@ -78,6 +78,20 @@ describe('stance of one passage', () => {
     // The same word in both is no conflict, whatever else the sentence says.
     assert.equal(run('The footbridge was built before the war.', 'The footbridge was built before the war, after a flood.').stance, 'supports');
   });
+  test('number conflict: another ordinal before the same thing', () => {
+    const k = onlyConflict('Marta Reis was the second woman to lead the harbour board.', 'Marta Reis was the first woman to lead the harbour board.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'second', 'first']);
+    assert.equal(run('Marta Reis was the first woman to lead the harbour board.', 'Marta Reis was the first woman to lead the harbour board.').stance, 'supports');
+  });
+  test('number conflict: a comparator is shown with the value when either side has one', () => {
+    const k = onlyConflict('The fair drew fewer than 2 million visitors in 2019.', 'The fair drew more than 2 million visitors in 2019.');
+    assert.deepEqual([k.claimed, k.source], ['fewer than 2 million', 'more than 2 million']);
+    const j = onlyConflict('The fair drew over 40 million visitors in 2019.', 'The fair drew 38 million visitors in 2019.');
+    assert.deepEqual([j.claimed, j.source], ['over 40 million', '38 million']);
+  });
+  test('negation conflict: "not without" is "with", no conflict', () => {
+    assert.notEqual(run('The crossing succeeded with heavy losses.', 'The crossing succeeded, though not without heavy losses.').stance, 'conflicts');
+  });
   test('negation conflict: opposite words from WordNet', () => {
     const k = onlyConflict('The auditors overestimated the cost of the bridge repairs.', 'The auditors underestimated the cost of the bridge repairs.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'overestimated', 'underestimated']);

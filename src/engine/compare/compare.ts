@@ -7,7 +7,7 @@ import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameG
 import { negationUnstated, polarityConflicts } from './polarity';
 import { swappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
-import { oppositeRelation } from './relational';
+import { oppositeRelation, ordinalConflict } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import { isLight, type Unit } from './units';
 
@@ -187,7 +187,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (c.unit !== undefined) conflicted.add(c.unit);
   }
   if (!conflicts.length) {
-    const opposite = oppositeRelation(claim, passage, alignment);
+    const opposite = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment);
     if (opposite) conflicts.push(opposite);
   }
   // The claim's two arguments the other way round: a named actor is a name conflict, other words

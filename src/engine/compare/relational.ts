@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { NEGATORS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
@@ -21,6 +22,11 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['outside', ['inside']],
 ]);
 
+/** The word is in a negation's scope, or is itself negated ("not without losses" is "with losses"). */
+function negatedAt(a: Analysis, i: number): boolean {
+  return a.negated.has(i) || a.negation.unsure.has(i) || [a.tokens[i - 1], a.tokens[i - 2]].some((t) => t && NEGATORS.has(t.norm));
+}
+
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
 
 function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undefined {
@@ -37,15 +43,45 @@ export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: 
   const { units, matches } = alignment;
   for (const t of claim.tokens) {
     const opposites = OPPOSITE_RELATIONS.get(t.norm);
-    if (!opposites || claim.negated.has(t.index)) continue;
+    if (!opposites || negatedAt(claim, t.index)) continue;
     const object = pastArticle(claim, t.index + 1, 1);
     if (!object) continue;
     const k = units.findIndex((u) => u.first <= object.index && object.index <= u.last);
     const m = k >= 0 ? matches[k] : undefined;
     if (!m || m.at < 0 || units[k].first !== object.index) continue;
     const p = pastArticle(passage, m.at - 1, -1);
-    if (!p || !opposites.includes(p.norm) || passage.negated.has(p.index)) continue;
+    if (!p || !opposites.includes(p.norm) || negatedAt(passage, p.index)) continue;
     return { kind: 'negation', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
+  }
+  return undefined;
+}
+
+const ORDINAL_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
+
+/** 1 for "first" or "1st", …; undefined for a word that is no ordinal. */
+function ordinalValue(norm: string): number | undefined {
+  const k = ORDINAL_WORDS.indexOf(norm);
+  if (k >= 0) return k + 1;
+  const m = /^(\d+)(?:st|nd|rd|th)$/.exec(norm);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Another ordinal before the same thing: "the second woman to lead the bank" against "the first
+ * woman to lead the bank", "in its second year" against "in its first year".
+ */
+export function ordinalConflict(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
+  const { units, matches } = alignment;
+  for (const t of claim.tokens) {
+    const value = ordinalValue(t.norm);
+    if (value === undefined) continue;
+    const k = units.findIndex((u) => u.first === t.index + 1);
+    const m = k >= 0 ? matches[k] : undefined;
+    if (!m || m.at < 1) continue;
+    const p = passage.tokens[m.at - 1];
+    const other = ordinalValue(p.norm);
+    if (other === undefined || other === value) continue;
+    return { kind: 'number', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
 import type { NameFact, NameType } from '../facts/names';
 import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
-import { comparableQuantities, disjointQuantities, expressIn, sameQuantity } from '../facts/numbers';
+import { comparableQuantities, disjointQuantities, expressIn, sameQuantity, type NumberFact } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
@@ -144,6 +144,15 @@ function titleHolder(claim: Analysis, passage: Analysis, u: Extract<Unit, { kind
   return undefined;
 }
 
+/** A number bounded by a comparator ("more than", "under", "at least"), not only hedged ("about"). */
+const comparator = (n: NumberFact) => !!n.hedge && n.hedge !== 'about';
+
+/** Where a number's hedge words begin ("fewer than 2 million" begins at "fewer"). */
+function hedgeStart(a: Analysis, n: NumberFact): number {
+  const first = a.tokens[n.firstToken - (n.hedgeWords ?? 0)];
+  return first ? Math.min(first.start, n.start) : n.start;
+}
+
 /**
  * Numbers, dates, names and roles the claim states differently from the passage: an unmatched
  * claim value with a comparable passage value in the same slot (between the same aligned words).
@@ -197,13 +206,20 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       const sameUnit = !!u.fact.unitRaw && !!pick.unitRaw && u.fact.unit === pick.unit;
       // A vague count differs by its unit ("several months" / "several weeks"): replace the whole phrase.
       const whole = u.fact.vague || pick.vague;
+      // A comparator is part of the value when either side has one: "fewer than 2 million" against
+      // "more than 2 million" differ in nothing else, and "over 40 million" is replaced whole.
+      const compared = comparator(u.fact) || comparator(pick);
+      const claimStart = compared ? hedgeStart(claim, u.fact) : u.fact.start;
+      const claimEnd = whole ? u.fact.end : u.fact.valueEnd;
+      const value = whole ? pick.raw : expressIn(pick, u.fact);
+      const sourceHedge = compared && pick.hedgeWords ? passage.text.slice(hedgeStart(passage, pick), pick.start) : '';
       conflicts.push({
         kind: 'number',
-        claimStart: u.fact.start,
-        claimEnd: whole ? u.fact.end : u.fact.valueEnd,
-        claimed: whole ? u.fact.raw : u.fact.valueRaw,
-        source: whole ? pick.raw : expressIn(pick, u.fact),
-        sourceStart: pick.start,
+        claimStart,
+        claimEnd,
+        claimed: claim.text.slice(claimStart, claimEnd),
+        source: sourceHedge + value,
+        sourceStart: sourceHedge ? hedgeStart(passage, pick) : pick.start,
         sourceEnd: pick.end,
         unit: k,
         sameUnit,
