@@ -301,6 +301,16 @@ describe('alignment details', () => {
     assert.equal(run('The bank acquired the insurer in 2010.', 'The insurer was acquired by the bank in 2010.').stance, 'supports');
     assert.equal(run('Silva met Costa in Porto on Monday.', 'Costa met Silva in Porto on Monday.').stance, 'supports');
   });
+  test('another plain word in the claim word\'s place after the same preposition keeps the passage from supporting it', () => {
+    assert.notEqual(run('The fire started in the kitchen of the harbour inn.', 'The fire started in the garage of the harbour inn.').stance, 'supports');
+    assert.equal(run('The fire started in the kitchen of the harbour inn.', 'The fire started in the kitchen of the harbour inn.').stance, 'supports');
+    // A verb after "to" is no slot: "vowed to bring an end" is paraphrased as "pledged to end".
+    assert.equal(run('The mayor vowed to bring a swift end to the harbour strike.', 'The mayor pledged to swiftly end the harbour strike.').stance, 'supports');
+  });
+  test('negation conflict: changes in size and number ("doubled" / "tripled")', () => {
+    const k = onlyConflict('Harbour traffic doubled in 2019.', 'Harbour traffic tripled in 2019.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'doubled', 'tripled']);
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -3,6 +3,7 @@ import { NEGATORS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
+import { isLight } from './units';
 
 /**
  * Function words that relate a thing to what follows them and have an opposite: "built before the
@@ -82,6 +83,31 @@ export function ordinalConflict(claim: Analysis, passage: Analysis, alignment: A
     const other = ordinalValue(p.norm);
     if (other === undefined || other === value) continue;
     return { kind: 'number', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
+  }
+  return undefined;
+}
+
+/** Prepositions whose object is a slot of the word before them ("started in the kitchen"). */
+const SLOT_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'into', 'near', 'inside', 'outside']);
+
+/**
+ * The passage puts another plain word where the claim has its own, after the same word and
+ * preposition: "the fire started in the garage" for "the fire started in the kitchen". Not a
+ * contradiction (a kitchen may be in the house), but the passage does not state the claim's word.
+ */
+export function replacedObject(claim: Analysis, passage: Analysis, alignment: Alignment): string | undefined {
+  const { units, matches, claimTerms } = alignment;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    if (u.kind !== 'word' || matches[k] || isLight(u.token)) continue;
+    const prep = pastArticle(claim, u.first - 1, -1);
+    if (!prep || !SLOT_PREPOSITIONS.has(prep.norm)) continue;
+    const head = claim.tokens[prep.index - 1];
+    const h = units.findIndex((x) => (x.kind === 'word' || x.kind === 'role') && x.token === head);
+    const hm = h >= 0 ? matches[h] : undefined;
+    if (!hm || hm.at < 0 || passage.tokens[hm.at + 1]?.norm !== prep.norm) continue;
+    const other = pastArticle(passage, hm.at + 2, 1);
+    if (other && !other.stop && !other.isNumber && !other.capitalized && !claimTerms.has(other.term) && !isLight(other)) return u.token.raw;
   }
   return undefined;
 }

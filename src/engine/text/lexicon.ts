@@ -154,6 +154,9 @@ export const ANTONYM_PAIRS: [string, string][] = [
   ['wider', 'narrower'], ['deep', 'shallow'], ['deeper', 'shallower'], ['hot', 'cold'], ['hotter', 'colder'],
   ['hottest', 'coldest'], ['rich', 'poor'], ['richest', 'poorest'], ['cheap', 'expensive'], ['strong', 'weak'],
   ['strongest', 'weakest'], ['heavy', 'light'], ['heaviest', 'lightest'], ['ancient', 'modern'],
+  // Changes in size and number.
+  ['double', 'triple'], ['double', 'halve'], ['triple', 'quadruple'], ['cut', 'create'], ['cut', 'raise'],
+  ['shed', 'create'], ['land', 'crash'],
 ];
 
 /**
