@@ -311,6 +311,16 @@ describe('alignment details', () => {
     const k = onlyConflict('Harbour traffic doubled in 2019.', 'Harbour traffic tripled in 2019.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'doubled', 'tripled']);
   });
+  test('one name of a list the passage names in part is no conflict, unless the passage gives its own list', () => {
+    const claim = 'Lisbon and Porto have both said they would host the harbour talks.';
+    assert.notEqual(run(claim, 'Lisbon offered to host the harbour talks between Faro and Braga, its mayor said.').stance, 'conflicts');
+    const k = onlyConflict(claim, 'Lisbon and Faro have both said they would host the harbour talks.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Porto', 'Faro']);
+  });
+  test('verbs of saying do not pin down an event: "reported … citing" is no ground for a subject swap', () => {
+    const passage = 'Costa "sees things differently," which could mean the talks will differ, the outlet reported, citing a person familiar with the matter.';
+    assert.notEqual(run('This was reported by WXT, citing sources, Harbourpost saw.', passage, ['WXT first reported the plan.']).stance, 'conflicts');
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

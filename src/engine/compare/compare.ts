@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { frameOf } from '../facts/frame';
+import { ATTRIBUTION_LEMMAS, frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
@@ -111,9 +111,14 @@ function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
   return verb !== undefined && unit.last < verb;
 }
 
-/** How many units outside the conflicting slots the passage itself states, light verbs and fillers aside. */
-function statedDirectly(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
-  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !((u.kind === 'word' || u.kind === 'role') && isLight(u.token))).length;
+/**
+ * How many units outside the conflicting slots the passage itself states, light verbs, fillers and
+ * verbs of saying aside: "reported … citing" is said of every story.
+ */
+function statedDirectly(claim: Analysis, units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
+  const lemma = frameOf(claim).tags.lemma;
+  const plain = (u: Unit) => (u.kind === 'word' || u.kind === 'role') && (isLight(u.token) || ATTRIBUTION_LEMMAS.has(lemma[u.first]));
+  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !plain(u)).length;
 }
 
 /**
@@ -241,7 +246,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 
   // Another actor doing the claim's thing ("Brazil supported South Vietnam" against "Thailand did")
   // contradicts nothing unless the rest pins down one event that only one could have done.
-  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
+  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;

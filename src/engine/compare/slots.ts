@@ -7,7 +7,7 @@ import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
-import { type Alignment, type CompareEnv, findTerm, inside, sameRoot, windowFor } from './align';
+import { type Alignment, type CompareEnv, findTerm, inside, type Match, sameRoot, windowFor } from './align';
 import { crossedAttachments } from './attachment';
 import type { Unit } from './units';
 
@@ -153,6 +153,38 @@ function hedgeStart(a: Analysis, n: NumberFact): number {
   return first ? Math.min(first.start, n.start) : n.start;
 }
 
+/** Words that join the names of a list: "Lisbon and Porto", "Porto or Faro", "both … and", "as well as". */
+const LIST_JOINERS = /^[\s,]*(?:and|or|as well as|&)[\s,]*$/i;
+
+/** Another name stands right before or after the name at token `at`, joined to it as a list. */
+function listMate(a: Analysis, at: number): boolean {
+  const name = a.names.find((n) => n.tokens.includes(at));
+  if (!name) return false;
+  return a.names.some((o) => {
+    const gap = o.end <= name.start ? a.text.slice(o.end, name.start) : o.start >= name.end ? a.text.slice(name.end, o.start) : undefined;
+    return o !== name && gap !== undefined && LIST_JOINERS.test(gap);
+  });
+}
+
+/**
+ * The name unit is one of a list in the claim ("Lisbon and Porto offered to host") whose other name
+ * the passage states outside any list of its own ("Lisbon's mayor offered to host talks between Silva
+ * and Costa"): the passage names fewer, not others. A passage with its own list ("Faro and Lisbon
+ * offered") gives the counterpart, and the slot comparison stands.
+ */
+function listedWithStated(claim: Analysis, passage: Analysis, units: Unit[], matches: (Match | undefined)[], k: number): boolean {
+  const u = units[k];
+  for (const j of [k - 1, k + 1]) {
+    const v = units[j];
+    const m = matches[j];
+    if (!v || v.kind !== 'name' || !m) continue;
+    const [a, b] = j < k ? [v, u] : [u, v];
+    const gap = claim.text.slice(claim.tokens[a.last].end, claim.tokens[b.first].start);
+    if (LIST_JOINERS.test(gap)) return !(m.at >= 0 && listMate(passage, m.at));
+  }
+  return false;
+}
+
 /**
  * Numbers, dates, names and roles the claim states differently from the passage: an unmatched
  * claim value with a comparable passage value in the same slot (between the same aligned words).
@@ -235,6 +267,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       usedDates.add(pick);
       conflicts.push({ kind: 'date', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: pick.raw, sourceStart: pick.start, sourceEnd: pick.end, unit: k });
     } else if (u.kind === 'name') {
+      // One of a list whose other names the passage states ("Lisbon and Porto offered to host" against
+      // "Lisbon offered to host talks between Silva and Costa"): the passage names fewer, not others.
+      if (listedWithStated(claim, passage, units, matches, k)) return;
       const found = u.words.map((w) => findTerm(w.term, positions, env));
       const free = u.words.filter((_, w) => found[w] < 0);
       if (!free.length) return;
