@@ -52,6 +52,16 @@ describe('frames: clauses, predicates and bounding words', () => {
     assert.deepEqual(f.clauses.map((c) => c.attribution), [false, true]);
     assert.deepEqual(words(text, f.predicates), ['close']);
   });
+  test('a speaker named between commas before a trailing verb of saying belongs to the attribution', () => {
+    const text = 'The ferry will resume service in May, Ana Ruiz, head of operations at the Harbour Authority, told the Gazette.';
+    const a = analyze(text, proper);
+    const f = frameOf(a);
+    assert.deepEqual(f.clauses.map((c) => c.attribution), [false, true]);
+    const ruiz = a.tokens.find((t) => t.norm === 'ruiz')!;
+    assert.ok(f.attribution.has(ruiz.index), 'the speaker is part of the attribution');
+    // The source states the fact without saying who told whom.
+    assert.equal(compare(a, analyze('The ferry will resume service in May.', proper), [], env).stance, 'supports');
+  });
   test('a copula predicates its complement', () => {
     const text = 'The harbour town was wealthy for centuries.';
     assert.deepEqual(words(text, frameOf(analyze(text, proper)).predicates), ['wealthy']);

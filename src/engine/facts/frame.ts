@@ -67,6 +67,16 @@ export function frameOf(a: Analysis): Frame {
   return f;
 }
 
+/**
+ * The chunk starts with a verb of saying and the verbless chunks before it, from `from` on, name
+ * someone: "…, Ana Silva, head of the port authority, told the Gazette".
+ */
+function speaksAfter(tags: Tags, verb: number, from: number): boolean {
+  if (!ATTRIBUTION_LEMMAS.has(tags.lemma[verb]) || tags.pos[verb] !== 'VERB') return false;
+  for (let k = from; k < verb; k++) if (tags.pos[k] === 'PROPN') return true;
+  return false;
+}
+
 function isPredicateWord(tags: Tags, k: number): boolean {
   return tags.pos[k] === 'VERB' && !LIGHT_LEMMAS.has(tags.lemma[k]) && !ATTRIBUTION_LEMMAS.has(tags.lemma[k]);
 }
@@ -92,13 +102,24 @@ function buildFrame(a: Analysis): Frame {
   let pending = -1;
   // A leading participle ("Speaking at the summit, he said…") modifies the clause after it.
   const participial = (c: [number, number]) => c[0] === 0 && /(ing|ed)$/.test(tokens[0].norm) && tags.pos[0] === 'VERB';
+  // Verbless chunks that extended the last clause: the speaker and their title when a verb of saying follows.
+  let trailing = -1;
   for (const c of chunks) {
     const last = clauses[clauses.length - 1];
     if (hasVerb(c) && !participial(c)) {
-      clauses.push({ first: pending >= 0 ? pending : c[0], last: c[1], attribution: false });
+      let first = pending >= 0 ? pending : c[0];
+      // "…, Ana Silva, head of the port authority, told the Gazette": the speaker goes with the verb of saying.
+      if (last && trailing > last.first && speaksAfter(tags, c[0], trailing)) {
+        first = trailing;
+        last.last = trailing - 1;
+      }
+      clauses.push({ first, last: c[1], attribution: false });
       pending = -1;
-    } else if (last) last.last = c[1];
-    else if (pending < 0) pending = c[0];
+      trailing = -1;
+    } else if (last) {
+      if (trailing < 0) trailing = c[0];
+      last.last = c[1];
+    } else if (pending < 0) pending = c[0];
   }
   if (pending >= 0) clauses.push({ first: pending, last: tokens.length - 1, attribution: false });
   const clauseOf = new Array<number>(tokens.length).fill(0);
