@@ -321,6 +321,14 @@ describe('alignment details', () => {
     const passage = 'Costa "sees things differently," which could mean the talks will differ, the outlet reported, citing a person familiar with the matter.';
     assert.notEqual(run('This was reported by WXT, citing sources, Harbourpost saw.', passage, ['WXT first reported the plan.']).stance, 'conflicts');
   });
+  test('a title in front of a person the passage names without it costs no support', () => {
+    const claim = 'Harbour Authority Chief Executive-designate Ana Ruiz opened the new ferry terminal in Porto.';
+    const c = run(claim, 'Ana Ruiz opened the new ferry terminal in Porto.');
+    assert.equal(c.stance, 'supports');
+    assert.ok(c.coverage > 0.95, `coverage ${c.coverage.toFixed(2)}`);
+    // What is said of the person still has to be there.
+    assert.notEqual(run(claim, 'Ana Ruiz visited the harbour in Porto.').stance, 'supports');
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { ATTRIBUTION_LEMMAS, frameOf } from '../facts/frame';
+import { frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
@@ -113,11 +113,11 @@ function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
 
 /**
  * How many units outside the conflicting slots the passage itself states, light verbs, fillers and
- * verbs of saying aside: "reported … citing" is said of every story.
+ * attributions aside: "reported by the agency, citing sources" is said of every story.
  */
 function statedDirectly(claim: Analysis, units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
-  const lemma = frameOf(claim).tags.lemma;
-  const plain = (u: Unit) => (u.kind === 'word' || u.kind === 'role') && (isLight(u.token) || ATTRIBUTION_LEMMAS.has(lemma[u.first]));
+  const attribution = frameOf(claim).attribution;
+  const plain = (u: Unit) => (u.kind === 'word' || u.kind === 'role') && (isLight(u.token) || attribution.has(u.first));
   return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !plain(u)).length;
 }
 
@@ -157,7 +157,9 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   const claimFrame = frameOf(claim);
   // "Beside something said": a clause that is not attribution, even one whose verb is light ("may hold a call").
   const saysSomething = claimFrame.clauses.some((c) => !c.attribution);
-  const said = units.map((u) => saysSomething && claimFrame.attribution.has(u.first));
+  const titles = titlesOfNamedPeople(claim, units, matches);
+  // Titles before a person the passage names are left aside like attributions: the role check weighs them.
+  const said = units.map((u, k) => (saysSomething && claimFrame.attribution.has(u.first)) || titles.has(k));
   const total = units.reduce((s, u, k) => s + (said[k] && !matches[k] ? 0 : u.weight), 0) || 1;
   const coverage = units.reduce((s, u, k) => s + weigh(k, u.kind === 'word' ? WORD_CONTEXT_DISCOUNT : CONTEXT_DISCOUNT), 0) / total;
   const directCoverage = units.reduce((s, _, k) => s + weigh(k, 0), 0) / total;
@@ -288,6 +290,37 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .slice(0, 3)
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
   return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+}
+
+/**
+ * The title in front of a person's name ("Russian President Vladimir Putin", "U.S. President-elect
+ * Donald Trump") when the passage names the person without it: who the person is, not what the
+ * statement says of them. Titles are checked against the whole corpus on their own (roleCheck.ts),
+ * so a passage that leaves one out is not missing part of the statement. Returns the units of
+ * unstated titles: role words, the names that qualify them, and the word joined to one by a hyphen.
+ */
+function titlesOfNamedPeople(claim: Analysis, units: Unit[], matches: (Match | undefined)[]): Set<number> {
+  const out = new Set<number>();
+  units.forEach((p, k) => {
+    if (p.kind !== 'name' || p.fact.type !== 'person' || !matches[k] || matches[k]!.at < 0) return;
+    const run: number[] = [];
+    let next = p.first;
+    for (let j = k - 1; j >= 0; j--) {
+      const u = units[j];
+      // A title the passage states, or the corpus confirms for the person, still links the run.
+      if ((matches[j] && u.kind !== 'role') || u.last + 1 !== next) break;
+      const before = units[j - 1];
+      const joined = (a: number, b: number) => claim.text.slice(claim.tokens[a].end, claim.tokens[b].start) === '-';
+      // "President-elect": the word hyphened to the title after or before it.
+      const hyphened = u.kind === 'word' && (joined(u.last, next) || (before?.kind === 'role' && joined(before.last, u.first)));
+      const titleWord = u.kind === 'role' || (u.kind === 'word' && ROLE_WORDS.has(u.token.norm));
+      if (!titleWord && !(u.kind === 'name' && u.fact.type !== 'person') && !hyphened) break;
+      run.push(j);
+      next = u.first;
+    }
+    if (run.some((j) => units[j].kind === 'role')) for (const j of run) if (!matches[j]) out.add(j);
+  });
+  return out;
 }
 
 /**

@@ -38,7 +38,7 @@ export interface Frame {
  * Verbs of saying. Writers vary them freely ("described … as" / "indicated that"), and what is said
  * is the statement's content, so they are never its predicate.
  */
-export const ATTRIBUTION_LEMMAS = new Set([
+const ATTRIBUTION_LEMMAS = new Set([
   ...ATTRIBUTION_MARKERS, 'accord', 'add', 'state', 'announce', 'claim', 'note', 'write', 'quote', 'cite', 'describe', 'indicate',
   'suggest', 'stress', 'emphasize', 'emphasise', 'underline', 'highlight', 'reiterate', 'acknowledge', 'assert', 'mention', 'remark',
   'reply', 'respond', 'comment', 'signal', 'tell', 'explain', 'argue', 'insist', 'warn', 'admit', 'believe', 'think', 'expect',
