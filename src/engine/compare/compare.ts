@@ -200,7 +200,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // The claim's two arguments the other way round: a named actor is a name conflict, other words
   // only keep the passage from supporting the claim.
   let swapped = false;
-  if (!conflicts.length) {
+  // Reading the passage's clauses costs a tagger run: only for passages that could support at all.
+  if (!conflicts.length && coverage >= WEAK_SUPPORT_COVERAGE) {
     const swap = swappedArguments(claim, passage, alignment);
     const s = swap && units[swap.subject];
     const o = swap && units[swap.object];
