@@ -3,6 +3,7 @@ import { conflictingDates } from '../facts/dates';
 import type { NameType } from '../facts/names';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
+import { pastArticle } from './relational';
 
 /**
  * Prepositions that tie a place, an institution or a maker to the word before them ("born in",
@@ -28,18 +29,6 @@ export interface CrossedAttachment {
   person?: boolean;
 }
 
-/** The token after `i`, past one article: "in the Hague" attaches "Hague". */
-function afterArticle(a: Analysis, i: number): Token | undefined {
-  const t = a.tokens[i];
-  return t && t.norm === 'the' ? a.tokens[i + 1] : t;
-}
-
-/** The token before `i`, past one article. */
-function beforeArticle(a: Analysis, i: number): Token | undefined {
-  const t = a.tokens[i];
-  return t && t.norm === 'the' ? a.tokens[i - 1] : t;
-}
-
 /**
  * Where the passage ties another value to the claim's word: the claim ties its value (unit `k`) to a
  * word with a preposition ("born in Porto"), the passage states that value with the same preposition
@@ -54,18 +43,18 @@ function crossedSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k
   const u = units[k];
   const m = matches[k];
   if (!m || m.at < 0 || m.credit < 1) return undefined;
-  const prep = beforeArticle(claim, u.first - 1);
+  const prep = pastArticle(claim, u.first - 1, -1);
   if (!prep || !ATTACHING.has(prep.norm)) return undefined;
   const head = claim.tokens[prep.index - 1];
   const w = units.findIndex((x) => (x.kind === 'word' || x.kind === 'role') && x.token === head);
   const wm = w >= 0 ? matches[w] : undefined;
   if (!head || !wm || wm.at < 0) return undefined;
-  const ownPrep = beforeArticle(passage, m.at - 1);
+  const ownPrep = pastArticle(passage, m.at - 1, -1);
   if (!ownPrep || ownPrep.norm !== prep.norm) return undefined;
   const occurrences = positions.get(head.term) ?? [wm.at];
-  if (occurrences.some((q) => passage.tokens[q + 1]?.norm === prep.norm && afterArticle(passage, q + 2)?.index === m.at)) return undefined;
+  if (occurrences.some((q) => passage.tokens[q + 1]?.norm === prep.norm && pastArticle(passage, q + 2, 1)?.index === m.at)) return undefined;
   if (passage.tokens[wm.at + 1]?.norm !== prep.norm) return undefined;
-  return afterArticle(passage, wm.at + 2);
+  return pastArticle(passage, wm.at + 2, 1);
 }
 
 /**

@@ -194,8 +194,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (c.unit !== undefined) conflicted.add(c.unit);
   }
   if (!conflicts.length) {
-    const opposite = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment);
-    if (opposite) conflicts.push(opposite);
+    const closedClass = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment);
+    if (closedClass) conflicts.push(closedClass);
   }
   // The claim's two arguments the other way round: a named actor is a name conflict, other words
   // only keep the passage from supporting the claim.

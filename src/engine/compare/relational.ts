@@ -30,7 +30,8 @@ function negatedAt(a: Analysis, i: number): boolean {
 
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
 
-function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undefined {
+/** The token at `i`, or past it when it is an article or possessive: step 1 reads on, -1 back. */
+export function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undefined {
   const t = a.tokens[i];
   return t && ARTICLES.has(t.norm) ? a.tokens[i + step] : t;
 }
