@@ -139,7 +139,7 @@ function buildFrame(a: Analysis): Frame {
       if (isPredicateWord(tags, k)) inClause.push(k);
       else if (COPULAS.has(tags.lemma[k])) {
         // "is the only planet", "was a wealthy town": the complement carries the relation.
-        const complement = complementOf(tags, k, c.last, (j) => !tokens[j].stop && !BOUNDING_WORDS.has(tokens[j].norm));
+        const complement = complementOf(tokens, tags, k, c.last, (j) => !tokens[j].stop && !BOUNDING_WORDS.has(tokens[j].norm));
         if (complement >= 0) {
           inClause.push(complement);
           verbs.push(complement);
@@ -202,10 +202,12 @@ function isClauseVerb(tokens: Analysis['tokens'], tags: Tags, k: number): boolea
 }
 
 /** The first adjective or noun a copula at `k` links to, before a preposition or the clause's end. */
-function complementOf(tags: Tags, k: number, last: number, content: (j: number) => boolean): number {
+function complementOf(tokens: Analysis['tokens'], tags: Tags, k: number, last: number, content: (j: number) => boolean): number {
   for (let j = k + 1; j <= last; j++) {
     const p = tags.pos[j];
-    if ((p === 'ADJ' || p === 'NOUN') && content(j)) return j;
+    // The tagger reads some comparatives as adverbs: "is longer than the canal".
+    const comparative = p === 'ADV' && tokens[j + 1]?.norm === 'than';
+    if ((p === 'ADJ' || p === 'NOUN' || comparative) && content(j)) return j;
     if (p === 'ADP' || p === 'VERB' || p === 'PUNCT' || p === 'SCONJ' || p === 'CCONJ') return -1;
   }
   return -1;
