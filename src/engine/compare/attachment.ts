@@ -1,5 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { conflictingDates } from '../facts/dates';
+import { frameOf } from '../facts/frame';
 import type { NameType } from '../facts/names';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
@@ -45,7 +46,10 @@ function crossedSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k
   if (!m || m.at < 0 || m.credit < 1) return undefined;
   const prep = pastArticle(claim, u.first - 1, -1);
   if (!prep || !ATTACHING.has(prep.norm)) return undefined;
-  const head = claim.tokens[prep.index - 1];
+  // A date belongs to its clause's verb even with the object between ("married Reynolds in 2010").
+  const cf = u.kind === 'date' ? frameOf(claim) : undefined;
+  const verb = cf?.predicates.find((v) => cf.clauseOf[v] === cf.clauseOf[prep.index] && v < prep.index);
+  const head = claim.tokens[verb ?? prep.index - 1];
   const w = units.findIndex((x) => (x.kind === 'word' || x.kind === 'role') && x.token === head);
   const wm = w >= 0 ? matches[w] : undefined;
   if (!head || !wm || wm.at < 0) return undefined;
