@@ -329,6 +329,13 @@ describe('alignment details', () => {
     // What is said of the person still has to be there.
     assert.notEqual(run(claim, 'Ana Ruiz visited the harbour in Porto.').stance, 'supports');
   });
+  test('a place found only in a neighbour does not support when the passage names another place there', () => {
+    const claim = 'Ines Duarte was born in Braga in 1950.';
+    assert.notEqual(run(claim, 'Ines Duarte was born on 8 May 1950 in Faro.', ['Her grandparents had settled in Braga.']).stance, 'supports');
+    // Nor is it a conflict: places nest ("Faro" may be in the region the claim names).
+    assert.notEqual(run(claim, 'Ines Duarte was born on 8 May 1950 in Faro.', ['Her grandparents had settled in Braga.']).stance, 'conflicts');
+    assert.equal(run(claim, 'Ines Duarte was born on 8 May 1950.', ['She grew up in Braga.']).stance, 'supports');
+  });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';
     // "the 2019 regatta" dates the regatta; nothing in the passage says when the reporting began.

@@ -7,7 +7,7 @@ import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameG
 import { negationUnstated, polarityConflicts } from './polarity';
 import { swappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
-import { oppositeRelation, ordinalConflict, replacedObject } from './relational';
+import { oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import { isLight, type Unit } from './units';
 
@@ -262,7 +262,6 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     !conflicts.length &&
     !polarity.polarityClash &&
     !swapped &&
-    !replacedObject(claim, passage, alignment) &&
     factsMatched &&
     ((coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) ||
       (words >= WEAK_SUPPORT_MIN_WORDS && wordsStated >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&
@@ -271,6 +270,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     !negationUnstated(claim, passage) &&
     !QUESTION.test(passage.text.trim()) &&
     (units.length >= 3 || directCoverage >= 0.99) &&
+    !replacedObject(claim, passage, alignment) &&
+    !placeOnlyNearby(passage, alignment) &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))
   ) {
     stance = 'supports';

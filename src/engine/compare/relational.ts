@@ -1,4 +1,6 @@
 import type { Analysis } from '../facts/analysis';
+import { frameOf } from '../facts/frame';
+import type { NameFact } from '../facts/names';
 import { NEGATORS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
@@ -111,4 +113,24 @@ export function replacedObject(claim: Analysis, passage: Analysis, alignment: Al
     if (other && !other.stop && !other.isNumber && !other.capitalized && !claimTerms.has(other.term) && !isLight(other)) return u.token.raw;
   }
   return undefined;
+}
+
+/**
+ * A place of the claim found only in a neighbouring sentence while the passage itself names another
+ * place after the claim's word before it, in that word's clause ("born in Manchester" against "born …
+ * in Brixton, London", Manchester named in the next sentence): the passage does not support it.
+ * Places nest, so this is no conflict.
+ */
+export function placeOnlyNearby(passage: Analysis, alignment: Alignment): boolean {
+  const { units, matches, claimTerms } = alignment;
+  return units.some((u, k) => {
+    const m = matches[k];
+    if (u.kind !== 'name' || u.fact.type !== 'place' || !m || m.at >= 0) return false;
+    let anchor = -1;
+    for (let j = k - 1; j >= 0 && anchor < 0; j--) if (matches[j] && matches[j]!.at >= 0) anchor = matches[j]!.at;
+    if (anchor < 0) return false;
+    const clauseOf = frameOf(passage).clauseOf;
+    const own = (n: NameFact) => n.tokens.every((t) => !claimTerms.has(passage.tokens[t].term));
+    return passage.names.some((n) => n.type === 'place' && own(n) && n.tokens[0] > anchor && clauseOf[n.tokens[0]] === clauseOf[anchor]);
+  });
 }
