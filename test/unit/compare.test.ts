@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { align } from '../../src/engine/compare/align';
+import { align, sameRoot } from '../../src/engine/compare/align';
+import { termOf } from '../../src/engine/text/tokenize';
 import { compare, type CompareEnv } from '../../src/engine/compare/compare';
 import { analyze } from '../../src/engine/facts/analysis';
 import { decide } from '../../src/engine/check/verdict';
@@ -335,6 +336,17 @@ describe('alignment details', () => {
     // Nor is it a conflict: places nest ("Faro" may be in the region the claim names).
     assert.notEqual(run(claim, 'Ines Duarte was born on 8 May 1950 in Faro.', ['Her grandparents had settled in Braga.']).stance, 'conflicts');
     assert.equal(run(claim, 'Ines Duarte was born on 8 May 1950.', ['She grew up in Braga.']).stance, 'supports');
+  });
+  test('a share against a percentage, and a figure met only in a neighbour checked against the passage\'s own', () => {
+    const k = onlyConflict('Less than half of the island\'s people live in towns.', 'About 56% of the island\'s people live in towns.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'Less than half', 'About 56%']);
+    const near = run('Less than half of the island\'s people live in towns.', 'About 56% of the island\'s people live in towns.', ['In the hills, 41% of the people lack an income.']);
+    assert.equal(near.stance, 'conflicts', 'the passage\'s own 56% decides, not the neighbour\'s 41%');
+    // A count of members is no sum of money.
+    assert.notEqual(run('The Harbour Choir has seven members.', 'The Harbour Choir gave ₩500 million from the members.').stance, 'conflicts');
+  });
+  test('a country and its people are one name: "Paraguay" is stated by "Paraguayans"', () => {
+    assert.ok(sameRoot(termOf('paraguay'), termOf('paraguayans')));
   });
   test('a year written as a modifier dates the thing it qualifies, not the claim', () => {
     const claim = 'Ines Duarte has reported for the Harbour Gazette since 2019.';

@@ -37,6 +37,11 @@ describe('numbers', () => {
     assert.deepEqual(found.map((n) => [n.value, n.unit]), [[96, 'percent'], [1500, 'armi'], [60e9, 'usd'], [3.5, 'percent']]);
     assert.equal(found[2].raw, '$60 billion');
   });
+  test('a share written as a fraction is a percentage; any currency sign is money', () => {
+    const found = nums('Less than half of the staff and two-thirds of the board agreed; a quarter of voters stayed home.');
+    assert.deepEqual(found.map((n) => [n.raw, Math.round(n.value), n.unit]), [['half', 50, 'percent'], ['two-thirds', 67, 'percent'], ['a quarter', 25, 'percent']]);
+    assert.deepEqual(nums('They gave ₩500 million.').map((n) => n.unit), ['currency ₩']);
+  });
   test('number words and durations normalise to one base', () => {
     const [decades] = nums('delayed by two decades');
     const [years] = nums('delayed by 20 years');

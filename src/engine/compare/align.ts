@@ -62,7 +62,8 @@ export function sameRoot(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;
-  for (const stem of [short, short.replace(/[aeiy]$/, '')]) {
+  // The stemmer turns a final y into i ("Paraguay" → "paraguai"): "Paraguayan" grows from the y.
+  for (const stem of [short, short.replace(/[aeiy]$/, ''), short.replace(/i$/, 'y')]) {
     if (stem.length < 4 || !long.startsWith(stem)) continue;
     if (DEMONYM_ENDINGS.includes(long.slice(stem.length))) return true;
   }

@@ -221,7 +221,9 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       holderConflict(u, k);
       return;
     }
-    if (m && !(u.kind === 'name' && m.weak)) return;
+    // A number found only in a neighbouring sentence is checked against the passage's own figure too:
+    // "less than half" is met by a neighbour's "41%" and contradicted by the passage's "56%".
+    if (m && !(u.kind === 'name' && m.weak) && !(u.kind === 'number' && m.at < 0)) return;
     const window = windowFor(u, alignment, passage.tokens.length);
     if (u.kind === 'number') {
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));

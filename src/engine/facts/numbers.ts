@@ -69,6 +69,43 @@ function wordValue(t: Token): number | undefined {
   return SMALL[t.norm];
 }
 
+const FRACTION_DENOMINATORS: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4 };
+
+/**
+ * A share written as a fraction of something ("half of the staff", "a third of voters",
+ * "two-thirds of the budget"): a percentage, so "less than half" meets "56%".
+ */
+function shareOf(text: string, tokens: Token[], i: number): NumberFact | undefined {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  let numerator: number | undefined;
+  let last: number;
+  if (t.norm === 'half' && next?.norm === 'of') {
+    numerator = 1;
+    last = i;
+  } else {
+    const denominatorToken = tokens[i + 1];
+    numerator = t.norm === 'a' || t.norm === 'one' ? 1 : CARDINAL_WORDS[t.norm];
+    if (numerator === undefined || !denominatorToken || !FRACTION_DENOMINATORS[denominatorToken.norm] || tokens[i + 2]?.norm !== 'of') return undefined;
+    if (!/^[\s-]$/.test(text.slice(t.end, denominatorToken.start))) return undefined;
+    last = i + 1;
+  }
+  const denominator = t.norm === 'half' ? 2 : FRACTION_DENOMINATORS[tokens[last].norm];
+  const value = (100 * numerator) / denominator;
+  if (!(value > 0 && value < 100)) return undefined;
+  const hedged = hedgeBefore(text, tokens, i);
+  const end = tokens[last].end;
+  const fact: NumberFact = {
+    value, base: value, unit: 'percent', approx: !!hedged, vague: false, start: t.start, end, raw: text.slice(t.start, end),
+    valueRaw: text.slice(t.start, end), valueEnd: end, firstToken: i, lastToken: last, range: statedRange(value, 0, hedged?.hedge, false), unitSize: 1,
+  };
+  if (hedged) {
+    fact.hedge = hedged.hedge;
+    fact.hedgeWords = hedged.words;
+  }
+  return fact;
+}
+
 /**
  * Finds quantities in a token stream. `taken` marks tokens already claimed by dates, so a year
  * or a day of the month is not read twice.
@@ -79,6 +116,13 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
   const scales: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (taken.has(i)) continue;
+    const share = shareOf(text, tokens, i);
+    if (share) {
+      facts.push(share);
+      scales.push(1);
+      i = share.lastToken;
+      continue;
+    }
     const t = tokens[i];
     let value = wordValue(t);
     // "a decade", "a dozen": the article stands for one.
@@ -118,7 +162,8 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const approx = vague || !!hedge || (!!before && APPROX_WORDS.has(before.norm));
     const rounding = roundingUnit(t, scaleProduct);
     const sign = text[start - 1];
-    let unit: string | undefined = sign ? CURRENCY_SIGNS[sign] : undefined;
+    // Any other currency sign (₩, ¥, ₹…) is money too, in a currency of its own.
+    let unit: string | undefined = sign ? (CURRENCY_SIGNS[sign] ?? (/\p{Sc}/u.test(sign) ? `currency ${sign}` : undefined)) : undefined;
     if (unit) start -= 1;
     let unitRaw: string | undefined;
     let base = value;
