@@ -156,7 +156,7 @@ export const ANTONYM_PAIRS: [string, string][] = [
   ['strongest', 'weakest'], ['heavy', 'light'], ['heaviest', 'lightest'], ['ancient', 'modern'],
   // Changes in size and number.
   ['double', 'triple'], ['double', 'halve'], ['triple', 'quadruple'], ['cut', 'create'], ['cut', 'raise'],
-  ['shed', 'create'], ['land', 'crash'],
+  ['shed', 'create'], ['land', 'crash'], ['grow', 'shrink'],
 ];
 
 /**
