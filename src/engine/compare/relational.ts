@@ -1,3 +1,7 @@
+/**
+ * Comparisons that turn on small closed classes of words rather than on facts: opposite function
+ * words ("before"/"after"), ordinals, another word in a place slot, and a place stated only nearby.
+ */
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';

@@ -70,8 +70,8 @@ const DEFINITE = new Set(['the', 'these', 'those', 'its', 'his', 'her', 'their',
 
 /**
  * A small number in words that states how many of something there are ("founded by two brothers",
- * "released one album"), not one that points back to things already named ("the two leaders") or
- * that is part of a phrase ("both", "a single market", "one of the").
+ * "three albums"), not one that points back to things already named ("the two leaders"), nor "one",
+ * which is mostly a pronoun ("one of the", "the last one").
  */
 function countsSomething(claim: Analysis, n: NumberFact): boolean {
   const t = claim.tokens[n.firstToken];
@@ -91,7 +91,7 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
   }
   for (const n of claim.numbers) {
     // "the two spoke", "both leaders", "one of": small numbers in words that count nothing new read as plain words.
-    const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp';
+    const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp' || !!n.unit?.startsWith('currency ');
     if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured && !countsSomething(claim, n)) continue;
     // "More than", "about": the comparator is part of the quantity's range, not a word to find.
     for (let k = n.firstToken - (n.hedgeWords ?? 0); k <= n.lastToken; k++) used.add(k);
