@@ -77,8 +77,18 @@ function speaksAfter(tags: Tags, verb: number, from: number): boolean {
   return false;
 }
 
-function isPredicateWord(tags: Tags, k: number): boolean {
-  return tags.pos[k] === 'VERB' && !LIGHT_LEMMAS.has(tags.lemma[k]) && !ATTRIBUTION_LEMMAS.has(tags.lemma[k]);
+function isPredicateWord(tokens: Analysis['tokens'], tags: Tags, k: number): boolean {
+  return tags.pos[k] === 'VERB' && !LIGHT_LEMMAS.has(tags.lemma[k]) && (!ATTRIBUTION_LEMMAS.has(tags.lemma[k]) || takesCount(tokens, k));
+}
+
+/**
+ * A verb of saying whose object is a count ("added 500 jobs", "announced 300 layoffs"): it does
+ * something, not only reports. Read only as a number right after it, past one article.
+ */
+function takesCount(tokens: Analysis['tokens'], k: number): boolean {
+  let next = tokens[k + 1];
+  if (next && (next.norm === 'the' || next.norm === 'a' || next.norm === 'an')) next = tokens[k + 2];
+  return !!next && next.isNumber;
 }
 
 function buildFrame(a: Analysis): Frame {
@@ -136,7 +146,7 @@ function buildFrame(a: Analysis): Frame {
       if (ATTRIBUTION_LEMMAS.has(tags.lemma[k]) && (tags.pos[k] === 'VERB' || tokens[k].norm === 'according')) attributionVerb = true;
       if (!isClauseVerb(tokens, tags, k)) continue;
       if (tags.pos[k] === 'VERB' && !LIGHT_LEMMAS.has(tags.lemma[k])) verbs.push(k);
-      if (isPredicateWord(tags, k)) inClause.push(k);
+      if (isPredicateWord(tokens, tags, k)) inClause.push(k);
       else if (COPULAS.has(tags.lemma[k])) {
         // "is the only planet", "was a wealthy town": the complement carries the relation.
         const complement = complementOf(tokens, tags, k, c.last, (j) => !tokens[j].stop && !BOUNDING_WORDS.has(tokens[j].norm));
