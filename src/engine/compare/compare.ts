@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
-import { align, type CompareEnv, type Match } from './align';
+import { align, type Alignment, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
 import { swappedArguments } from './argumentOrder';
@@ -197,11 +197,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     const closedClass = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment);
     if (closedClass) conflicts.push(closedClass);
   }
-  // The claim's two arguments the other way round: a named actor is a name conflict, other words
-  // only keep the passage from supporting the claim.
-  let swapped = false;
-  // Reading the passage's clauses costs a tagger run: only for passages that could support at all.
-  if (!conflicts.length && coverage >= WEAK_SUPPORT_COVERAGE) {
+  // Two named actors the other way round ("Benfica defeated Porto") are a name conflict. Reading the
+  // passage's clauses costs a tagger run, so only where two of the claim's names are in the passage
+  // itself; other swapped arguments are looked for only in a passage about to support (below).
+  const namesStated = units.filter((u, k) => u.kind === 'name' && matches[k] && matches[k]!.at >= 0).length;
+  if (!conflicts.length && namesStated >= 2 && coverage >= WEAK_SUPPORT_COVERAGE) {
     const swap = swappedArguments(claim, passage, alignment);
     const s = swap && units[swap.subject];
     const o = swap && units[swap.object];
@@ -210,7 +210,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
       const stated = passage.names.find((n) => n.tokens.includes(at));
       conflicts.push({ kind: 'name', claimStart: s.fact.start, claimEnd: s.fact.end, claimed: s.fact.raw, source: stated?.raw ?? o.fact.raw, sourceStart: stated?.start ?? 0, sourceEnd: stated?.end ?? 0, unit: swap.subject });
       conflicted.add(swap.subject);
-    } else if (swap && !swap.symmetric) swapped = true;
+    }
   }
   const quote = compareQuotes(claim, passage, context);
   if (quote.conflict) {
@@ -261,7 +261,6 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   } else if (
     !conflicts.length &&
     !polarity.polarityClash &&
-    !swapped &&
     factsMatched &&
     ((coverage >= SUPPORT_COVERAGE && directCoverage >= MIN_DIRECT_SUPPORT) ||
       (words >= WEAK_SUPPORT_MIN_WORDS && wordsStated >= WEAK_SUPPORT_MIN_WORDS && coverage >= WEAK_SUPPORT_COVERAGE && directCoverage >= WEAK_SUPPORT_DIRECT && wordCoverage >= WEAK_SUPPORT_WORDS)) &&
@@ -272,6 +271,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     (units.length >= 3 || directCoverage >= 0.99) &&
     !replacedObject(claim, passage, alignment) &&
     !placeOnlyNearby(passage, alignment) &&
+    !swappedAsymmetric(claim, passage, alignment) &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))
   ) {
     stance = 'supports';
@@ -292,6 +292,12 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .slice(0, 3)
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
   return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+}
+
+/** The passage states the claim's predicate with its two arguments the other way round, and it is no predicate that holds both ways. */
+function swappedAsymmetric(claim: Analysis, passage: Analysis, alignment: Alignment): boolean {
+  const swap = swappedArguments(claim, passage, alignment);
+  return !!swap && !swap.symmetric;
 }
 
 /**
