@@ -2,10 +2,10 @@ import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
-import { align, type Alignment, type CompareEnv, type Match } from './align';
+import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
-import { swappedArguments } from './argumentOrder';
+import { swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
 import { oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
@@ -200,16 +200,17 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // Two named actors the other way round ("Benfica defeated Porto") are a name conflict. Reading the
   // passage's clauses costs a tagger run, so only where two of the claim's names are in the passage
   // itself; other swapped arguments are looked for only in a passage about to support (below).
+  let swap: SwappedArguments | undefined | null = null;
+  const swapped = () => (swap === null ? (swap = swappedArguments(claim, passage, alignment)) : swap);
   const namesStated = units.filter((u, k) => u.kind === 'name' && matches[k] && matches[k]!.at >= 0).length;
   if (!conflicts.length && namesStated >= 2 && coverage >= WEAK_SUPPORT_COVERAGE) {
-    const swap = swappedArguments(claim, passage, alignment);
-    const s = swap && units[swap.subject];
-    const o = swap && units[swap.object];
-    if (swap && !swap.symmetric && s && o && s.kind === 'name' && o.kind === 'name') {
-      const at = matches[swap.object]!.at;
-      const stated = passage.names.find((n) => n.tokens.includes(at));
-      conflicts.push({ kind: 'name', claimStart: s.fact.start, claimEnd: s.fact.end, claimed: s.fact.raw, source: stated?.raw ?? o.fact.raw, sourceStart: stated?.start ?? 0, sourceEnd: stated?.end ?? 0, unit: swap.subject });
-      conflicted.add(swap.subject);
+    const found = swapped();
+    const s = found && units[found.subject];
+    const o = found && units[found.object];
+    const stated = found ? passage.names.find((n) => n.tokens.includes(matches[found.object]!.at)) : undefined;
+    if (found && !found.symmetric && s?.kind === 'name' && o?.kind === 'name' && stated) {
+      conflicts.push({ kind: 'name', claimStart: s.fact.start, claimEnd: s.fact.end, claimed: s.fact.raw, source: stated.raw, sourceStart: stated.start, sourceEnd: stated.end, unit: found.subject });
+      conflicted.add(found.subject);
     }
   }
   const quote = compareQuotes(claim, passage, context);
@@ -271,7 +272,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     (units.length >= 3 || directCoverage >= 0.99) &&
     !replacedObject(claim, passage, alignment) &&
     !placeOnlyNearby(passage, alignment) &&
-    !swappedAsymmetric(claim, passage, alignment) &&
+    swapped()?.symmetric !== false &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))
   ) {
     stance = 'supports';
@@ -294,12 +295,6 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
 
-/** The passage states the claim's predicate with its two arguments the other way round, and it is no predicate that holds both ways. */
-function swappedAsymmetric(claim: Analysis, passage: Analysis, alignment: Alignment): boolean {
-  const swap = swappedArguments(claim, passage, alignment);
-  return !!swap && !swap.symmetric;
-}
-
 /**
  * The title in front of a person's name ("Russian President Vladimir Putin", "U.S. President-elect
  * Donald Trump") when the passage names the person without it: who the person is, not what the
@@ -309,6 +304,7 @@ function swappedAsymmetric(claim: Analysis, passage: Analysis, alignment: Alignm
  */
 function titlesOfNamedPeople(claim: Analysis, units: Unit[], matches: (Match | undefined)[]): Set<number> {
   const out = new Set<number>();
+  const joined = (a: number, b: number) => claim.text.slice(claim.tokens[a].end, claim.tokens[b].start) === '-';
   units.forEach((p, k) => {
     if (p.kind !== 'name' || p.fact.type !== 'person' || !matches[k] || matches[k]!.at < 0) return;
     const run: number[] = [];
@@ -318,7 +314,6 @@ function titlesOfNamedPeople(claim: Analysis, units: Unit[], matches: (Match | u
       // A title the passage states, or the corpus confirms for the person, still links the run.
       if ((matches[j] && u.kind !== 'role') || u.last + 1 !== next) break;
       const before = units[j - 1];
-      const joined = (a: number, b: number) => claim.text.slice(claim.tokens[a].end, claim.tokens[b].start) === '-';
       // "President-elect": the word hyphened to the title after or before it.
       const hyphened = u.kind === 'word' && (joined(u.last, next) || (before?.kind === 'role' && joined(before.last, u.first)));
       const titleWord = u.kind === 'role' || (u.kind === 'word' && ROLE_WORDS.has(u.token.norm));
