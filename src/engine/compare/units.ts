@@ -1,7 +1,7 @@
 import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
-import type { NumberFact } from '../facts/numbers';
+import { isMoney, type NumberFact } from '../facts/numbers';
 import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
@@ -91,7 +91,7 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
   }
   for (const n of claim.numbers) {
     // "the two spoke", "both leaders", "one of": small numbers in words that count nothing new read as plain words.
-    const measured = n.unit === 'time' || n.unit === 'percent' || n.unit === 'usd' || n.unit === 'eur' || n.unit === 'gbp' || !!n.unit?.startsWith('currency ');
+    const measured = n.unit === 'time' || n.unit === 'percent' || isMoney(n.unit);
     if (!claim.tokens[n.firstToken].isNumber && n.value <= 10 && !measured && !countsSomething(claim, n)) continue;
     // "More than", "about": the comparator is part of the quantity's range, not a word to find.
     for (let k = n.firstToken - (n.hedgeWords ?? 0); k <= n.lastToken; k++) used.add(k);

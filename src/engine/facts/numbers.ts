@@ -84,10 +84,9 @@ function shareOf(text: string, tokens: Token[], i: number): NumberFact | undefin
     numerator = 1;
     last = i;
   } else {
-    const denominatorToken = tokens[i + 1];
     numerator = t.norm === 'a' || t.norm === 'one' ? 1 : CARDINAL_WORDS[t.norm];
-    if (numerator === undefined || !denominatorToken || !FRACTION_DENOMINATORS[denominatorToken.norm] || tokens[i + 2]?.norm !== 'of') return undefined;
-    if (!/^[\s-]$/.test(text.slice(t.end, denominatorToken.start))) return undefined;
+    if (numerator === undefined || !next || !FRACTION_DENOMINATORS[next.norm] || tokens[i + 2]?.norm !== 'of') return undefined;
+    if (!/^[\s-]$/.test(text.slice(t.end, next.start))) return undefined;
     last = i + 1;
   }
   const denominator = t.norm === 'half' ? 2 : FRACTION_DENOMINATORS[tokens[last].norm];
@@ -297,6 +296,11 @@ function isRate(text: string, tokens: Token[], k: number): boolean {
     if (tokens[m].stop || tokens[m].isNumber) return false;
   }
   return false;
+}
+
+/** A sum of money: dollars, euros, pounds, or any other currency sign ("₩500 million"). */
+export function isMoney(unit: string | undefined): boolean {
+  return unit === 'usd' || unit === 'eur' || unit === 'gbp' || !!unit?.startsWith('currency ');
 }
 
 /**
