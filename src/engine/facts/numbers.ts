@@ -9,7 +9,7 @@ export interface NumberFact {
   value: number;
   /** Value in the base unit of its dimension ("two decades" → 20 years → 7305 days). */
   base: number;
-  /** Dimension or counted noun: 'time', 'percent', 'usd', 'eur', 'gbp', or the counted noun's term. */
+  /** Dimension or counted noun: 'time', 'percent', 'usd', 'eur', 'gbp', 'currency ₩' (any other sign), or the counted noun's term. */
   unit?: string;
   /** The unit word as written ("decades"), when there is one. */
   unitRaw?: string;

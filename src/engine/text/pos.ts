@@ -80,15 +80,15 @@ function repairVerbs(tokens: Token[], pos: string[]): void {
   }
 }
 
+/** Words that follow a title to qualify it rather than act: "Advisor Designate", "President Elect". */
+const POST_TITLE_WORDS = new Set(['designate', 'elect', 'emeritus']);
+
 /**
  * Parts of a title the model reads as verbs: the second half of a hyphenated title
  * ("President-elect", "Governor-elect") and a word that qualifies a title ("Advisor Designate").
  * Read so, it becomes the sentence's predicate, and a source that states the fact without that
  * title no longer states "the same relation".
  */
-/** Words that follow a title to qualify it rather than act: "Advisor Designate", "President Elect". */
-const POST_TITLE_WORDS = new Set(['designate', 'elect', 'emeritus']);
-
 function repairTitleWords(text: string, tokens: Token[], pos: string[]): void {
   for (let k = 1; k < tokens.length; k++) {
     if (pos[k] !== 'VERB') continue;
