@@ -62,7 +62,7 @@ export function sameRoot(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;
-  // The stemmer turns a final y into i ("Paraguay" → "paraguai"): "Paraguayan" grows from the y.
+  // The stemmer turns a final y into i ("Uruguay" → "uruguai"): "Uruguayan" grows from the y.
   for (const stem of [short, short.replace(/[aeiy]$/, ''), short.replace(/i$/, 'y')]) {
     if (stem.length < 4 || !long.startsWith(stem)) continue;
     if (DEMONYM_ENDINGS.includes(long.slice(stem.length))) return true;
@@ -110,15 +110,15 @@ function findNearSynonym(term: string, positions: Map<string, number[]>, used: S
   return -1;
 }
 
-/** Words that make a bare year after them a modifier of the noun that follows ("the 2022 Olympics"). */
+/** Words that make a bare year after them a modifier of the noun that follows ("the 2019 regatta"). */
 const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 /** How far after such a year the noun phrase it qualifies may run. */
 const QUALIFIED_PHRASE_WORDS = 5;
 
 /**
- * A year written as a modifier ("the 2022 Olympics", "its 1998 report", "Ava's 2015 album") dates
- * the thing it qualifies, not whatever else the sentence says: "covered the 2022 Olympics" does not
- * say that anything else happened "since 2022". Such a year states the claim's date only when the
+ * A year written as a modifier ("the 2019 regatta", "its 1998 report", "Ava's 2015 album") dates
+ * the thing it qualifies, not whatever else the sentence says: "covered the 2019 regatta" does not
+ * say that anything else happened "since 2019". Such a year states the claim's date only when the
  * claim names that thing too.
  */
 function datesAnotherThing(a: Analysis, d: DateFact, claimTerms: Set<string>): boolean {

@@ -46,7 +46,7 @@ function crossedSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k
   if (!m || m.at < 0 || m.credit < 1) return undefined;
   const prep = pastArticle(claim, u.first - 1, -1);
   if (!prep || !ATTACHING.has(prep.norm)) return undefined;
-  // A date belongs to its clause's verb even with the object between ("married Reynolds in 2010").
+  // A date belongs to its clause's verb even with the object between ("married Rui Costa in 2010").
   const cf = u.kind === 'date' ? frameOf(claim) : undefined;
   const verb = cf?.predicates.find((v) => cf.clauseOf[v] === cf.clauseOf[prep.index] && v < prep.index);
   const head = claim.tokens[verb ?? prep.index - 1];

@@ -296,8 +296,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 }
 
 /**
- * The title in front of a person's name ("Russian President Vladimir Putin", "U.S. President-elect
- * Donald Trump") when the passage names the person without it: who the person is, not what the
+ * The title in front of a person's name ("Harbour Authority Chief Ana Ruiz", "Governor-elect Rui
+ * Costa") when the passage names the person without it: who the person is, not what the
  * statement says of them. Titles are checked against the whole corpus on their own (roleCheck.ts),
  * so a passage that leaves one out is not missing part of the statement. Returns the units of
  * unstated titles: role words, the names that qualify them, and the word joined to one by a hyphen.
