@@ -40,6 +40,10 @@ export function readAffixes(text: string, tokens: Token[]): { tokens: Token[]; a
       affixal.add(t.index);
       return t;
     }
+    // An adverb of degree before the word it grades ("an incredibly positive step", "unusually
+    // warm") says how much, not that something is denied.
+    const next = tokens[t.index + 1];
+    if (t.norm.endsWith('ly') && next && !next.stop && !next.capitalized && !next.isNumber && text.slice(t.end, next.start) === ' ') return t;
     const positive = affixalPositive(t.norm);
     if (positive === undefined) return t;
     affixal.add(t.index);
@@ -50,6 +54,8 @@ export function readAffixes(text: string, tokens: Token[]): { tokens: Token[]; a
 
 /** How many content words after a negator its scope covers. */
 const SCOPE_WORDS = 3;
+/** How far after a verbal negator a named predicate may start ("is not a former Costa adviser"). */
+const NAMED_PREDICATE_REACH = 3;
 
 /** Clause index per token: semicolons, colons, brackets, dashes, and commas or words opening a new clause. */
 function clauses(text: string, tokens: Token[]): number[] {
@@ -126,6 +132,11 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
     if (doubled || next?.norm === 'without') {
       for (const k of scope) unsure.add(k);
       continue;
+    }
+    // "is not a News Editor", "was not Costa": a predicate that is all name is what is denied.
+    if (!scope.length && verbal) {
+      const named = tokens.slice(from, from + NAMED_PREDICATE_REACH).find((u) => u.capitalized && clause[u.index] === clause[t.index]);
+      if (named) scope.push(named.index);
     }
     for (const k of scope) {
       negated.add(k);
