@@ -132,3 +132,57 @@ describe('negation conflicts', () => {
     assert.equal(run('The plan was not only cheap but popular.', 'The plan was cheap.').stance === 'conflicts', false);
   });
 });
+
+describe('negation reaches what it denies, and no further', () => {
+  test('a denial after the word ("open to talks without preconditions") does not stop a flipped predicate', () => {
+    const k = conflictOf('The council is not open to talks with the union.', 'The council is open to talks with the union without any preconditions.');
+    assert.equal(k.claimed, 'not open');
+  });
+  test('a denied predicate after the word still denies what the word does', () => {
+    neverConflicts('The island no longer holds regattas.', 'Regattas on the island were not held after the storm.');
+  });
+  test('an adverb of degree with a negative prefix grades the word; it does not deny it', () => {
+    assert.deepEqual(words('That would not be an incredibly positive step.', (a) => a.negation.unsure), []);
+    conflictOf('That would not be an incredibly positive step for the town.', 'That would be an incredibly positive step for the town.');
+    assert.deepEqual(words('The winter was unusually warm.', (a) => a.negated), []);
+  });
+  test('a predicate that is all name is what "is not" denies', () => {
+    assert.deepEqual(words('Ana Ruiz is not a Harbour Authority Adviser.', (a) => a.negation.heads), ['harbour']);
+    assert.notEqual(run('Ana Ruiz is not a Harbour Authority Adviser.', 'Ana Ruiz is a Harbour Authority Adviser.').stance, 'supports');
+  });
+  test('"not unclear" is no support for "unclear", nor the other way round', () => {
+    assert.equal(run('It is not unclear whether the ferry will run.', 'It is unclear whether the ferry will run.').stance, 'related');
+    assert.equal(run('It is unclear whether the ferry will run.', 'It is not unclear whether the ferry will run.').stance, 'related');
+    assert.equal(run('A strike at the port is likely.', 'A strike at the port is not unlikely.').stance, 'supports');
+  });
+});
+
+describe('opposite words stated beside the claim', () => {
+  test('the claim\'s word in a neighbouring sentence leaves the passage\'s opposite word in its place', () => {
+    const c = run('The union accepted these terms.', 'The union rejected these terms.', ['The employers accepted a shorter week.']);
+    assert.equal(c.stance, 'conflicts');
+    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['accepted', 'rejected']);
+  });
+  test('not when the passage does not state the claim\'s subject before the opposite word', () => {
+    const c = run('The employers accepted these terms.', 'The union rejected these terms.', ['The employers accepted a shorter week.']);
+    assert.notEqual(c.stance, 'conflicts');
+  });
+  test('an opposite word the claim also states elsewhere: only the passage\'s extra one counts', () => {
+    const k = conflictOf('The port would be obliged to release the ship under an arrest warrant.', 'The port would be obliged to arrest the ship under an arrest warrant.');
+    assert.deepEqual([k.claimed, k.source], ['release', 'arrest']);
+  });
+  test('a word of the claim is not taken as a near-synonym of another claim word', () => {
+    const k = conflictOf('The council opposes a negotiated end to the war.', 'The council supports a negotiated end to the war.');
+    assert.deepEqual([k.claimed, k.source], ['opposes', 'supports']);
+  });
+  test('an opposite pair listed in base form meets the words as inflected', () => {
+    const k = conflictOf('The attempt to reach the summit succeeded when the wind dropped.', 'The attempt to reach the summit failed when the wind dropped.');
+    assert.deepEqual([k.claimed, k.source], ['succeeded', 'failed']);
+  });
+  test('"not before" against "not after" the same event', () => {
+    const c = run('Officials said the vote would not occur after the mayor returns.', 'Officials said the vote would not occur before the mayor returns.');
+    assert.equal(c.stance, 'conflicts');
+    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['after', 'before']);
+    assert.notEqual(run('The council did not vote for the bill.', 'The council did not vote against the bill.').stance, 'conflicts');
+  });
+});

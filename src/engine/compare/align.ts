@@ -101,9 +101,13 @@ export function findTerm(term: string, positions: Map<string, number[]>, env: Co
 /** A near-synonym found in the passage earns this share of the claim word's weight. */
 export const NEAR_SYNONYM_CREDIT = 0.8;
 
-/** The first free position of a WordNet near-synonym of `term`, or -1. */
-function findNearSynonym(term: string, positions: Map<string, number[]>, used: Set<number>): number {
+/**
+ * The first free position of a WordNet near-synonym of `term`, or -1. A word the claim itself
+ * states is left to answer that word: "opposes … the war" does not find "opposes" in "war".
+ */
+function findNearSynonym(term: string, positions: Map<string, number[]>, used: Set<number>, claimTerms: Set<string>): number {
   for (const other of nearSynonyms(term)) {
+    if (claimTerms.has(other)) continue;
     const p = positions.get(other)?.find((q) => !used.has(q));
     if (p !== undefined) return p;
   }
@@ -228,10 +232,10 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
     // A plain word the passage states in other words ("quicken" for "accelerate"): partly there.
     if (u.kind === 'word') {
-      let at = findNearSynonym(u.token.term, positions, used);
+      let at = findNearSynonym(u.token.term, positions, used, claimTerms);
       const next = claim.tokens[u.token.index + 1];
       const phrasal = at < 0 && next ? phrasalTerm(u.token.term, next.norm) : undefined;
-      if (phrasal) at = findNearSynonym(phrasal, positions, used);
+      if (phrasal) at = findNearSynonym(phrasal, positions, used, claimTerms);
       if (at >= 0) {
         used.add(at);
         return { at, in: passage, token: at, credit: NEAR_SYNONYM_CREDIT };

@@ -6,16 +6,29 @@ import { type Alignment, inside } from './align';
 import type { Unit } from './units';
 import type { SlotConflict } from './slots';
 
+/**
+ * The matching terms of a word's regular forms: the stemmer does not always give a word and its
+ * inflections one term ("succeed" and "succeeded" differ), and a pair listed in its base form must
+ * meet the word as written.
+ */
+function formTerms(word: string): Set<string> {
+  if (word.includes(' ')) return new Set([termOf(word)]);
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  return new Set([word, `${word}s`, `${stem}ed`, `${stem}ing`].map(termOf));
+}
+
 const ANTONYMS = new Map<string, Set<string>>();
 // The hand-written pairs and WordNet's (rise/fall, overestimate/underestimate, significant/insignificant).
 for (const [a, b] of [...ANTONYM_PAIRS, ...WORDNET_ANTONYM_PAIRS]) {
-  const ta = termOf(a);
-  const tb = termOf(b);
-  if (ta === tb) continue;
-  if (!ANTONYMS.has(ta)) ANTONYMS.set(ta, new Set());
-  if (!ANTONYMS.has(tb)) ANTONYMS.set(tb, new Set());
-  ANTONYMS.get(ta)!.add(tb);
-  ANTONYMS.get(tb)!.add(ta);
+  const ta = formTerms(a);
+  const tb = formTerms(b);
+  if ([...ta].some((t) => tb.has(t))) continue;
+  for (const [from, to] of [[ta, tb], [tb, ta]]) {
+    for (const t of from) {
+      if (!ANTONYMS.has(t)) ANTONYMS.set(t, new Set());
+      for (const o of to) ANTONYMS.get(t)!.add(o);
+    }
+  }
 }
 const ATTRIBUTION_TERMS = new Set([...ATTRIBUTION_MARKERS].map(termOf));
 const LIGHT = new Set([...LIGHT_WORDS].map(termOf));
@@ -45,11 +58,15 @@ export function negationUnstated(claim: Analysis, passage: Analysis): boolean {
   return true;
 }
 
-/** No negation reaches the clause of this token (a negation elsewhere in the sentence does not matter). */
+/**
+ * No negation reaches this token in its clause. A negation in another clause does not matter, nor one
+ * after the token that denies no predicate ("is open to talks without preconditions"); a denied
+ * predicate after it ("Beauty contests were not held") denies what the token is said to do.
+ */
 function clauseAffirms(a: Analysis, index: number): boolean {
-  const { negated, unsure, clause } = a.negation;
+  const { negated, heads, affixal, unsure, clause } = a.negation;
   const c = clause[index];
-  for (const k of negated) if (clause[k] === c) return false;
+  for (const k of negated) if (clause[k] === c && (k < index || (heads.has(k) && !affixal.has(k)))) return false;
   for (const k of unsure) if (clause[k] === c) return false;
   return true;
 }
@@ -94,7 +111,7 @@ function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: 
   if (left === null && right === null) return { subject };
   if (left && right) {
     if (left.at >= right.at || pc[left.at] !== pc[right.at]) return { subject };
-    return { window: [left.at + 1, right.at - 1] as [number, number], clause: pc[left.at], subject };
+    return { window: [left.at + 1, right.at - 1] as [number, number], clause: pc[left.at], subject, leftStated: true };
   }
   // One side stated, the other absent from the clause or not stated: the opposite word must stand
   // right next to the stated one ("little effect" / "major effect"; "the union accepted" / "rejected").
@@ -102,7 +119,7 @@ function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: 
   if (!anchor) return { subject };
   const reach = left === null || right === null ? WINDOW : 2;
   const window: [number, number] = left ? [anchor.at + 1, anchor.at + reach] : [anchor.at - reach, anchor.at - 1];
-  return { window, clause: pc[anchor.at], subject };
+  return { window, clause: pc[anchor.at], subject, leftStated: !!left };
 }
 
 export interface PolarityResult {
@@ -120,14 +137,25 @@ export interface PolarityResult {
  */
 export function polarityConflicts(claim: Analysis, passage: Analysis, context: Analysis[], alignment: Alignment, taken: Set<number>): PolarityResult {
   const { units, matches, claimTerms } = alignment;
+  // An opposite word the claim states as often as the passage answers the claim's own word: "obliged
+  // to release him under an arrest warrant" against "obliged to arrest him under an arrest warrant"
+  // leaves one "arrest" of the passage unexplained, and that one is the opposite.
+  const count = (a: Analysis, term: string) => a.tokens.reduce((n, t) => n + Number(t.term === term), 0);
+  const unexplained = (t: { term: string }) => count(passage, t.term) > count(claim, t.term);
   const conflicts: SlotConflict[] = [];
   let polarityClash = false;
   units.forEach((u, k) => {
     const m = matches[k];
     if (u.kind !== 'word' || !m || conflicts.length || ATTRIBUTION_TERMS.has(u.token.term)) return;
     const i = u.token.index;
-    // Double negation and negated quantifiers ("not unlikely", "not always") assert nothing firm.
-    if (claim.negation.unsure.has(i) || m.in.negation.unsure.has(m.token)) return;
+    // Double negation and negated quantifiers ("not unlikely", "not always") assert nothing firm,
+    // but they do not say what a plain denial says: "not unclear" is no support for "unclear".
+    const claimUnsure = claim.negation.unsure.has(i);
+    const sourceUnsure = m.in.negation.unsure.has(m.token);
+    if (claimUnsure || sourceUnsure) {
+      if (claimUnsure ? m.in.negated.has(m.token) && !sourceUnsure : claim.negated.has(i)) polarityClash = true;
+      return;
+    }
     const claimNeg = claim.negated.has(i);
     const sourceNeg = m.in.negated.has(m.token);
     if (claimNeg === sourceNeg) return;
@@ -154,22 +182,28 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     conflicts.push({ kind: 'negation', claimStart: cs, claimEnd: u.token.end, claimed: claim.text.slice(cs, u.token.end), source: passage.text.slice(ps, p.end), sourceStart: ps, sourceEnd: p.end, unit: k });
   });
   units.forEach((u, k) => {
-    if (u.kind !== 'word' || matches[k] || taken.has(k) || conflicts.length) return;
+    // A word stated only in a neighbouring sentence leaves the passage's own word in its place.
+    const nearby = matches[k] !== undefined && matches[k]!.at < 0;
+    if (u.kind !== 'word' || (matches[k] && !nearby) || taken.has(k) || conflicts.length) return;
     const opposite = ANTONYMS.get(u.token.term);
     if (!opposite) return;
     // "did not accept" and "rejected" say the same: only a plainly stated word has an opposite.
     const i = u.token.index;
     if (claim.negated.has(i) || claim.negation.unsure.has(i)) return;
     const near = sameArguments(claim, u, k, alignment, passage);
+    // The neighbour states the claim's word, perhaps of another subject: the passage's opposite
+    // contradicts only when the passage itself states the claim's subject before it.
+    if (nearby && !near.leftStated) return;
     const plain = (t: { index: number }) => !passage.negated.has(t.index) && !passage.negation.unsure.has(t.index);
-    const p = near.window && passage.tokens.find((t) => opposite.has(t.term) && plain(t) && !claimTerms.has(t.term) && inside(t.index, near.window!) && passage.negation.clause[t.index] === near.clause);
+    const p = near.window && passage.tokens.find((t) => opposite.has(t.term) && plain(t) && unexplained(t) && inside(t.index, near.window!) && passage.negation.clause[t.index] === near.clause);
     if (p) {
       conflicts.push({ kind: 'negation', claimStart: u.token.start, claimEnd: u.token.end, claimed: u.token.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, unit: k });
       return;
     }
     // The opposite word elsewhere in the passage, its arguments not the claim's: no contradiction
     // shown, but a passage saying the opposite of the claim's missing word does not support it.
-    if (passage.tokens.some((t) => opposite.has(t.term) && plain(t) && !claimTerms.has(t.term))) polarityClash = true;
+    if (nearby) return;
+    if (passage.tokens.some((t) => opposite.has(t.term) && plain(t) && unexplained(t))) polarityClash = true;
     // The next sentence may take the opposite stance with the same subject ("The ministry confirmed
     // the visit. … The ministry later denied it."): the claim's subject must stand just before the word.
     const subject = near.subject;

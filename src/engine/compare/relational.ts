@@ -29,6 +29,8 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['outside', ['inside']],
 ]);
 
+const TEMPORAL = new Set(['before', 'after']);
+
 /** The word is in a negation's scope, or is itself negated ("not without losses" is "with losses"). */
 function negatedAt(a: Analysis, i: number): boolean {
   return a.negated.has(i) || a.negation.unsure.has(i) || [a.tokens[i - 1], a.tokens[i - 2]].some((t) => t && NEGATORS.has(t.norm));
@@ -51,14 +53,16 @@ export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: 
   const { units, matches } = alignment;
   for (const t of claim.tokens) {
     const opposites = OPPOSITE_RELATIONS.get(t.norm);
-    if (!opposites || negatedAt(claim, t.index)) continue;
+    // "not before the vote" and "not after the vote" still differ; "not without" is "with" again.
+    const denied = !!opposites && negatedAt(claim, t.index);
+    if (!opposites || (denied && !TEMPORAL.has(t.norm))) continue;
     const object = pastArticle(claim, t.index + 1, 1);
     if (!object) continue;
     const k = units.findIndex((u) => u.first <= object.index && object.index <= u.last);
     const m = k >= 0 ? matches[k] : undefined;
     if (!m || m.at < 0 || units[k].first !== object.index) continue;
     const p = pastArticle(passage, m.at - 1, -1);
-    if (!p || !opposites.includes(p.norm) || negatedAt(passage, p.index)) continue;
+    if (!p || !opposites.includes(p.norm) || negatedAt(passage, p.index) !== denied) continue;
     return { kind: 'negation', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
   }
   return undefined;
