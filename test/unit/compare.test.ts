@@ -388,4 +388,23 @@ describe('alignment details', () => {
     const k = onlyConflict('The team started preparing the call several months ago.', 'The team started preparing the call several weeks ago.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'several months', 'several weeks']);
   });
+  test('a clause whose only verb is light is dated by its other words', () => {
+    const source = 'The mayor made the announcement during an interview with the harbour radio on Jan. 12, stressing that the ferry is a priority.';
+    assert.equal(run(source, source).stance, 'supports');
+    const k = onlyConflict(source.replace('Jan. 12', 'Jan. 18'), source);
+    assert.deepEqual([k.kind, k.claimed, k.source], ['date', 'Jan. 18', 'Jan. 12']);
+  });
+  test('a bare number does not differ from a count of something the claim never names', () => {
+    assert.notEqual(run('The striker had 2 other nicknames that fans called him.', "Fans called the striker's 56-game scoring run the finest in the league.").stance, 'conflicts');
+    const k = onlyConflict('The striker scored 41 goals that fans called the finest.', 'The striker scored 56 goals that fans called the finest.');
+    assert.deepEqual([k.claimed, k.source], ['41', '56']);
+  });
+  test('a date a neighbour states is still checked against the passage\'s own date in that slot', () => {
+    const k = onlyConflict('The perfume house launched its first fragrance in 2012.', 'The perfume house launched its first fragrance in 2010.', ['Its second store opened in 2012.']);
+    assert.deepEqual([k.kind, k.claimed, k.source], ['date', '2012', '2010']);
+  });
+  test('beside another differing value, a date a neighbour states is no second conflict', () => {
+    const k = onlyConflict('In 2018 the franchise was valued at $35 billion.', 'In 2016 the franchise was valued at $25 billion.', ['Ticket sales fell in 2018.']);
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', '$35 billion', '$25 billion']);
+  });
 });

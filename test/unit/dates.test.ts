@@ -7,6 +7,19 @@ import { tokenize } from '../../src/engine/text/tokenize';
 const dates = (text: string) => extractDates(text, tokenize(text)).map(({ raw, year, month, day }) => ({ raw, year, month, day }));
 
 describe('dates: when chrono is asked', () => {
+  test('a range is two dates, each end a slot of its own', () => {
+    assert.deepEqual(dates('Ana Ruiz (August 15, 1879 – June 18, 1961) was a painter.'), [
+      { raw: 'August 15, 1879', year: 1879, month: 8, day: 15 },
+      { raw: 'June 18, 1961', year: 1961, month: 6, day: 18 },
+    ]);
+    assert.deepEqual(dates('The canal was dug from March 1901 to June 1904.').map((d) => d.raw), ['March 1901', 'June 1904']);
+    const [birth, death] = extractDates('(August 15, 1879 – June 18, 1959)', tokenize('(August 15, 1879 – June 18, 1959)'));
+    const [, claimed] = extractDates('(August 15, 1879 – June 18, 1961)', tokenize('(August 15, 1879 – June 18, 1961)'));
+    assert.ok(conflictingDates(claimed, death) && !sameDate(claimed, birth));
+  });
+  test('an end that names no month or year of its own stays with the whole range', () => {
+    assert.deepEqual(dates('The fair ran Jan. 12-15.').map((d) => d.raw), ['Jan. 12-15']);
+  });
   test('the modal "may" and words that merely start like a month are not dates', () => {
     assert.deepEqual(dates('The outbreak may, with similar infestations, have significant effects.'), []);
     assert.deepEqual(dates('The CO 9 may produce acidification of body fluids.'), []);

@@ -52,6 +52,12 @@ describe('numbers', () => {
     assert.ok(sameQuantity(a, b));
     assert.ok(!sameQuantity(a, analyze('delayed by 15 years').numbers[0]));
   });
+  test('a whole number under 10,000 is exact; larger and converted figures keep a little slack', () => {
+    const first = (s: string) => analyze(s).numbers[0];
+    assert.ok(!sameQuantity(first('the 2018 census'), first('the 2016 census')));
+    assert.ok(!sameQuantity(first('sold 1,507 tickets'), first('sold 1,511 tickets')));
+    assert.ok(sameQuantity(first('sold 251,207 tickets'), first('sold 251,300 tickets')));
+  });
   test('compound words, hyphenated units and hedges', () => {
     assert.equal(nums('twenty five cases')[0].value, 25);
     const [h] = nums('the 24-hour promise');

@@ -103,6 +103,17 @@ const ANCHORED_ALIGNMENT = 0.8;
  */
 const SUBJECT_SWAP_MIN_STATED = 3;
 
+/**
+ * A value a neighbouring sentence states is held against the passage's own only when nothing else
+ * differs: "In 2018 the franchise was worth $35 billion" against "In 2016 … $25 billion", with 2018
+ * in the next sentence, is a conflict on the figure, not on two slots at once.
+ */
+function besideNearbyValues(conflicts: SlotConflict[], matches: (Match | undefined)[]): SlotConflict[] {
+  if (conflicts.length < 2) return conflicts;
+  const nearby = (c: SlotConflict) => c.unit !== undefined && matches[c.unit] !== undefined && matches[c.unit]!.at < 0;
+  return conflicts.some((c) => !nearby(c)) ? conflicts.filter((c) => !nearby(c)) : conflicts;
+}
+
 /** The unit comes before the first verb of its clause: who or what the clause is about. */
 function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
   const frame = frameOf(claim);
@@ -177,7 +188,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   });
   const wordCoverage = wordTotal ? wordGot / wordTotal : 0;
 
-  const conflicts = sameClauseConflicts(claim, passage, alignment, slotConflicts(claim, passage, alignment, env));
+  const conflicts = besideNearbyValues(sameClauseConflicts(claim, passage, alignment, slotConflicts(claim, passage, alignment, env)), matches);
   const conflicted = new Set(conflicts.map((c) => c.unit).filter((k): k is number => k !== undefined));
   // A title goes with the person it names: "German Chancellor Olaf Scholz" against "Prime Minister
   // Boris Johnson" is one slot, so the unmatched title belongs to the name's conflict.

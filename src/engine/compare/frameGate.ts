@@ -48,7 +48,7 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
   const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
   const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
   const replaced = !inPassage && (matched.length || missing.length) ? replacingVerbs(passage, alignment) : [];
-  return { matched, missing, unbounded, replaced, detached: detachedFacts(passage, alignment) };
+  return { matched, missing, unbounded, replaced, detached: detachedFacts(claim, passage, alignment) };
 }
 
 /**
@@ -71,8 +71,9 @@ function replacingVerbs(passage: Analysis, alignment: Alignment): string[] {
 }
 
 /** The claim's numbers and dates found in a passage clause that holds none of the claim's aligned verbs. */
-function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
+function detachedFacts(claim: Analysis, passage: Analysis, alignment: Alignment): string[] {
   const pf = frameOf(passage);
+  const cf = frameOf(claim);
   // The passage's verbs that state a word of the claim: "promised" answers the claim's "promise" too.
   const verbAt: number[] = [];
   alignment.units.forEach((u, k) => {
@@ -86,6 +87,9 @@ function detachedFacts(passage: Analysis, alignment: Alignment): string[] {
   alignment.units.forEach((u, k) => {
     const m = alignment.matches[k];
     if ((u.kind !== 'number' && u.kind !== 'date') || !m || m.at < 0) return;
+    // A fact the claim itself ties to no content verb ("made the announcement on Jan. 12") cannot
+    // have been moved to another verb's clause.
+    if (!cf.verbs.some((v) => cf.clauseOf[v] === cf.clauseOf[u.first])) return;
     if (!clauses.has(pf.clauseOf[m.at])) out.push(u.fact.raw);
   });
   return out;
@@ -112,6 +116,12 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
   if (!conflicts.length || !cf.verbs.length) return conflicts;
   const pf = frameOf(passage);
   const tokenAt = (a: Analysis, offset: number) => a.tokens.find((t) => t.end > offset)?.index ?? a.tokens.length - 1;
+  /** At least two plain words of the claim's clause are stated in the passage's clause. */
+  const sharesClauseWords = (claimClause: number, sourceClause: number) =>
+    alignment.units.filter((u, k) => {
+      const m = alignment.matches[k];
+      return u.kind === 'word' && !isLight(u.token) && cf.clauseOf[u.first] === claimClause && m && m.at >= 0 && pf.clauseOf[m.at] === sourceClause;
+    }).length >= 2;
   return conflicts.filter((c) => {
     // Negations and quotations compare the predicate or the words themselves, not an argument of it.
     if (c.kind === 'negation' || c.kind === 'quote') return true;
@@ -121,6 +131,9 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     if ((c.kind === 'date' || c.kind === 'number') && unstatedWordsIn(claimClause, cf, alignment) > MAX_UNSTATED_IN_CLAUSE) return false;
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
+    // A clause whose only verb is light ("made the announcement on Jan. 12") is pinned down by its
+    // other words: the value must stand among the passage's matches of them.
+    if (!own.length && c.kind !== 'name' && sharesClauseWords(claimClause, sourceClause)) return true;
     return (own.length ? own : cf.verbs).some((p) => {
       const k = unitOf(alignment, p);
       const m = k >= 0 ? alignment.matches[k] : undefined;

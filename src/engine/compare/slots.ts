@@ -5,7 +5,7 @@ import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/r
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity, type NumberFact } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
-import type { Token } from '../text/tokenize';
+import { termOf, type Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
 import { type Alignment, type CompareEnv, findTerm, inside, type Match, sameRoot, windowFor } from './align';
 import { crossedAttachments } from './attachment';
@@ -221,12 +221,16 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       holderConflict(u, k);
       return;
     }
-    // A number found only in a neighbouring sentence is checked against the passage's own figure too:
-    // "less than half" is met by a neighbour's "41%" and contradicted by the passage's "56%".
-    if (m && !(u.kind === 'name' && m.weak) && !(u.kind === 'number' && m.at < 0)) return;
+    // A number or date found only in a neighbouring sentence is checked against the passage's own
+    // too: "less than half" is met by a neighbour's "41%" and contradicted by the passage's "56%",
+    // "launched in 2012" by a neighbour's 2012 and contradicted by the passage's "launched in 2010".
+    if (m && !(u.kind === 'name' && m.weak) && !((u.kind === 'number' || u.kind === 'date') && m.at < 0)) return;
     const window = windowFor(u, alignment, passage.tokens.length);
     if (u.kind === 'number') {
-      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p));
+      // A bare number counts whatever the claim goes on to name: it can differ from "a 56-game streak"
+      // only if the claim speaks of games at all ("had 2 other names" does not).
+      const measuresClaimThing = (p: NumberFact) => !!u.fact.unit || !p.unit || !/^[a-z]+$/.test(p.unit) || alignment.claimTerms.has(termOf(p.unit));
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p));
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
       const near = candidates
@@ -264,7 +268,8 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       if (passage.dates.some((p) => overlappingDates(u.fact, p))) return;
       const candidates = passage.dates.filter((p) => !usedDates.has(p) && conflictingDates(u.fact, p));
       const near = candidates.filter((p) => inside(tokenAt(p.start), window));
-      const pick = near[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
+      // Against a date the neighbours state, only one in the claim's own slot of the passage counts.
+      const pick = near[0] ?? (candidates.length === 1 && !m ? candidates[0] : undefined);
       if (!pick) return;
       usedDates.add(pick);
       conflicts.push({ kind: 'date', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: pick.raw, sourceStart: pick.start, sourceEnd: pick.end, unit: k });

@@ -93,21 +93,21 @@ export function extractDates(text: string, tokens: Token[], published?: string):
       results = [];
     }
   }
-  for (const r of results) {
-    const raw = r.text.replace(/[\s,.;:\u2060]+$/, '');
-    if (!namesMonthOrWeekday(raw) && !/\b\d{4}\b/.test(raw)) continue;
-    const start = r.index;
-    if (periods && occupied.some(([a, b]) => start < b && a < start + raw.length)) continue;
-    const c = r.start;
-    const fact: DateFact = { start, end: start + raw.length, raw };
-    const relative = RELATIVE.test(raw);
-    if (c.isCertain('year') && !relative) fact.year = c.get('year') ?? undefined;
-    if (c.isCertain('month') && !relative) fact.month = c.get('month') ?? undefined;
-    if (c.isCertain('day') && !VAGUE_DAY.test(raw) && !relative) fact.day = c.get('day') ?? undefined;
-    if (c.isCertain('weekday') && /day\b/i.test(raw)) fact.weekday = c.get('weekday') ?? undefined;
-    if (fact.year === undefined && fact.month === undefined && fact.day === undefined && fact.weekday === undefined) continue;
-    facts.push(fact);
-    occupied.push([fact.start, fact.end]);
+  for (const whole of results) {
+    const stated = whole.text.replace(/[\s,.;:\u2060]+$/, '');
+    if (!namesMonthOrWeekday(stated) && !/\b\d{4}\b/.test(stated)) continue;
+    if (periods && occupied.some(([a, b]) => whole.index < b && a < whole.index + stated.length)) continue;
+    for (const [raw, start, c] of rangeEnds(whole, stated)) {
+      const fact: DateFact = { start, end: start + raw.length, raw };
+      const relative = RELATIVE.test(raw);
+      if (c.isCertain('year') && !relative) fact.year = c.get('year') ?? undefined;
+      if (c.isCertain('month') && !relative) fact.month = c.get('month') ?? undefined;
+      if (c.isCertain('day') && !VAGUE_DAY.test(raw) && !relative) fact.day = c.get('day') ?? undefined;
+      if (c.isCertain('weekday') && /day\b/i.test(raw)) fact.weekday = c.get('weekday') ?? undefined;
+      if (fact.year === undefined && fact.month === undefined && fact.day === undefined && fact.weekday === undefined) continue;
+      facts.push(fact);
+      occupied.push([fact.start, fact.end]);
+    }
   }
   // Bare years ("in 2014", "the 2024 campaign") are dates too; chrono leaves them alone.
   occupied.sort((a, b) => a[0] - b[0]);
@@ -132,6 +132,28 @@ export function extractDates(text: string, tokens: Token[], published?: string):
   const pub = published ? publicationDay(published) : undefined;
   for (const f of facts) placeInTime(text, f, pub);
   return facts;
+}
+
+/** What separates the two ends of a stated range: a dash, "to", "until", "through". */
+const RANGE_SEPARATOR = /\s*(?:[\u2013\u2014-]|\b(?:to|until|till|through)\b)\s*/;
+
+/**
+ * A range chrono reads as one result ("August 15, 1879 – June 18, 1961") is two dates, each a slot
+ * of its own: a death date changed leaves the birth date as it was. A single date is itself.
+ */
+function rangeEnds(r: chrono.ParsedResult, raw: string): [string, number, chrono.ParsedComponents][] {
+  const sep = r.end ? RANGE_SEPARATOR.exec(raw.slice(1)) : null;
+  if (!r.end || !sep) return [[raw, r.index, r.start]];
+  const cut = sep.index + 1;
+  const endAt = cut + sep[0].length;
+  const first = raw.slice(0, cut).replace(/[\s,]+$/, '');
+  // "Jan. 12-15": an end that names no month or year of its own is read with the whole.
+  const last = raw.slice(endAt);
+  if (!namesMonthOrWeekday(last) && !/\b\d{4}\b/.test(last)) return [[raw, r.index, r.start]];
+  return [
+    [first, r.index, r.start],
+    [last, r.index + endAt, r.end],
+  ];
 }
 
 /** Sets the days a date stands for, from its parts or its period, and any limit word before it. */

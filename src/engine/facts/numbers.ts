@@ -218,15 +218,19 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
 
 /**
  * Slack for exact figures converted between units or copied with a digit less: half a percent, as
- * much as separates 1,500 from 1,507. A figure that already allows a range (rounded, hedged,
- * bounded) gets none: its range says how far it reaches.
+ * much as separates 250,000 from 251,200. A figure that already allows a range (rounded, hedged,
+ * bounded) gets none: its range says how far it reaches; nor does a whole number under 10,000
+ * compared in its own unit, which is written out in full ("the 2018 census" is not "the 2016 census").
  */
 const CONVERSION_SLACK = 0.005;
+const EXACT_BELOW = 10_000;
 
 /** The values a quantity allows on the scale the comparison uses (base units when both are times), with any slack. */
 function rangeFor(f: NumberFact, inBase: boolean): Interval {
   const r = inBase ? scale(f.range, f.unitSize) : f.range;
-  return r.lo === r.hi ? widen(r, CONVERSION_SLACK * Math.abs(r.lo)) : r;
+  if (r.lo !== r.hi) return r;
+  const writtenOut = !inBase && Number.isInteger(r.lo) && Math.abs(r.lo) < EXACT_BELOW;
+  return writtenOut ? r : widen(r, CONVERSION_SLACK * Math.abs(r.lo));
 }
 
 const isUpperLimit = (f: NumberFact) => f.hedge === 'below' || f.hedge === 'atMost';
