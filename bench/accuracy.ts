@@ -12,6 +12,8 @@
  *   fm2-dev        ../shared/bench/fm2-dev/claims.jsonl       against ../shared/bench/fm2-dev/corpus/
  *   leave-one-out  each article of corpus/ against the other four, labels in test/fixtures/leave-one-out.tsv
  *                  (runs the engine in-process from src/, not dist/cli.js; see bench/accuracy/leaveOneOut.ts)
+ *   corpus-edits   one-slot edits of every sentence of corpus/ (another number, date, "not", an opposite
+ *                  word) checked against corpus/, in-process; see bench/accuracy/corpusEdits.ts
  *
  * Per set, all claims go into one draft (one paragraph each, a blank line between), the CLI runs
  * once with --format json, and statements map back to claims by start line (the most severe verdict
@@ -29,7 +31,8 @@ import { loadClaims } from './accuracy/claims';
 import { bundleHash, runCli, type CliRun } from './accuracy/cli';
 import { score, threeWay } from './accuracy/metrics';
 import { looFigures, loadLabels, runLeaveOneOut } from './accuracy/leaveOneOut';
-import { printLeaveOneOut, printSet, summaryLine } from './accuracy/report';
+import { runCorpusEdits } from './accuracy/corpusEdits';
+import { printCorpusEdits, printLeaveOneOut, printSet, summaryLine } from './accuracy/report';
 import type { Claim, Prediction, SetResult } from './accuracy/types';
 
 const root = path.resolve(__dirname, '..');
@@ -42,6 +45,8 @@ interface SetDef {
   needsShared: boolean;
   /** the leave-one-out audit: `claims` is its label fixture */
   leaveOneOut?: boolean;
+  /** edits of the corpus's own sentences: no claim file */
+  corpusEdits?: boolean;
 }
 
 const SETS: SetDef[] = [
@@ -71,6 +76,7 @@ const SETS: SetDef[] = [
     needsShared: false,
     leaveOneOut: true,
   },
+  { name: 'corpus-edits', claims: path.join(root, 'corpus'), corpus: path.join(root, 'corpus'), needsShared: false, corpusEdits: true },
 ];
 
 interface Args {
@@ -151,6 +157,13 @@ async function runSet(def: SetDef, args: Args): Promise<SetResult> {
   if (!existsSync(def.claims)) return { ...base, status: 'missing', reason: `${rel(def.claims)} does not exist` };
   if (!existsSync(def.corpus)) return { ...base, status: 'missing', reason: `corpus ${rel(def.corpus)} does not exist` };
   if (def.leaveOneOut) return runLooSet(def, base);
+  if (def.corpusEdits) {
+    try {
+      return { ...base, status: 'ok', corpusEdits: await runCorpusEdits(def.corpus) };
+    } catch (e) {
+      return { ...base, status: 'failed', reason: (e as Error).stack ?? String(e) };
+    }
+  }
   const claims = loadClaims(def.claims, args.limit);
   let cli: CliRun;
   try {
@@ -198,7 +211,7 @@ async function main(): Promise<void> {
   for (const def of SETS.filter((s) => !args.set || s.name === args.set)) {
     const r = await runSet(def, args);
     results.push(r);
-    if (r.status === 'ok') (r.leaveOneOut ? printLeaveOneOut : printSet)(r);
+    if (r.status === 'ok') (r.leaveOneOut ? printLeaveOneOut : r.corpusEdits ? printCorpusEdits : printSet)(r);
     else console.log(`\n== ${r.name}: ${r.status.toUpperCase()} — ${r.reason}`);
     if (r.warning) console.log(`  WARNING: ${r.warning}`);
   }

@@ -1,4 +1,5 @@
 /** Printing a set's figures: the CLI and the BM25 reference side by side, and the one-line summary. */
+import { editTotals } from './corpusEdits';
 import { LABELS, type Metrics, type Ratio, type SetResult } from './types';
 
 const f3 = (x: number): string => x.toFixed(3);
@@ -68,6 +69,7 @@ function verdictText(m: Metrics): string {
 export function summaryLine(r: SetResult): string {
   if (r.status !== 'ok') return `${r.name}: ${r.status} (${r.reason})`;
   if (r.leaveOneOut) return looSummaryLine(r);
+  if (r.corpusEdits) return corpusEditsSummaryLine(r);
   const m = r.cli!.metrics, b = r.bm25!.metrics;
   const cal = m.calibration ? `${f3(m.calibration.value)}(${m.calibration.n})` : '—';
   return (
@@ -104,4 +106,25 @@ export function looSummaryLine(r: SetResult): string {
     `statedSupported=${f3(l.stated ? l.statedSupported / l.stated : 0)}(${l.statedSupported}/${l.stated}) ` +
     `supportedUnstated=${l.supportedUnstated.length}${l.errors.length ? ` FIXTURE ERRORS=${l.errors.length}` : ''}`
   );
+}
+
+/** Edits of the corpus's own sentences: per kind of edit, how many came back with each verdict. */
+export function printCorpusEdits(r: SetResult): void {
+  const f = r.corpusEdits!;
+  const t = editTotals(f);
+  console.log(`\n== ${r.name}: one-slot edits of the ${f.sentences} sentences of ${r.corpusDir} checked against it (engine in-process from src/) ==`);
+  for (const [kind, tally] of Object.entries(f.byKind)) {
+    const n = Object.values(tally).reduce((a, b) => a + b, 0);
+    console.log(row(kind, String(n), Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([v, k]) => `${v}=${k}`).join(' ')));
+  }
+  console.log(row('edits flagged', `${f3(t.edits ? t.conflicting / t.edits : 0)} (${t.conflicting}/${t.edits})`, 'conflicting or contested: the right verdict'));
+  console.log(row('edits supported', `${f3(t.edits ? t.supported / t.edits : 0)} (${t.supported}/${t.edits})`, 'the wrong verdict'));
+  console.log(row('originals supported', `${f3(t.originals ? t.originalsSupported / t.originals : 0)} (${t.originalsSupported}/${t.originals})`, ''));
+  for (const s of f.supportedEdits) console.log(`    supported edit: ${s}`);
+  console.log(`  ${secs(f.wallMs)}`);
+}
+
+export function corpusEditsSummaryLine(r: SetResult): string {
+  const t = editTotals(r.corpusEdits!);
+  return `${r.name}: edits=${t.edits} flagged=${f3(t.edits ? t.conflicting / t.edits : 0)} supported=${t.supported} originalsSupported=${t.originalsSupported}/${t.originals}`;
 }

@@ -1,4 +1,5 @@
 /** Shared shapes of the accuracy harness (bench/accuracy.ts). */
+import type { CorpusEditFigures } from './corpusEdits';
 import type { LooFigures } from './leaveOneOut';
 
 /** The three labels every prediction is reduced to, as ../shared/tools/score.py does. */
@@ -94,4 +95,6 @@ export interface SetResult {
   alwaysSupported?: { accuracy: number; macroF1: number };
   /** the leave-one-out audit set: figures instead of claim metrics */
   leaveOneOut?: LooFigures & { wallMs: number };
+  /** one-slot edits of the corpus's sentences: verdict counts per kind of edit */
+  corpusEdits?: CorpusEditFigures;
 }
