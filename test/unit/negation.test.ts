@@ -150,6 +150,15 @@ describe('negation reaches what it denies, and no further', () => {
     assert.deepEqual(words('Ana Ruiz is not a Harbour Authority Adviser.', (a) => a.negation.heads), ['harbour']);
     assert.notEqual(run('Ana Ruiz is not a Harbour Authority Adviser.', 'Ana Ruiz is a Harbour Authority Adviser.').stance, 'supports');
   });
+  test('"not one of" denies membership: it is no weakened negation', () => {
+    const k = conflictOf('At fourteen, Ruiz was not one of the youngest pilots in the fleet.', 'At fourteen, Ruiz was one of the youngest pilots in the fleet.');
+    assert.equal(k.claimed, 'not one of the youngest');
+  });
+  test('a comma closes a clause that "although", "because" or "when" opened', () => {
+    assert.deepEqual(words('Although the film was not nominated, it received warm reviews.', (a) => a.negated), ['nominated']);
+    const c = run('Although the film was nominated for five awards, it received mixed reviews, failing to cover its costs.', 'Although the film was not nominated for five awards, it received mixed reviews, failing to cover its costs.');
+    assert.equal(c.stance, 'conflicts');
+  });
   test('"not unclear" is no support for "unclear", nor the other way round', () => {
     assert.equal(run('It is not unclear whether the ferry will run.', 'It is unclear whether the ferry will run.').stance, 'related');
     assert.equal(run('It is unclear whether the ferry will run.', 'It is not unclear whether the ferry will run.').stance, 'related');

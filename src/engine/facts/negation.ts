@@ -52,6 +52,9 @@ export function readAffixes(text: string, tokens: Token[]): { tokens: Token[]; a
   return { tokens: out, affixal };
 }
 
+/** Conjunctions whose clause a comma closes, and relative pronouns set off by commas. */
+const SUBORDINATORS = new Set(['although', 'though', 'because', 'unless', 'while', 'whereas', 'if', 'when', 'whether', 'which', 'who']);
+
 /** How many content words after a negator its scope covers. */
 const SCOPE_WORDS = 3;
 /** How far after a verbal negator a named predicate may start ("is not a former Costa adviser"). */
@@ -64,6 +67,8 @@ function clauses(text: string, tokens: Token[]): number[] {
   let c = 0;
   // A bracketed aside is a clause of its own; after it the outer clause goes on.
   const outer: number[] = [];
+  // "Although it was nominated, it received mixed reviews": the comma ends the subordinate clause.
+  let closesAtComma = tokens.length > 0 && SUBORDINATORS.has(tokens[0].norm);
   for (let k = 0; k < tokens.length; k++) {
     if (k > 0) {
       const gap = text.slice(tokens[k - 1].end, tokens[k].start);
@@ -74,7 +79,11 @@ function clauses(text: string, tokens: Token[]): number[] {
           c = ++next;
         } else if (ch === ')' && outer.length) c = outer.pop()!;
       }
-      if (/[;:\u2013\u2014]|\s-\s/.test(gap) || CLAUSE_OPENERS.has(t.norm) || (/,/.test(gap) && /^(and|or|nor|so)$/.test(t.norm))) c = ++next;
+      const comma = /,/.test(gap);
+      if (/[;:\u2013\u2014]|\s-\s/.test(gap) || CLAUSE_OPENERS.has(t.norm) || (comma && (closesAtComma || /^(and|or|nor|so)$/.test(t.norm)))) {
+        c = ++next;
+        closesAtComma = SUBORDINATORS.has(t.norm);
+      }
     }
     out.push(c);
   }
@@ -141,9 +150,11 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
     for (const k of scope) {
       negated.add(k);
       // The predicate's head: the first content word, or the word an adverb or a light verb leads to.
-      if (verbal && head) heads.add(k);
+      // "was not one of the founders": what is denied is being among the founders.
+      const partitive = tokens[k].norm === 'one' && tokens[k + 1]?.norm === 'of';
+      if (verbal && head && !partitive) heads.add(k);
       // A light verb carries no content of its own: "did not take place", "would not occur before X".
-      if (!tokens[k].norm.endsWith('ly') && !LIGHT_TERMS.has(tokens[k].term)) head = false;
+      if (!tokens[k].norm.endsWith('ly') && !LIGHT_TERMS.has(tokens[k].term) && !partitive) head = false;
     }
   }
   for (const k of affixal) {

@@ -38,10 +38,11 @@ export const AUXILIARIES = new Set(
 
 /**
  * After "not", these words turn a predicate negation into something weaker or positive ("not only",
- * "not always", "not all", "not long after"): never the basis of a contradiction.
+ * "not always", "not all", "not long after"): never the basis of a contradiction. "Not one of the
+ * founders" denies membership outright, so "one" is no such word.
  */
 export const NOT_QUANTIFIERS = new Set(
-  'only just merely simply always necessarily all every everyone everything quite entirely exactly fully least long one much many far nearly totally wholly completely'.split(' '),
+  'only just merely simply always necessarily all every everyone everything quite entirely exactly fully least long much many far nearly totally wholly completely'.split(' '),
 );
 
 /** Words that open a new clause: a negation before them does not reach past them. */
