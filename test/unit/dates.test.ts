@@ -17,6 +17,12 @@ describe('dates: when chrono is asked', () => {
     const [, claimed] = extractDates('(August 15, 1879 – June 18, 1961)', tokenize('(August 15, 1879 – June 18, 1961)'));
     assert.ok(conflictingDates(claimed, death) && !sameDate(claimed, birth));
   });
+  test('"by the" before a year that names a thing is no time limit: the treaty is the 1750 one', () => {
+    const [d] = extractDates('It was superseded by the 1750 Treaty of Madrid.', tokenize('It was superseded by the 1750 Treaty of Madrid.'));
+    assert.equal(d.bound, undefined);
+    const [e] = extractDates('The port had closed by the 1990s.', tokenize('The port had closed by the 1990s.'));
+    assert.equal(e.bound, 'by');
+  });
   test('an end that names no month or year of its own stays with the whole range', () => {
     assert.deepEqual(dates('The fair ran Jan. 12-15.').map((d) => d.raw), ['Jan. 12-15']);
   });

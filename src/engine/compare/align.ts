@@ -151,7 +151,7 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       return findTerm(unit.token.term, positions, env, used);
     case 'number': {
       // The same value counting something else ("12 days" / "12 new berths") states nothing about the claim.
-      const n = a.numbers.find((p) => sameQuantity(unit.fact, p) && comparableQuantities(unit.fact, p));
+      const n = a.numbers.find((p) => !used.has(p.firstToken) && sameQuantity(unit.fact, p) && comparableQuantities(unit.fact, p));
       if (n) return n.firstToken;
       // "several weeks ago" is stated by "weeks ago": a vague count says no more than its bare unit.
       if (unit.fact.vague && unit.fact.unitRaw) {
@@ -163,8 +163,9 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       return -1;
     }
     case 'date': {
-      const d = a.dates.find((p) => sameDate(unit.fact, p) && !datesAnotherThing(a, p, claimTerms));
-      return d ? (a.tokens.find((t) => t.start >= d.start)?.index ?? 0) : -1;
+      const at = (d: DateFact) => a.tokens.find((t) => t.start >= d.start)?.index ?? 0;
+      const d = a.dates.find((p) => !used.has(at(p)) && sameDate(unit.fact, p) && !datesAnotherThing(a, p, claimTerms));
+      return d ? at(d) : -1;
     }
     case 'name': {
       let first = -1;
@@ -226,7 +227,8 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   function matchUnit(u: Unit): Match | undefined {
     const at = locate(u, passage, positions, env, used, claimTerms);
     if (at >= 0) {
-      if (u.kind === 'word' || u.kind === 'role') used.add(at);
+      // One stated value answers one claim value: "between 1036 and 1036" is not stated by "between 1034 and 1036".
+      if (u.kind !== 'name') used.add(at);
       return { at, in: passage, token: at, credit: 1 };
     }
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
@@ -246,7 +248,7 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     for (let c = 0; c < context.length; c++) {
       const there = locate(u, context[c], contextPositions[c], env, usedInContext[c], claimTerms);
       if (there >= 0) {
-        if (u.kind === 'word' || u.kind === 'role') usedInContext[c].add(there);
+        if (u.kind !== 'name') usedInContext[c].add(there);
         return { at: -1, in: context[c], token: there, credit: 1 };
       }
     }

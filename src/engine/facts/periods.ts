@@ -111,8 +111,10 @@ export function extractPeriods(text: string): Period[] {
 
 /** "before 1990", "since the 1960s": the word that makes the date a limit, right before it. */
 export function boundBefore(text: string, start: number): DateBound | undefined {
-  const m = /\b(before|after|by|since|prior\s+to)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(0, start - 16), start));
+  const m = /\b(before|after|by|since|prior\s+to)\s+(the\s+)?$/i.exec(text.slice(Math.max(0, start - 16), start));
   if (!m) return undefined;
+  // "by the 1990s" bounds; in "superseded by the 1752 treaty" the year names which treaty.
+  if (m[2] && /^\d{4}(?!s)/.test(text.slice(start))) return undefined;
   const w = m[1].toLowerCase();
   return w.startsWith('prior') ? 'before' : (w as DateBound);
 }
