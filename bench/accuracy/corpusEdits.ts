@@ -37,11 +37,11 @@ const MONTH_WORD = `\\b(?:${MONTHS.join('|')}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Se
 const MONTH_BEFORE = new RegExp(`${MONTH_WORD}\\s*$`);
 const MONTH_AFTER = new RegExp(`^\\s+${MONTH_WORD}`);
 
-/** A figure that is no year and no day of a month, raised by half (or by 3 when small), written as the sentence writes it. */
+/** A figure that is no year (1000–2099) and no day of a month, raised by half (or by 3 when small), written as the sentence writes it. */
 function changedNumber(s: string): string | undefined {
   for (const m of s.matchAll(/(?<![\w.,$€£])(\d{1,3}(?:,\d{3})+|\d+)(?![\w,.]*\d)(?!-)/g)) {
     const end = m.index! + m[1].length;
-    if (/^(19|20)\d\d$/.test(m[1]) || MONTH_BEFORE.test(s.slice(0, m.index)) || MONTH_AFTER.test(s.slice(end))) continue;
+    if (/^(1\d|20)\d\d$/.test(m[1]) || MONTH_BEFORE.test(s.slice(0, m.index)) || MONTH_AFTER.test(s.slice(end))) continue;
     const v = Number(m[1].replaceAll(',', ''));
     const w = v < 10 ? v + 3 : Math.round(v * 1.5);
     const written = m[1].includes(',') ? w.toLocaleString('en-US') : String(w);
@@ -72,7 +72,7 @@ export function sentenceEdits(sentence: string): SentenceEdit[] {
   };
   add('number', changedNumber(s));
   add('day', changedDay(s));
-  const year = /\b(19|20)\d\d\b/.exec(s);
+  const year = /\b(1\d|20)\d\d\b/.exec(s);
   if (year) add('year', s.replace(year[0], String(Number(year[0]) + 2)));
   const month = MONTHS.find((m) => wordRe(m).test(s));
   if (month) add('month', s.replace(wordRe(month), MONTHS[(MONTHS.indexOf(month) + 3) % 12]));

@@ -192,7 +192,7 @@ describe('stance of one passage', () => {
 });
 
 describe('verdicts over passages', () => {
-  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number, anchored = true) => ({ stance, score, coverage: score, restCoverage: score, directCoverage: score, factsMatched: true, conflicts: [], anchored });
+  const cmp = (stance: 'supports' | 'conflicts' | 'related', score: number, anchored = true, pinsSubject = true) => ({ stance, score, coverage: score, restCoverage: score, directCoverage: score, factsMatched: true, conflicts: [], anchored, pinsSubject });
   test('nothing speaks to it: unverified', () => assert.equal(decide([cmp('related', 0.3)]).verdict, 'unverified'));
   test('support only: supported, more sources raise confidence', () => {
     const one = decide([cmp('supports', 0.9)]);
@@ -202,6 +202,11 @@ describe('verdicts over passages', () => {
   });
   test('conflict only: conflicting', () => assert.equal(decide([cmp('conflicts', 0.8), cmp('related', 0.4)]).verdict, 'conflicting'));
   test('credible support and contradiction: contested', () => assert.equal(decide([cmp('supports', 0.9), cmp('conflicts', 0.85)]).verdict, 'contested'));
+  test('a contradiction that names none of the claim\'s names may be about anyone: no contest, the better-aligned side decides', () => {
+    assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.85, true, false)]).verdict, 'supported');
+    assert.equal(decide([cmp('supports', 0.85), cmp('conflicts', 0.95, true, false)]).verdict, 'conflicting');
+    assert.equal(decide([cmp('conflicts', 0.95, true, false)]).verdict, 'conflicting');
+  });
   test('a contradiction below the conflict bar does not make a supported statement contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.55)]).verdict, 'supported'));
   test('a close contradiction beside credible support makes it contested', () => assert.equal(decide([cmp('supports', 0.95), cmp('conflicts', 0.85)]).verdict, 'contested'));
   test('a loose contradiction beside stronger support is not a disagreement between the sources', () => {
@@ -406,5 +411,13 @@ describe('alignment details', () => {
   test('beside another differing value, a date a neighbour states is no second conflict', () => {
     const k = onlyConflict('In 2018 the franchise was valued at $35 billion.', 'In 2016 the franchise was valued at $25 billion.', ['Ticket sales fell in 2018.']);
     assert.deepEqual([k.kind, k.claimed, k.source], ['number', '$35 billion', '$25 billion']);
+  });
+  test('a figure changed inside a quotation is one number conflict, not a misquote besides', () => {
+    const k = onlyConflict('He told one aide, "Tell him if it costs 15,000 men he must go now."', 'He told one aide, "Tell him if it costs 10,000 men he must go now."');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['number', '15,000', '10,000']);
+  });
+  test('one stated value answers one claim value', () => {
+    assert.notEqual(run('The mosque was rebuilt between 1036 and 1036.', 'The mosque was rebuilt between 1034 and 1036.').stance, 'supports');
+    assert.equal(run('The mosque was rebuilt between 1034 and 1036.', 'The mosque was rebuilt between 1034 and 1036.').stance, 'supports');
   });
 });

@@ -42,4 +42,14 @@ describe('every verdict says why', () => {
     assert.equal(r.evidence[0].stance, 'conflicts');
     assert.match(r.why?.summary ?? '', /Sources disagree on the date/);
   });
+  test('a claim about "he" is not contested by a page about someone else; nor by a passage naming another person', async () => {
+    const index = await indexOf([
+      ['Ana Ruiz was a harbour pilot for thirty years.', 'She was elected to the Harbour Guild in 1992.'],
+      ['Rui Costa was a lighthouse keeper for twenty years.', 'She was elected to the Harbour Guild in 1998.'],
+    ]);
+    const [r] = checkText(index, 'She was elected to the Harbour Guild in 1992.');
+    assert.equal(r.verdict, 'supported');
+    const named = await indexOf([['Ana Ruiz has two sisters and a brother, all of them sailors.'], ['Rui Costa has two sisters and a brother, all of them sailors.']]);
+    assert.equal(checkText(named, 'Ana Ruiz has two sisters and a brother, all of them sailors.')[0].verdict, 'supported');
+  });
 });

@@ -106,6 +106,8 @@ function* checkSteps(index: CorpusIndex, statement: DraftStatement, candidates: 
       directCoverage: ROLE_CONFLICT_SCORE,
       factsMatched: true,
       anchored: true,
+      // The role check found the person named with the other title.
+      pinsSubject: true,
       score: ROLE_CONFLICT_SCORE,
       conflicts: [{ kind: 'role', claimStart: r.claim.start, claimEnd: r.claim.end, claimed: r.claim.raw, source: r.source.raw, sourceStart: r.source.start, sourceEnd: r.source.end }],
     };

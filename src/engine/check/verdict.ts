@@ -33,8 +33,11 @@ export function decide(comparisons: Comparison[]): Decision {
   const strong = supports.find((x) => !x.weak);
   const s = conflicts.length ? (strong?.score ?? 0) : (supports[0]?.score ?? 0);
   const c = conflicts[0]?.score ?? 0;
+  // The sources disagree only about the same thing: a conflicting passage that names none of the
+  // claim's people, places or bodies, or any passage for a claim about "he", may be about someone
+  // else ("He was inducted in 1992" on another player's page); then the better-aligned side decides.
   if (strong && conflicts.length && s >= CREDIBLE && c >= CREDIBLE) {
-    if (c >= CONTESTING) return { verdict: 'contested', confidence: cap(conflicts[0], cap(strong, clamp(Math.min(s, c)))) };
+    if (c >= CONTESTING && conflicts[0].pinsSubject) return { verdict: 'contested', confidence: cap(conflicts[0], cap(strong, clamp(Math.min(s, c)))) };
   }
   if (c > s) {
     const agreeing = Math.min(conflicts.length - 1, 3) * 0.03;

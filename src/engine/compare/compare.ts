@@ -37,6 +37,12 @@ export interface Comparison {
   relation?: RelationCheck;
   /** The claim's weightiest words and facts this passage (with its neighbours) does not state, as written. */
   unstated?: string[];
+  /**
+   * The passage is about whom the claim is about: it states one of the claim's names itself, outside
+   * any conflicting slot (when the claim names anyone), and the claim's subject is not a bare
+   * pronoun ("He was inducted in 2018" may be said of anyone).
+   */
+  pinsSubject: boolean;
 }
 
 /**
@@ -112,6 +118,16 @@ function besideNearbyValues(conflicts: SlotConflict[], matches: (Match | undefin
   if (conflicts.length < 2) return conflicts;
   const nearby = (c: SlotConflict) => c.unit !== undefined && matches[c.unit] !== undefined && matches[c.unit]!.at < 0;
   return conflicts.some((c) => !nearby(c)) ? conflicts.filter((c) => !nearby(c)) : conflicts;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'these', 'those']);
+
+/** The claim's subject, before its first verb, is a pronoun with no name beside it: its referent is in another sentence. */
+function pronounSubject(claim: Analysis, units: Unit[]): boolean {
+  const verb = frameOf(claim).verbs[0];
+  if (verb === undefined) return false;
+  const pronoun = claim.tokens.slice(0, verb).some((t) => PRONOUNS.has(t.norm));
+  return pronoun && !units.some((u) => u.kind === 'name' && u.last < verb);
 }
 
 /** The unit comes before the first verb of its clause: who or what the clause is about. */
@@ -225,7 +241,9 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     }
   }
   const quote = compareQuotes(claim, passage, context);
-  if (quote.conflict) {
+  // A misquote that is a figure, date or name already in conflict is that one slot, told once.
+  const sameSlot = (q: SlotConflict) => conflicts.some((c) => c.claimStart < q.claimEnd && q.claimStart < c.claimEnd);
+  if (quote.conflict && !sameSlot(quote.conflict)) {
     const q = quote.conflict;
     conflicts.push(q);
     units.forEach((u, k) => {
@@ -303,7 +321,9 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .sort((a, b) => b.u.weight - a.u.weight)
     .slice(0, 3)
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
-  return { stance, coverage, unstated, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+  const names = units.filter((u) => u.kind === 'name').length;
+  const namedHere = units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && matches[k]!.at >= 0);
+  return { stance, coverage, unstated, pinsSubject: (names === 0 || namedHere) && !pronounSubject(claim, units), ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
 
 /**
