@@ -188,6 +188,12 @@ describe('opposite words stated beside the claim', () => {
     const k = conflictOf('The attempt to reach the summit succeeded when the wind dropped.', 'The attempt to reach the summit failed when the wind dropped.');
     assert.deepEqual([k.claimed, k.source], ['succeeded', 'failed']);
   });
+  test('"before he left" against "after he left"; "before Costa wrote" where Costa is named twice', () => {
+    const c = run('The band was formed in 1975 shortly before he left his previous group.', 'The band was formed in 1975 shortly after he left his previous group.');
+    assert.deepEqual([c.stance, c.conflicts[0]?.claimed, c.conflicts[0]?.source], ['conflicts', 'before', 'after']);
+    const d = run('The firm sued Costa for libel before Costa wrote that its app spread rumours.', 'The firm sued Costa for libel after Costa wrote that its app spread rumours.');
+    assert.deepEqual([d.stance, d.conflicts[0]?.claimed, d.conflicts[0]?.source], ['conflicts', 'before', 'after']);
+  });
   test('"not before" against "not after" the same event', () => {
     const c = run('Officials said the vote would not occur after the mayor returns.', 'Officials said the vote would not occur before the mayor returns.');
     assert.equal(c.stance, 'conflicts');

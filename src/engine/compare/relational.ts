@@ -44,10 +44,20 @@ export function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undef
   return t && ARTICLES.has(t.norm) ? a.tokens[i + step] : t;
 }
 
+/** Personal pronouns a temporal clause may open with ("before he left"): the verb after them is what is related. */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+
+/** What a relation word relates: the next token past an article, possessive or clause-opening pronoun. */
+function relatedThing(a: Analysis, i: number): Token | undefined {
+  const t = pastArticle(a, i + 1, 1);
+  return t && CLAUSE_SUBJECTS.has(t.norm) ? a.tokens[t.index + 1] : t;
+}
+
 /**
  * The claim relates a thing to what follows with one word ("voted for the bill", "built before the
- * war") and the passage relates the same thing with its opposite ("voted against the bill", "built
- * after the war"). The thing must be stated in the passage itself, right after the opposite word.
+ * war", "left before he signed") and the passage relates the same thing with its opposite ("voted
+ * against the bill", "built after the war"). The thing must be a matched unit of the claim, and the
+ * passage itself must state it right after the opposite word, and not after the claim's own word.
  */
 export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
   const { units, matches } = alignment;
@@ -56,13 +66,15 @@ export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: 
     // "not before the vote" and "not after the vote" still differ; "not without" is "with" again.
     const denied = !!opposites && negatedAt(claim, t.index);
     if (!opposites || (denied && !TEMPORAL.has(t.norm))) continue;
-    const object = pastArticle(claim, t.index + 1, 1);
-    if (!object) continue;
-    const k = units.findIndex((u) => u.first <= object.index && object.index <= u.last);
-    const m = k >= 0 ? matches[k] : undefined;
-    if (!m || m.at < 0 || units[k].first !== object.index) continue;
-    const p = pastArticle(passage, m.at - 1, -1);
-    if (!p || !opposites.includes(p.norm) || negatedAt(passage, p.index) !== denied) continue;
+    const object = relatedThing(claim, t.index);
+    if (!object || object.stop) continue;
+    const k = units.findIndex((u) => u.first === object.index);
+    if (k < 0 || !matches[k] || matches[k]!.at < 0) continue;
+    const relates = (word: (norm: string) => boolean) =>
+      passage.tokens.find((p) => word(p.norm) && relatedThing(passage, p.index)?.term === object.term);
+    if (relates((n) => n === t.norm)) continue;
+    const p = relates((n) => opposites.includes(n));
+    if (!p || negatedAt(passage, p.index) !== denied) continue;
     return { kind: 'negation', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
   }
   return undefined;
