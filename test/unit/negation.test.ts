@@ -159,6 +159,9 @@ describe('negation reaches what it denies, and no further', () => {
     const c = run('Although the film was nominated for five awards, it received mixed reviews, failing to cover its costs.', 'Although the film was not nominated for five awards, it received mixed reviews, failing to cover its costs.');
     assert.equal(c.stance, 'conflicts');
   });
+  test('"still being decided" states a process: no conflict with "not yet finalized" or "not decided"', () => {
+    neverConflicts('The mayor said the details of the ferry timetable are still being decided.', 'The mayor said the ferry timetable had not yet been decided.');
+  });
   test('"not unclear" is no support for "unclear", nor the other way round', () => {
     assert.equal(run('It is not unclear whether the ferry will run.', 'It is unclear whether the ferry will run.').stance, 'related');
     assert.equal(run('It is unclear whether the ferry will run.', 'It is not unclear whether the ferry will run.').stance, 'related');
