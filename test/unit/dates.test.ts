@@ -23,6 +23,11 @@ describe('dates: when chrono is asked', () => {
     const [e] = extractDates('The port had closed by the 1990s.', tokenize('The port had closed by the 1990s.'));
     assert.equal(e.bound, 'by');
   });
+  test('two limits of one kind state their own dates: "by 2042" is not stated by "by 2040"', () => {
+    const d = (s: string) => extractDates(s, tokenize(s))[0];
+    assert.ok(!sameDate(d('The glaciers will be gone by 2042.'), d('The glaciers will be gone by 2040.')));
+    assert.ok(sameDate(d('The glaciers will be gone by 2040.'), d('The glaciers will be gone by 2040.')));
+  });
   test('an end that names no month or year of its own stays with the whole range', () => {
     assert.deepEqual(dates('The fair ran Jan. 12-15.').map((d) => d.raw), ['Jan. 12-15']);
   });

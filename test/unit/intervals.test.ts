@@ -95,6 +95,15 @@ describe('quantities as intervals', () => {
     assert.ok(contradicts('nearly three years', 'four years'));
     assert.ok(contradicts('some 71 percent', '81%'));
   });
+  test('two limits or two ranges written alike state their own figures; in other units they paraphrase', () => {
+    assert.ok(!states('at least 12 people', 'at least 21 people'));
+    assert.ok(!contradicts('at least 12 people', 'at least 21 people'));
+    assert.ok(states('at least 21 people', 'at least 21 people'));
+    assert.ok(!states('a 16-36% increase', 'a 16-24% increase'));
+    assert.ok(states('a 16-24% increase', 'a 16-24% increase'));
+    assert.ok(states('between 40 and 60 deaths', '52 deaths'));
+    assert.ok(states('a career of over five decades', 'a career of over 60 years'));
+  });
   test('a limit is stated only by a figure counting the same thing', () => {
     assert.ok(!states('less than 300 pages', 'the 8th edition'));
     assert.ok(states('less than 300 pages', 'only 240 pages'));

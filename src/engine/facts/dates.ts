@@ -240,6 +240,8 @@ export function sameDate(a: DateFact, b: DateFact): boolean {
   if (!a.span && weekdayOnly && b.span && b.granularity === 'day' && b.span.lo === b.span.hi) return weekdayOf(b.span.lo) === a.weekday;
   if (a.span && b.span) {
     if (a.weekday !== undefined && b.weekday !== undefined && a.weekday !== b.weekday) return false;
+    // Two limits of one kind state their own dates: "by 2040" does not say "by 2042".
+    if (a.bound && a.bound === b.bound) return a.span.lo === b.span.lo && a.span.hi === b.span.hi;
     return contains(a.span, b.span);
   }
   return sameParts(a, b);

@@ -41,6 +41,8 @@ export interface NumberFact {
   hedge?: Hedge;
   /** Words of that comparator right before `firstToken`: part of the quantity, not words of their own. */
   hedgeWords?: number;
+  /** A range written with both ends ("5 to 10", "16-24%"): each end is a figure the text states. */
+  bothEnds?: boolean;
 }
 
 const SMALL: Record<string, number> = { ...CARDINAL_WORDS, dozen: 12, half: 0.5, single: 1, couple: 2, both: 2, twice: 2, thrice: 3 };
@@ -258,7 +260,18 @@ export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
   }
   const inBase = a.unit === 'time' && b.unit === 'time';
   const source = inBase ? scale(b.range, b.unitSize) : b.range;
-  return contains(rangeFor(a, inBase), source);
+  // Two limits or two ranges in the same words state figures of their own: "at least 12" is not what
+  // a source saying "at least 21" states, nor "16-36%" what one saying "16-24%" does, though neither
+  // contradicts it. In other units the claim is a paraphrase ("over five decades" / "over 60 years").
+  const claimed = rangeFor(a, inBase);
+  if ((a.unitRaw ?? '').toLowerCase() === (b.unitRaw ?? '').toLowerCase()) {
+    const near = (x: number, y: number) => Math.abs(x - y) <= CONVERSION_SLACK * Math.max(Math.abs(x), Math.abs(y));
+    if (isLimit(a) && isLimit(b) && isUpperLimit(a) === isUpperLimit(b)) {
+      if (!(isUpperLimit(a) ? near(a.range.hi, b.range.hi) : near(a.range.lo, b.range.lo))) return false;
+    }
+    if (a.bothEnds && b.bothEnds) return near(a.range.lo, b.range.lo) && near(a.range.hi, b.range.hi);
+  }
+  return contains(claimed, source);
 }
 
 /**

@@ -146,6 +146,7 @@ function joinRange(text: string, tokens: Token[], a: NumberFact, b: NumberFact, 
     range,
     hedge: a.hedge,
     hedgeWords: a.hedgeWords,
+    bothEnds: true,
   };
   if (!a.hedge) {
     delete fact.hedge;
