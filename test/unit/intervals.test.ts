@@ -104,6 +104,10 @@ describe('quantities as intervals', () => {
     assert.ok(states('between 40 and 60 deaths', '52 deaths'));
     assert.ok(states('a career of over five decades', 'a career of over 60 years'));
   });
+  test('a vague count differs from a figure only by its unit', () => {
+    assert.ok(!contradicts('over the last several decades', 'over the last six decades'));
+    assert.ok(contradicts('within the first two years', 'within the first few months'));
+  });
   test('a limit is stated only by a figure counting the same thing', () => {
     assert.ok(!states('less than 300 pages', 'the 8th edition'));
     assert.ok(states('less than 300 pages', 'only 240 pages'));

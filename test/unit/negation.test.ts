@@ -159,6 +159,18 @@ describe('negation reaches what it denies, and no further', () => {
     const c = run('Although the film was nominated for five awards, it received mixed reviews, failing to cover its costs.', 'Although the film was not nominated for five awards, it received mixed reviews, failing to cover its costs.');
     assert.equal(c.stance, 'conflicts');
   });
+  test('"declined", "failed" and "refused" are verbs of their own when no "to" follows', () => {
+    const k = conflictOf('Ozone over the harbour has not declined since the ban.', 'Ozone over the harbour has declined since the ban.');
+    assert.equal(k.claimed, 'not declined');
+    neverConflicts('The union declined to comment on the offer.', 'The union did not comment on the offer.');
+  });
+  test('a clause that "why" or "how" opens keeps its negation to itself', () => {
+    const k = conflictOf('Authors have not pointed to reasons why insurers cannot cover flood risk.', 'Authors have pointed to reasons why insurers cannot cover flood risk.');
+    assert.equal(k.claimed, 'not pointed');
+  });
+  test('"not many" and "not much" deny like "not"', () => {
+    conflictOf('There are not many cafes along the harbour front.', 'There are many cafes along the harbour front.');
+  });
   test('"still being decided" states a process: no conflict with "not yet finalized" or "not decided"', () => {
     neverConflicts('The mayor said the details of the ferry timetable are still being decided.', 'The mayor said the ferry timetable had not yet been decided.');
   });

@@ -9,11 +9,11 @@ export function skipReason(a: Analysis): string | undefined {
   if (/\?["”’')\]]*\.?$/.test(text)) return 'question';
   // "(World Climate Report)", "— Reuters": a name standing alone asserts nothing about it.
   const named = new Set(a.names.flatMap((n) => n.tokens));
-  const others = a.tokens.filter((t) => isContent(t) && !named.has(t.index));
+  const others = a.tokens.filter((t) => isContent(t, a.tokens[t.index + 1]) && !named.has(t.index));
   if (a.names.length && !others.length && !a.numbers.length && !a.dates.length && !a.quotes.length) return 'a name alone, no claim';
   const hasFact = a.numbers.length > 0 || a.dates.length > 0 || a.names.length > 0 || a.quotes.some((q) => q.raw.split(/\s+/).length >= 2);
   if (hasFact) return undefined;
-  const content = a.tokens.filter(isContent).length;
+  const content = a.tokens.filter((t) => isContent(t, a.tokens[t.index + 1])).length;
   // An attribution needs something attributed: "officials said the plan was dropped", not "Time will tell".
   if (content >= 3 && a.tokens.some((t) => ATTRIBUTION_MARKERS.has(t.norm))) return undefined;
   // A sentence of a quotation that runs over several sentences ("“We would like a ceasefire now.")

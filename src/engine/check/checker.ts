@@ -36,7 +36,7 @@ interface Scored {
 function retrieve(index: CorpusIndex, claim: Analysis, limit: number): number[] {
   const terms: string[] = [];
   for (const t of claim.tokens) {
-    if (!isContent(t)) continue;
+    if (!isContent(t, claim.tokens[t.index + 1])) continue;
     terms.push(t.term);
     if (t.capitalized) terms.push(...index.nameVariants(t.term));
   }

@@ -45,7 +45,7 @@ export function termPositions(a: Analysis): Map<string, number[]> {
     else map.set(term, [index]);
   };
   for (const t of a.tokens) {
-    if (!isContent(t)) continue;
+    if (!isContent(t, a.tokens[t.index + 1])) continue;
     add(t.term, t.index);
     // "stepped down" is findable as a near-synonym of "resigned", at the verb's place.
     const next = a.tokens[t.index + 1];

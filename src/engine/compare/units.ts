@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
 import { isMoney, type NumberFact } from '../facts/numbers';
-import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
+import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATING_VERBS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
 
@@ -46,8 +46,13 @@ export function isLight(t: Token): boolean {
   return LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
 }
 
-export function isContent(t: Token): boolean {
-  return !t.stop && !NEGATORS.has(t.norm);
+/**
+ * A word that says something of its own: no stopword, no negator. A verb that denies the verb after
+ * it ("declined to comment") is a negator only before "to"; "ozone has declined" states a fall.
+ */
+export function isContent(t: Token, next?: Token): boolean {
+  if (t.stop) return false;
+  return !NEGATORS.has(t.norm) || (NEGATING_VERBS.has(t.norm) && next?.norm !== 'to');
 }
 
 /**
@@ -107,7 +112,7 @@ export function claimUnits(claim: Analysis, idf: (term: string) => number): Unit
   }
   for (const k of discourseMarkers(claim.tokens)) used.add(k);
   for (const t of claim.tokens) {
-    if (used.has(t.index) || !isContent(t)) continue;
+    if (used.has(t.index) || !isContent(t, claim.tokens[t.index + 1])) continue;
     const light = isLight(t);
     const kind = isTitle(claim, t) ? 'role' : 'word';
     units.push({ kind, token: t, first: t.index, last: t.index, weight: idf(t.term) * (light ? LIGHT_WEIGHT : 1) });

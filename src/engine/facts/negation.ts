@@ -177,7 +177,8 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
       if (/^(and|or)$/.test(tokens[k].norm) && content > 0) break;
       // A connective inside the scope ("did not, however, resign") is not what is negated.
       if (tokens[k].stop || tokens[k].capitalized || tokens[k].isNumber || DISCOURSE_WORDS.has(tokens[k].norm)) continue;
-      if (NEGATORS.has(tokens[k].norm) && !isNegatorCue(tokens[k])) continue;
+      const denyingVerb = NEGATING_VERBS.has(tokens[k].norm) && tokens[k + 1]?.norm === 'to';
+      if (NEGATORS.has(tokens[k].norm) && !isNegatorCue(tokens[k]) && (denyingVerb || !NEGATING_VERBS.has(tokens[k].norm))) continue;
       mark(k);
       content++;
     }

@@ -280,6 +280,9 @@ export function sameQuantity(a: NumberFact, b: NumberFact): boolean {
  * ends or a figure that is merely more precise are no contradiction.
  */
 export function disjointQuantities(a: NumberFact, b: NumberFact): boolean {
+  // "Several decades" may be six of them: a vague count differs from a figure only by its unit
+  // ("a few months" against "two years").
+  if (a.vague !== b.vague) return a.unit !== b.unit || a.unitSize !== b.unitSize;
   if (a.vague || b.vague) return !sameVague(a, b);
   const inBase = a.unit === 'time' && b.unit === 'time';
   return disjoint(rangeFor(a, inBase), rangeFor(b, inBase));

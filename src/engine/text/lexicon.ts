@@ -42,12 +42,12 @@ export const AUXILIARIES = new Set(
  * founders" denies membership outright, so "one" is no such word.
  */
 export const NOT_QUANTIFIERS = new Set(
-  'only just merely simply always necessarily all every everyone everything quite entirely exactly fully least long much many far nearly totally wholly completely'.split(' '),
+  'only just merely simply always necessarily all every everyone everything quite entirely exactly fully least long far nearly totally wholly completely'.split(' '),
 );
 
 /** Words that open a new clause: a negation before them does not reach past them. */
 export const CLAUSE_OPENERS = new Set(
-  'but while whereas although though because unless which who whom whose where when whether if that instead'.split(' '),
+  'but while whereas although though because unless which who whom whose where when whether if that instead why how'.split(' '),
 );
 
 /** Irregular forms mapped to their lemma before stemming, so "met" aligns with "meeting". */
