@@ -321,9 +321,10 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .sort((a, b) => b.u.weight - a.u.weight)
     .slice(0, 3)
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
-  const names = units.filter((u) => u.kind === 'name').length;
+  const named = units.some((u) => u.kind === 'name');
   const namedHere = units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && matches[k]!.at >= 0);
-  return { stance, coverage, unstated, pinsSubject: (names === 0 || namedHere) && !pronounSubject(claim, units), ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+  const pinsSubject = (!named || namedHere) && !pronounSubject(claim, units);
+  return { stance, coverage, unstated, pinsSubject, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
 
 /**

@@ -7,6 +7,12 @@ import type { Unit } from './units';
 import type { SlotConflict } from './slots';
 
 /**
+ * "The format is still being decided" states a process, not its outcome: it neither says the format
+ * was decided nor that it was not ("has not yet been finalized" agrees with it).
+ */
+const inProgress = (a: Analysis, k: number) => a.tokens[k - 1]?.norm === 'being';
+
+/**
  * The matching terms of a word's regular forms: the stemmer does not always give a word and its
  * inflections one term ("succeed" and "succeeded" differ), and a pair listed in its base form must
  * meet the word as written.
@@ -150,9 +156,6 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     const i = u.token.index;
     // Double negation and negated quantifiers ("not unlikely", "not always") assert nothing firm,
     // but they do not say what a plain denial says: "not unclear" is no support for "unclear".
-    // "The format is still being decided" states a process, not its outcome: it neither says the
-    // format was decided nor that it was not ("has not yet been finalized" agrees with it).
-    const inProgress = (a: Analysis, k: number) => a.tokens[k - 1]?.norm === 'being';
     const claimUnsure = claim.negation.unsure.has(i) || inProgress(claim, i);
     const sourceUnsure = m.in.negation.unsure.has(m.token) || inProgress(m.in, m.token);
     if (claimUnsure || sourceUnsure) {
