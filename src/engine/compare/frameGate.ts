@@ -116,12 +116,18 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
   if (!conflicts.length || !cf.verbs.length) return conflicts;
   const pf = frameOf(passage);
   const tokenAt = (a: Analysis, offset: number) => a.tokens.find((t) => t.end > offset)?.index ?? a.tokens.length - 1;
-  /** At least two plain words of the claim's clause are stated in the passage's clause. */
-  const sharesClauseWords = (claimClause: number, sourceClause: number) =>
-    alignment.units.filter((u, k) => {
+  /**
+   * The passage's clause states the claim's clause around the value: two of its plain words, or
+   * every other unit of it ("when she was 24 in November 1977" against "… was 16 in November 1977").
+   */
+  const pinnedClause = (claimClause: number, sourceClause: number, conflicted: number | undefined) => {
+    const others = alignment.units.map((u, k) => ({ u, k })).filter(({ u, k }) => k !== conflicted && cf.clauseOf[u.first] === claimClause && !(u.kind === 'word' && isLight(u.token)));
+    const here = others.filter(({ k }) => {
       const m = alignment.matches[k];
-      return u.kind === 'word' && !isLight(u.token) && cf.clauseOf[u.first] === claimClause && m && m.at >= 0 && pf.clauseOf[m.at] === sourceClause;
-    }).length >= 2;
+      return !!m && m.at >= 0 && pf.clauseOf[m.at] === sourceClause;
+    });
+    return here.filter(({ u }) => u.kind === 'word').length >= 2 || (others.length > 0 && here.length === others.length);
+  };
   return conflicts.filter((c) => {
     // Negations and quotations compare the predicate or the words themselves, not an argument of it.
     if (c.kind === 'negation' || c.kind === 'quote') return true;
@@ -133,7 +139,7 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
     // A clause whose only verb is light ("made the announcement on Jan. 12") is pinned down by its
     // other words: the value must stand among the passage's matches of them.
-    if (!own.length && c.kind !== 'name' && sharesClauseWords(claimClause, sourceClause)) return true;
+    if (!own.length && c.kind !== 'name' && pinnedClause(claimClause, sourceClause, c.unit)) return true;
     return (own.length ? own : cf.verbs).some((p) => {
       const k = unitOf(alignment, p);
       const m = k >= 0 ? alignment.matches[k] : undefined;
