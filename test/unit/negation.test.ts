@@ -171,6 +171,11 @@ describe('negation reaches what it denies, and no further', () => {
   test('"not many" and "not much" deny like "not"', () => {
     conflictOf('There are not many cafes along the harbour front.', 'There are many cafes along the harbour front.');
   });
+  test('a verb of saying with a thing for its object is the predicate: "have not denied the allegations"', () => {
+    const k = conflictOf('Both Ruiz and Costa have not denied these allegations.', 'Both Ruiz and Costa have denied these allegations.');
+    assert.equal(k.claimed, 'not denied');
+    neverConflicts('The mayor did not say whether the ferry would run.', 'The mayor said the ferry would run.');
+  });
   test('"still being decided" states a process: no conflict with "not yet finalized" or "not decided"', () => {
     neverConflicts('The mayor said the details of the ferry timetable are still being decided.', 'The mayor said the ferry timetable had not yet been decided.');
   });

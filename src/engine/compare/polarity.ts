@@ -37,6 +37,24 @@ for (const [a, b] of [...ANTONYM_PAIRS, ...WORDNET_ANTONYM_PAIRS]) {
   }
 }
 const ATTRIBUTION_TERMS = new Set([...ATTRIBUTION_MARKERS].map(termOf));
+
+/**
+ * A verb of saying that introduces what was said ("did not say whether", "said that", "told
+ * reporters"): whether it is denied says nothing about the content. With a thing for its object
+ * ("have not denied the allegations", "did not comment on the plan") it is the predicate itself.
+ */
+function reportsSaying(a: Analysis, i: number): boolean {
+  if (!ATTRIBUTION_TERMS.has(a.tokens[i].term)) return false;
+  const next = a.tokens[i + 1];
+  if (!next || /["“”'‘’:,]/.test(a.text.slice(a.tokens[i].end, next.start))) return true;
+  const thing = THING_OPENERS.has(next.norm) || REPORTED_THINGS.test(next.norm);
+  return !thing;
+}
+
+/** Words that open a noun phrase or its topic after a verb of saying ("denied the report", "commented on it"). */
+const THING_OPENERS = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'its', 'his', 'her', 'their', 'on', 'any']);
+/** What is denied or confirmed as a thing: "denied allegations", "confirmed reports". */
+const REPORTED_THINGS = /^(allegations?|reports?|claims?|accusations?|charges?|rumou?rs?)$/;
 const LIGHT = new Set([...LIGHT_WORDS].map(termOf));
 /** How far from a one-sided anchor an opposite word may stand. */
 const WINDOW = 4;
@@ -152,7 +170,7 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
   let polarityClash = false;
   units.forEach((u, k) => {
     const m = matches[k];
-    if (u.kind !== 'word' || !m || conflicts.length || ATTRIBUTION_TERMS.has(u.token.term)) return;
+    if (u.kind !== 'word' || !m || conflicts.length || reportsSaying(claim, u.token.index)) return;
     const i = u.token.index;
     // Double negation and negated quantifiers ("not unlikely", "not always") assert nothing firm,
     // but they do not say what a plain denial says: "not unclear" is no support for "unclear".
