@@ -350,8 +350,8 @@ describe('alignment details', () => {
     // A count of members is no sum of money.
     assert.notEqual(run('The Harbour Choir has seven members.', 'The Harbour Choir gave ₩500 million from the members.').stance, 'conflicts');
   });
-  test('a country whose adjective does not grow from its name: "the Danish foreign ministry" is "Denmark\'s"', () => {
-    const c = run("Ana Ruiz, head of press at the Danish Foreign Ministry, confirmed the ministry's offer to host the talks.", "Denmark's Foreign Ministry offered to host the talks, according to Ana Ruiz, head of press for the ministry.");
+  test('a country whose adjective does not grow from its name: "the Belgian foreign ministry" is "Belgium\'s"', () => {
+    const c = run("Ana Ruiz, head of press at the Belgian Foreign Ministry, confirmed the ministry's offer to host the talks.", "Belgium's Foreign Ministry offered to host the talks, according to Ana Ruiz, head of press for the ministry.");
     assert.equal(c.stance, 'supports');
     assert.ok(sameRoot(termOf('Swiss'), termOf('Switzerland')) && !sameRoot(termOf('English'), termOf('England')));
   });

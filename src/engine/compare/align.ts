@@ -3,8 +3,8 @@ import { sameDate, type DateFact } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
 import { ROLE_WORDS } from '../text/lexicon';
-import { termOf, type Token } from '../text/tokenize';
-import { nearSynonyms, phrasalTerm } from '../text/wordnet';
+import type { Token } from '../text/tokenize';
+import { nearSynonyms, phrasalTerm, placeAdjective } from '../text/wordnet';
 import { claimUnits, isContent, type Unit } from './units';
 
 /** What the comparer needs from the corpus: term rarity and fuzzy name variants. */
@@ -57,23 +57,12 @@ export function termPositions(a: Analysis): Map<string, number[]> {
 
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ean', 'ese', 'ish', 'i'];
 
-/** Countries whose adjective does not grow from their name (general English, like the endings above). */
-const IRREGULAR_DEMONYMS = new Map<string, string>(
-  [
-    ['swiss', 'switzerland'], ['dutch', 'netherlands'], ['french', 'france'], ['british', 'britain'], ['danish', 'denmark'],
-    ['swedish', 'sweden'], ['finnish', 'finland'], ['polish', 'poland'], ['turkish', 'turkey'], ['greek', 'greece'],
-    ['spanish', 'spain'], ['welsh', 'wales'], ['scottish', 'scotland'], ['thai', 'thailand'], ['filipino', 'philippines'],
-    ['belgian', 'belgium'], ['norwegian', 'norway'], ['icelandic', 'iceland'], ['irish', 'ireland'],
-    ['czech', 'czechia'], ['slovak', 'slovakia'], ['lebanese', 'lebanon'], ['sudanese', 'sudan'], ['peruvian', 'peru'],
-  ].flatMap(([adjective, country]) => {
-    const [a, c] = [termOf(adjective), termOf(country)];
-    return [[a, c], [c, a]] as [string, string][];
-  }),
-);
-
-/** Whether two name terms are a place and its adjective (Crimea/Crimean, Ukraine/Ukrainian, Europe/European, Switzerland/Swiss). */
+/**
+ * Whether two name terms are a place and its adjective (Crimea/Crimean, Ukraine/Ukrainian,
+ * Europe/European), the adjective growing from the name or paired with it in WordNet (Switzerland/Swiss).
+ */
 export function sameRoot(a: string, b: string): boolean {
-  if (a === b || IRREGULAR_DEMONYMS.get(a) === b) return true;
+  if (a === b || placeAdjective(a, b)) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;
   // The stemmer turns a final y into i ("Uruguay" → "uruguai"): "Uruguayan" grows from the y.

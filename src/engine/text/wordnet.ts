@@ -8,6 +8,21 @@ import { termOf } from './tokenize';
  */
 export const WORDNET_ANTONYM_PAIRS: readonly [string, string][] = lexicon.antonyms.map((p) => p.split(' ') as [string, string]);
 
+const PLACE_ADJECTIVE_PAIRS = new Set(
+  lexicon.demonyms.flatMap((p) => {
+    const [adjective, place] = p.split(' ').map(termOf);
+    return [`${adjective} ${place}`, `${place} ${adjective}`];
+  }),
+);
+
+/**
+ * A place and its adjective in WordNet's pertainyms ("switzerland" / "swiss"), as matching terms in
+ * either order; adjectives that also name a language ("French", "English") are left out.
+ */
+export function placeAdjective(a: string, b: string): boolean {
+  return PLACE_ADJECTIVE_PAIRS.has(`${a} ${b}`);
+}
+
 /** The particles of the lexicon's phrasal verbs ("give_up", "step_down"). */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'over', 'away', 'back', 'aside']);
 
