@@ -1,8 +1,9 @@
 import type { Analysis } from '../facts/analysis';
 import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
+import { isNegatorWord } from '../facts/negation';
 import { isMoney, type NumberFact } from '../facts/numbers';
-import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, NEGATING_VERBS, NEGATORS, ROLE_WORDS } from '../text/lexicon';
+import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
 
@@ -46,13 +47,9 @@ export function isLight(t: Token): boolean {
   return LIGHT_TERMS.has(t.term) || LIGHT_WORDS.has(t.norm);
 }
 
-/**
- * A word that says something of its own: no stopword, no negator. A verb that denies the verb after
- * it ("declined to comment") is a negator only before "to"; "ozone has declined" states a fall.
- */
+/** A word that says something of its own: no stopword, no word that denies (see isNegatorWord). */
 export function isContent(t: Token, next?: Token): boolean {
-  if (t.stop) return false;
-  return !NEGATORS.has(t.norm) || (NEGATING_VERBS.has(t.norm) && next?.norm !== 'to');
+  return !t.stop && !isNegatorWord(t, next);
 }
 
 /**

@@ -90,6 +90,14 @@ function clauses(text: string, tokens: Token[]): number[] {
   return out;
 }
 
+/**
+ * A word that denies: "not", "never", "without"… A verb that denies the verb after it ("declined
+ * to comment") does so only before "to"; "ozone has declined" states a fall.
+ */
+export function isNegatorWord(t: Token, next: Token | undefined): boolean {
+  return NEGATORS.has(t.norm) && !(NEGATING_VERBS.has(t.norm) && next?.norm !== 'to');
+}
+
 const isNegatorCue = (t: Token) => NEGATORS.has(t.norm) && !NEGATING_VERBS.has(t.norm) && !/^(avoid|avoided|avoids)$/.test(t.norm);
 
 /**
@@ -177,8 +185,7 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
       if (/^(and|or)$/.test(tokens[k].norm) && content > 0) break;
       // A connective inside the scope ("did not, however, resign") is not what is negated.
       if (tokens[k].stop || tokens[k].capitalized || tokens[k].isNumber || DISCOURSE_WORDS.has(tokens[k].norm)) continue;
-      const denyingVerb = NEGATING_VERBS.has(tokens[k].norm) && tokens[k + 1]?.norm === 'to';
-      if (NEGATORS.has(tokens[k].norm) && !isNegatorCue(tokens[k]) && (denyingVerb || !NEGATING_VERBS.has(tokens[k].norm))) continue;
+      if (isNegatorWord(tokens[k], tokens[k + 1]) && !isNegatorCue(tokens[k])) continue;
       mark(k);
       content++;
     }
