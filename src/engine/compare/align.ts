@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import { sameDate, type DateFact } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
-import { ROLE_WORDS } from '../text/lexicon';
+import { POSSESSIVES, ROLE_WORDS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { nearSynonyms, phrasalTerm, placeAdjective } from '../text/wordnet';
 import { claimUnits, isContent, type Unit } from './units';
@@ -118,7 +118,7 @@ function findNearSynonym(term: string, positions: Map<string, number[]>, used: S
 }
 
 /** Words that make a bare year after them a modifier of the noun that follows ("the 2019 regatta"). */
-const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
+const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', ...POSSESSIVES]);
 /** How far after such a year the noun phrase it qualifies may run. */
 const QUALIFIED_PHRASE_WORDS = 5;
 

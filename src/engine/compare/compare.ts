@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
-import { ROLE_WORDS } from '../text/lexicon';
+import { POSSESSIVES, ROLE_WORDS, SUBJECT_PRONOUNS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
@@ -120,7 +120,7 @@ function besideNearbyValues(conflicts: SlotConflict[], matches: (Match | undefin
   return conflicts.some((c) => !nearby(c)) ? conflicts.filter((c) => !nearby(c)) : conflicts;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'his', 'her', 'its', 'their', 'this', 'these', 'those']);
+const PRONOUNS = new Set([...SUBJECT_PRONOUNS, ...POSSESSIVES, 'this', 'these', 'those']);
 
 /** The claim's subject, before its first verb, is a pronoun with no name beside it: its referent is in another sentence. */
 function pronounSubject(claim: Analysis, units: Unit[]): boolean {

@@ -1,5 +1,5 @@
 import type { Analysis } from '../facts/analysis';
-import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, LIGHT_WORDS, NEGATORS } from '../text/lexicon';
+import { ANTONYM_PAIRS, ATTRIBUTION_MARKERS, LIGHT_WORDS, NEGATORS, POSSESSIVES } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import { WORDNET_ANTONYM_PAIRS } from '../text/wordnet';
 import { type Alignment, inside } from './align';
@@ -52,7 +52,7 @@ function reportsSaying(a: Analysis, i: number): boolean {
 }
 
 /** Words that open a noun phrase or its topic after a verb of saying ("denied the report", "commented on it"). */
-const THING_OPENERS = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'its', 'his', 'her', 'their', 'on', 'any']);
+const THING_OPENERS = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'on', 'any', ...POSSESSIVES]);
 /** What is denied or confirmed as a thing: "denied allegations", "confirmed reports". */
 const REPORTED_THINGS = /^(allegations?|reports?|claims?|accusations?|charges?|rumou?rs?)$/;
 const LIGHT = new Set([...LIGHT_WORDS].map(termOf));

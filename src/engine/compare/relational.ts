@@ -5,7 +5,8 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';
-import { NEGATORS } from '../text/lexicon';
+import { isNegatorWord } from '../facts/negation';
+import { POSSESSIVES, SUBJECT_PRONOUNS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
@@ -33,10 +34,10 @@ const TEMPORAL = new Set(['before', 'after']);
 
 /** The word is in a negation's scope, or is itself negated ("not without losses" is "with losses"). */
 function negatedAt(a: Analysis, i: number): boolean {
-  return a.negated.has(i) || a.negation.unsure.has(i) || [a.tokens[i - 1], a.tokens[i - 2]].some((t) => t && NEGATORS.has(t.norm));
+  return a.negated.has(i) || a.negation.unsure.has(i) || [a.tokens[i - 1], a.tokens[i - 2]].some((t) => t && isNegatorWord(t, a.tokens[t.index + 1]));
 }
 
-const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+const ARTICLES = new Set(['the', 'a', 'an', ...POSSESSIVES]);
 
 /** The token at `i`, or past it when it is an article or possessive: step 1 reads on, -1 back. */
 export function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undefined {
@@ -45,7 +46,7 @@ export function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undef
 }
 
 /** Personal pronouns a temporal clause may open with ("before he left"): the verb after them is what is related. */
-const CLAUSE_SUBJECTS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const CLAUSE_SUBJECTS = new Set(SUBJECT_PRONOUNS);
 
 /** What a relation word relates: the next token past an article, possessive or clause-opening pronoun. */
 function relatedThing(a: Analysis, i: number): Token | undefined {

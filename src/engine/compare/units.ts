@@ -3,7 +3,7 @@ import type { DateFact } from '../facts/dates';
 import type { NameFact } from '../facts/names';
 import { isNegatorWord } from '../facts/negation';
 import { isMoney, type NumberFact } from '../facts/numbers';
-import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, ROLE_WORDS } from '../text/lexicon';
+import { CARDINAL_WORDS, DISCOURSE_PHRASES, DISCOURSE_WORDS, LIGHT_WORDS, POSSESSIVES, ROLE_WORDS } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Token } from '../text/tokenize';
 
@@ -68,7 +68,7 @@ function discourseMarkers(tokens: Token[]): number[] {
 }
 
 /** Words before a count that make it point back to things already named ("the two leaders", "its three sons"). */
-const DEFINITE = new Set(['the', 'these', 'those', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'all']);
+const DEFINITE = new Set(['the', 'these', 'those', 'all', ...POSSESSIVES]);
 
 /**
  * A small number in words that states how many of something there are ("founded by two brothers",

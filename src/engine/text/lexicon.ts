@@ -124,6 +124,11 @@ export const SYNONYM_GROUPS: string[][] = [
   ['cause', 'drive', 'lead'],
 ];
 
+/** Possessive determiners: "its report", "their sons". */
+export const POSSESSIVES = ['my', 'your', 'his', 'her', 'its', 'our', 'their'];
+/** Personal pronouns that can be a clause's subject. */
+export const SUBJECT_PRONOUNS = ['i', 'you', 'he', 'she', 'it', 'we', 'they'];
+
 /**
  * Verb/adjective pairs of opposite polarity. Claiming one where the source says the other is a
  * negation conflict, the same as inserting or removing "not".
