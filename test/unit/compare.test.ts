@@ -353,7 +353,7 @@ describe('alignment details', () => {
   test('a country whose adjective does not grow from its name: "the Belgian foreign ministry" is "Belgium\'s"', () => {
     const c = run("Ana Ruiz, head of press at the Belgian Foreign Ministry, confirmed the ministry's offer to host the talks.", "Belgium's Foreign Ministry offered to host the talks, according to Ana Ruiz, head of press for the ministry.");
     assert.equal(c.stance, 'supports');
-    assert.ok(sameRoot(termOf('Swiss'), termOf('Switzerland')) && !sameRoot(termOf('English'), termOf('England')));
+    assert.ok(sameRoot(termOf('Peruvian'), termOf('Peru')) && !sameRoot(termOf('English'), termOf('England')));
   });
   test('a country and its people are one name: "Paraguay" is stated by "Paraguayans"', () => {
     assert.ok(sameRoot(termOf('paraguay'), termOf('paraguayans')));

@@ -58,8 +58,8 @@ export function termPositions(a: Analysis): Map<string, number[]> {
 const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ean', 'ese', 'ish', 'i'];
 
 /**
- * Whether two name terms are a place and its adjective (Crimea/Crimean, Ukraine/Ukrainian,
- * Europe/European), the adjective growing from the name or paired with it in WordNet (Switzerland/Swiss).
+ * Whether two name terms are a place and its adjective (Kenya/Kenyan, Uruguay/Uruguayan,
+ * Europe/European), the adjective growing from the name or paired with it in WordNet (Belgium/Belgian).
  */
 export function sameRoot(a: string, b: string): boolean {
   if (a === b || placeAdjective(a, b)) return true;

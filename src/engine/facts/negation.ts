@@ -150,7 +150,7 @@ export function findNegation(text: string, tokens: Token[], affixal: ReadonlySet
       for (const k of scope) unsure.add(k);
       continue;
     }
-    // "is not a News Editor", "was not Costa": a predicate that is all name is what is denied.
+    // "is not a Harbour Authority Adviser", "was not Costa": a predicate that is all name is what is denied.
     if (!scope.length && verbal) {
       const named = tokens.slice(from, from + NAMED_PREDICATE_REACH).find((u) => u.capitalized && clause[u.index] === clause[t.index]);
       if (named) scope.push(named.index);

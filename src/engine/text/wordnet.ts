@@ -16,7 +16,7 @@ const PLACE_ADJECTIVE_PAIRS = new Set(
 );
 
 /**
- * A place and its adjective in WordNet's pertainyms ("switzerland" / "swiss"), as matching terms in
+ * A place and its adjective in WordNet's pertainyms ("belgium" / "belgian"), as matching terms in
  * either order; adjectives that also name a language ("French", "English") are left out.
  */
 export function placeAdjective(a: string, b: string): boolean {
