@@ -186,8 +186,10 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
  * Where one word of a name is named in a text: capitalised there too ("a bill" is not "Billy"), as
  * written or a one-letter spelling variant (Zelensky / Zelenskyy).
  */
-function findPart(term: string, text: Analysis, positions: Map<string, number[]>, env: CompareEnv): number {
-  const named = (list: number[] | undefined) => list?.find((p) => text.tokens[p].capitalized);
+function findPart(word: Token, text: Analysis, positions: Map<string, number[]>, env: CompareEnv): number {
+  const term = word.term;
+  // Terms merge synonyms ("military" and "army" share one): a part of a name must be its own word.
+  const named = (list: number[] | undefined) => list?.find((p) => text.tokens[p].capitalized && withinEdits(text.tokens[p].norm, word.norm, 1));
   const exact = named(positions.get(term));
   if (exact !== undefined) return exact;
   for (const v of env.variants(term)) {
@@ -226,12 +228,33 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   // Facts and names claim their evidence first; plain words take what is left.
   const order = units.map((_, k) => k).sort((a, b) => Number(units[a].kind === 'word') - Number(units[b].kind === 'word') || a - b);
   const matches: (Match | undefined)[] = new Array(units.length);
-  for (const k of order) matches[k] = matchUnit(units[k]);
+  // Which claim names took each passage word. A name may share a word with one that shares a word
+  // with it ("Trump" and "Donald Trump"), never with another: "Ukraine" is not stated by the
+  // "Ukrainian" that states the claim's "Ukrainian".
+  const namedBy = new Map<number, Set<string>>();
+  const takenFor = (u: Unit): Set<number> => {
+    if (u.kind !== 'name') return used;
+    const own = u.words.map((w) => w.term);
+    const taken = new Set(used);
+    for (const [at, terms] of namedBy) if (!own.some((t) => terms.has(t))) taken.add(at);
+    return taken;
+  };
+  const takeName = (u: Unit) => {
+    if (u.kind !== 'name') return;
+    const taken = takenFor(u);
+    for (const w of u.words) {
+      const at = findTerm(w.term, positions, env, taken);
+      if (at < 0) continue;
+      const by = namedBy.get(at) ?? namedBy.set(at, new Set()).get(at)!;
+      for (const x of u.words) by.add(x.term);
+    }
+  };
   function matchUnit(u: Unit): Match | undefined {
-    const at = locate(u, passage, positions, env, used, claimTerms);
+    const at = locate(u, passage, positions, env, takenFor(u), claimTerms);
     if (at >= 0) {
       // One stated value answers one claim value: "between 1036 and 1036" is not stated by "between 1034 and 1036".
       if (u.kind !== 'name') used.add(at);
+      else takeName(u);
       return { at, in: passage, token: at, credit: 1 };
     }
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
@@ -268,13 +291,14 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     // The part must be written as in the claim, give or take a letter: "Britain" is not "Benjamin
     // Britten" mentioned in part, though it could be "Britten" spelled another way.
     if (u.kind === 'name' && u.words.length > 1) {
-      const found = u.words.map((w) => findPart(w.term, passage, positions, env));
+      const found = u.words.map((w) => findPart(w, passage, positions, env));
       const hit = found.findIndex((f) => f >= 0);
       const share = found.filter((f) => f >= 0).length / found.length;
       if (hit >= 0 && !replacedPart(u.words, found, passage)) return { at: found[hit], in: passage, token: found[hit], credit: share };
     }
     return undefined;
   }
+  for (const k of order) matches[k] = matchUnit(units[k]);
   return { units, matches, positions, claimTerms };
 }
 

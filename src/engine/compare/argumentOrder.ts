@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import type { NameType } from '../facts/names';
 import { frameOf } from '../facts/frame';
 import { SYMMETRIC_PREDICATES } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
@@ -16,6 +17,8 @@ function passive(a: Analysis, verb: number, clauseLast: number): boolean {
   for (let k = verb + 1; k <= Math.min(clauseLast, verb + AGENT_REACH); k++) if (a.tokens[k].norm === 'by') return true;
   return false;
 }
+
+const ACTOR_TYPES = new Set<NameType>(['person', 'org', 'group']);
 
 const isArgument = (u: Unit) => u.kind === 'name' || (u.kind === 'word' && !isLight(u.token));
 
@@ -55,6 +58,42 @@ export function swappedArguments(claim: Analysis, passage: Analysis, alignment: 
     if (pf.clauseOf[ms.at] !== there || pf.clauseOf[mo.at] !== there) continue;
     if (passive(claim, v, cf.clauses[clause].last) !== passive(passage, vm.at, pf.clauses[there].last)) continue;
     if (ms.at > vm.at && mo.at < vm.at) return { subject, object, symmetric: SYMMETRIC.has(claim.tokens[v].term) };
+  }
+  return undefined;
+}
+
+/**
+ * The passage states the claim's predicate of someone else: "Ana Ruiz scored the winner" against
+ * "Rui Costa scored the winner, while Ruiz was booked". The claim's subject is a name; the passage's
+ * clause that holds the claim's verb has its own named subject, which is not the claim's, and the
+ * claim's subject stands elsewhere or nowhere. Returns the passage's actor as written.
+ */
+export function otherActor(claim: Analysis, passage: Analysis, alignment: Alignment): string | undefined {
+  const { units, matches } = alignment;
+  const cf = frameOf(claim);
+  const pf = frameOf(passage);
+  for (const v of cf.predicates) {
+    const pivot = units.findIndex((u) => u.kind === 'word' && u.token.index === v);
+    const vm = pivot >= 0 ? matches[pivot] : undefined;
+    if (!vm || vm.at < 0) continue;
+    const clause = cf.clauseOf[v];
+    if (passive(claim, v, cf.clauses[clause].last) || passive(passage, vm.at, pf.clauses[pf.clauseOf[vm.at]].last)) continue;
+    const subject = units.filter((u) => u.last < v && cf.clauseOf[u.first] === clause && isArgument(u)).pop();
+    if (subject?.kind !== 'name') continue;
+    const there = pf.clauseOf[vm.at];
+    const own = units.indexOf(subject);
+    const sm = matches[own];
+    if (sm && sm.at >= 0 && pf.clauseOf[sm.at] === there) continue;
+    const theirs = passage.names.filter((n) => n.tokens.length && n.tokens.every((t) => pf.clauseOf[t] === there && t < vm.at)).pop();
+    // A capital stands for its country ("Kyiv" for "Ukraine"): places are left out.
+    if (!theirs || theirs.type !== subject.fact.type || !ACTOR_TYPES.has(theirs.type)) continue;
+    // Only light words between the actor and the verb ("Costa has scored"): anything more may be a
+    // clause of its own with another subject.
+    const between = passage.tokens.slice(theirs.tokens[theirs.tokens.length - 1] + 1, vm.at);
+    if (between.some((t) => !isLight(t))) continue;
+    const claimTerms = new Set(subject.fact.tokens.map((t: number) => claim.tokens[t].term));
+    if (theirs.tokens.some((t) => claimTerms.has(passage.tokens[t].term))) continue;
+    return theirs.raw;
   }
   return undefined;
 }

@@ -5,7 +5,8 @@ import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
 import { negationUnstated, polarityConflicts } from './polarity';
-import { swappedArguments, type SwappedArguments } from './argumentOrder';
+import { checkSpeaker } from './speaker';
+import { otherActor, swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
 import { oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
@@ -206,6 +207,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 
   const conflicts = besideNearbyValues(sameClauseConflicts(claim, passage, alignment, slotConflicts(claim, passage, alignment, env)), matches);
   const conflicted = new Set(conflicts.map((c) => c.unit).filter((k): k is number => k !== undefined));
+  const speaker = checkSpeaker(claim, passage, context, alignment);
+  if (speaker.conflict && !conflicted.has(speaker.conflict.unit!)) {
+    conflicts.push(speaker.conflict);
+    conflicted.add(speaker.conflict.unit!);
+  }
   // A title goes with the person it names: "German Chancellor Olaf Scholz" against "Prime Minister
   // Boris Johnson" is one slot, so the unmatched title belongs to the name's conflict.
   for (const c of conflicts) {
@@ -279,7 +285,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 
   // Another actor doing the claim's thing ("Brazil supported South Vietnam" against "Thailand did")
   // contradicts nothing unless the rest pins down one event that only one could have done.
-  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
+  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== speaker.conflict?.unit && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;
@@ -302,6 +308,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     !replacedObject(claim, passage, alignment) &&
     !placeOnlyNearby(passage, alignment) &&
     swapped()?.symmetric !== false &&
+    !otherActor(claim, passage, alignment) &&
+    !speaker.elsewhere &&
     statesRelation((relation = checkRelation(claim, passage, alignment)))
   ) {
     stance = 'supports';

@@ -63,6 +63,9 @@ function standsAlone(a: Analysis, first: number, last: number): boolean {
   return true;
 }
 
+/** How many shared words ("and his", "of the") may stand between a replaced name and the unit it is read against. */
+const MAX_SHARED_GAP = 3;
+
 /** Two names can stand for each other only when they are the same kind of thing. */
 function compatible(claimed: NameType, stated: NameType): boolean {
   if (claimed === stated) return true;
@@ -214,11 +217,50 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
     return true;
   };
 
+  const nameConflict = (u: Extract<Unit, { kind: 'name' }>, k: number, free: Token[], pick: NameRun) => {
+    nameRuns.splice(nameRuns.indexOf(pick), 1);
+    const cs = free[0].start;
+    const ce = free[free.length - 1].end;
+    const ps = pick.words[0].start;
+    const pe = pick.words[pick.words.length - 1].end;
+    conflicts.push({ kind: 'name', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: passage.text.slice(ps, pe), sourceStart: ps, sourceEnd: pe, unit: k, person: u.fact.type === 'person' && pick.type === 'person' });
+  };
+
+  // A whole name of the passage in the claim's name's place beside something both state: "the
+  // Norwegian king" / "the Swedish king", "Ana and her fellow workers" / "Rui and his fellow workers"
+  // is not, but "Ana and her fellow workers" / "Rui and her fellow workers" is. The words between
+  // the name and that unit must be the same on both sides. Every plain word of the claim must be the
+  // passage's own, or the passage only names another of a kind ("the Song dynasty").
+  const nameBesideSameWord = (u: Extract<Unit, { kind: 'name' }>): NameRun | undefined => {
+    if (units.some((x, j) => (x.kind === 'word' || x.kind === 'role') && !(matches[j] && matches[j]!.at >= 0))) return undefined;
+    for (const step of [1, -1] as const) {
+      for (let gap = 0, c = step === 1 ? u.last + 1 : u.first - 1; gap <= MAX_SHARED_GAP && claim.tokens[c]; gap++, c += step) {
+        const j = units.findIndex((x) => x.first <= c && c <= x.last);
+        if (j < 0) continue;
+        const anchor = units[j];
+        const m = matches[j];
+        if (!m || m.at < 0 || (step === -1 && anchor.kind !== 'word' && anchor.kind !== 'role' && anchor.kind !== 'name')) break;
+        const anchorEdge = step === 1 ? m.at : (passage.names.find((n) => n.tokens.includes(m.at))?.tokens.at(-1) ?? m.at);
+        const edge = anchorEdge - step * (gap + 1);
+        const run = nameRuns.find((r) => !r.partial && compatible(u.fact.type, r.type) && (step === 1 ? r.words.at(-1)!.index : r.words[0].index) === edge);
+        if (!run) break;
+        const between = (from: number, k: number) => (step === 1 ? from + 1 + k : from - 1 - k);
+        const same = Array.from({ length: gap }, (_, k) => k).every((k) => claim.tokens[between(step === 1 ? u.last : u.first, k)]?.norm === passage.tokens[between(edge, k)]?.norm);
+        return same ? run : undefined;
+      }
+    }
+    return undefined;
+  };
+
   units.forEach((u, k) => {
     const m = matches[k];
-    // A person named only around the passage may still be the wrong one for the title the passage gives someone else.
+    // A person named only around the passage may still be the wrong one for the title the passage
+    // gives someone else, and a name the neighbours mention may still be replaced in the passage's
+    // own words: "the Norwegian king" against "the Swedish king", with Norway named a line before.
     if (u.kind === 'name' && m && !m.weak && m.at < 0) {
-      holderConflict(u, k);
+      if (holderConflict(u, k)) return;
+      const pick = nameBesideSameWord(u);
+      if (pick) nameConflict(u, k, u.words, pick);
       return;
     }
     // A number or date found only in a neighbouring sentence is checked against the passage's own
@@ -294,12 +336,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
         holderConflict(u, k);
         return;
       }
-      nameRuns.splice(nameRuns.indexOf(pick), 1);
-      const cs = free[0].start;
-      const ce = free[free.length - 1].end;
-      const ps = pick.words[0].start;
-      const pe = pick.words[pick.words.length - 1].end;
-      conflicts.push({ kind: 'name', claimStart: cs, claimEnd: ce, claimed: claim.text.slice(cs, ce), source: passage.text.slice(ps, pe), sourceStart: ps, sourceEnd: pe, unit: k, person: u.fact.type === 'person' && pick.type === 'person' });
+      nameConflict(u, k, free, pick);
     }
   });
 

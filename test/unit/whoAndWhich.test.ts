@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { align } from '../../src/engine/compare/align';
+import { compare, type CompareEnv } from '../../src/engine/compare/compare';
+import { analyze } from '../../src/engine/facts/analysis';
+
+// Every word equally rare, no spelling variants: the comparer is tested on its own.
+const env: CompareEnv = { idf: () => 2, variants: () => [] };
+const proper = () => true;
+
+function run(claim: string, passage: string, context: string[] = []) {
+  return compare(analyze(claim, proper), analyze(passage, proper), context.map((c) => analyze(c, proper)), env);
+}
+
+function conflictOf(claim: string, passage: string, context: string[] = []) {
+  const c = run(claim, passage, context);
+  assert.equal(c.stance, 'conflicts', `expected a conflict, got ${c.stance}`);
+  assert.equal(c.conflicts.length, 1, JSON.stringify(c.conflicts));
+  return [c.conflicts[0].kind, c.conflicts[0].claimed, c.conflicts[0].source];
+}
+
+describe('who did it', () => {
+  test('the passage gives the claim\'s verb to another named actor: no support', () => {
+    const c = run('Ana Ruiz threw the winning pass in the final.', 'In the final, Rui Costa threw the winning pass, while Ruiz was booked twice.');
+    assert.notEqual(c.stance, 'supports');
+  });
+  test('the same actor named in part still supports', () => {
+    assert.equal(run('Ana Ruiz threw the winning pass in the final.', 'In the final, Ruiz threw the winning pass.').stance, 'supports');
+  });
+});
+
+describe('who said it', () => {
+  test('the passage gives the quoted words to another speaker: a conflict on the speaker', () => {
+    assert.deepEqual(conflictOf('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet,” Rui Costa said.'), ['name', 'Ana Ruiz', 'Rui Costa']);
+  });
+  test('the speaker is the one the passage names, whatever the verb of saying', () => {
+    assert.deepEqual(conflictOf('“The harbour vote will wait,” Ana Ruiz told reporters.', 'According to Rui Costa, “the harbour vote will wait.”'), ['name', 'Ana Ruiz', 'Rui Costa']);
+  });
+  test('a claim\'s speaker named earlier in the article is still not the passage\'s speaker', () => {
+    // Few words of its own: only the speaker pins down whose words they are.
+    const claim = analyze('“We have not set the exact framework yet,” Ana Ruiz said.', proper);
+    const c = compare(claim, analyze('“We have not set the exact framework yet,” Rui Costa said.', proper), [], env, [analyze('Ana Ruiz chairs the harbour council.', proper)]);
+    assert.equal(c.stance, 'conflicts');
+    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['Ana Ruiz', 'Rui Costa']);
+  });
+  test('a lead-in naming another speaker in the next sentence withholds support', () => {
+    const c = run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”', [
+      'Asked whether the council would meet again before the vote, Rui Costa said,',
+    ]);
+    assert.equal(c.stance, 'related');
+  });
+  test('words a source states without a speaker still support', () => {
+    assert.equal(run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”').stance, 'supports');
+  });
+  test('the same speaker named in a neighbouring sentence still supports', () => {
+    const c = run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet,” she said.', ['Ana Ruiz spoke after the council meeting.']);
+    assert.equal(c.stance, 'supports');
+  });
+});
+
+describe('which one', () => {
+  test('a name the neighbours mention is still replaced in the passage\'s own words', () => {
+    assert.deepEqual(conflictOf('Ana Ruiz was the daughter of the Peruvian consul.', 'Ana Ruiz was the daughter of the Chilean consul.', ['Her mother was Peruvian.']), ['name', 'Peruvian', 'Chilean']);
+  });
+  test('across the words both share: "Ana and her fellow dockers" against "Rui and his fellow dockers"', () => {
+    const claim = 'In 1886, Ana Ruiz and her fellow dockers formed the Harbour Club.';
+    const k = conflictOf(claim, 'In 1886, Rui Costa and her fellow dockers formed the Harbour Club.', ['Ana Ruiz joined a year later.']);
+    assert.deepEqual(k, ['name', 'Ana Ruiz', 'Rui Costa']);
+  });
+  test('another of a kind the passage names beside a word it shares is no replacement when the claim\'s words are not its own', () => {
+    const c = run('The Harbour dynasty came after the Inca dynasty.', 'The Harbour dynasty was as advanced as the later Moche dynasty.', ['The Inca dynasty ruled before it.']);
+    assert.notEqual(c.stance, 'conflicts');
+  });
+  test('one word of the passage answers one name of the claim: "Peruvian" is not also "Peru"', () => {
+    const claim = analyze('She wrote for several Peruvian papers and was the editor at Peru.', proper);
+    const a = align(claim, analyze('She wrote for several Peruvian papers and was the editor at Harbour Sport.', proper), [], env);
+    const peru = a.units.findIndex((u) => u.kind === 'name' && u.fact.raw === 'Peru');
+    const peruvian = a.units.findIndex((u) => u.kind === 'name' && u.fact.raw === 'Peruvian');
+    assert.ok(a.matches[peruvian], 'Peruvian is stated');
+    assert.equal(a.matches[peru], undefined, 'Peru is not');
+  });
+  test('one name repeated in the claim may lean on one mention', () => {
+    const claim = analyze('Rui Costa said Costa would stay.', proper);
+    const a = align(claim, analyze('Rui Costa said he would stay.', proper), [], env);
+    assert.ok(a.units.every((u, k) => u.kind !== 'name' || a.matches[k]));
+  });
+  test('a part of a name must be written as the claim writes it, not merely share a synonym\'s term', () => {
+    // "military" and "army" share one term for plain words; in a name they are different words.
+    const c = run('Ana Ruiz became the director of the General Harbour Army in Lima.', 'Ana Ruiz became the director of the General Military Academy in Lima.');
+    assert.notEqual(c.stance, 'supports');
+  });
+});
