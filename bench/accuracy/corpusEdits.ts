@@ -1,7 +1,8 @@
 /**
  * One-slot edits of the corpus's own sentences, checked against the corpus: each sentence as it
  * stands must come back supported, and each edit (another number, day, year, month or weekday, an added
- * or removed "not", a word swapped for its opposite) must not. The edits are made by rule from
+ * or removed "not", a word swapped for its opposite, a person, place or body swapped for another the
+ * same document names) must not. The edits are made by rule from
  * whatever sentences the corpus holds, so the figures speak for edits nobody chose by hand.
  * Runs the engine in-process, like the leave-one-out audit.
  */
@@ -9,7 +10,13 @@ import { loadCorpus } from '../../src/engine/corpus/loadCorpus';
 import { checkText, CorpusIndex } from '../../src/engine';
 import { ANTONYM_PAIRS } from '../../src/engine/text/lexicon';
 
-export type EditKind = 'original' | 'number' | 'day' | 'year' | 'month' | 'weekday' | 'negation-added' | 'negation-removed' | 'opposite-word';
+export type EditKind = 'original' | 'number' | 'day' | 'year' | 'month' | 'weekday' | 'negation-added' | 'negation-removed' | 'opposite-word' | 'name';
+
+/** A name as the engine reads it: its words and whether it is a person, place or body. */
+export interface NamedThing {
+  raw: string;
+  type: string;
+}
 
 export interface SentenceEdit {
   kind: EditKind;
@@ -61,8 +68,28 @@ function changedDay(s: string): string | undefined {
   return s.slice(0, m.index) + m[1] + String(moved) + s.slice(m.index + m[0].length);
 }
 
-/** The edits of one sentence, its unedited self first. */
-export function sentenceEdits(sentence: string): SentenceEdit[] {
+const SWAPPABLE = new Set(['person', 'place', 'org']);
+const wordsOf = (raw: string) => new Set(raw.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+
+/**
+ * The sentence's first person, place or body replaced by another of the same kind that its document
+ * names elsewhere (the first such in `others`), sharing no word with it: the swap a careless writer makes.
+ */
+function swappedName(s: string, names: NamedThing[], others: NamedThing[]): string | undefined {
+  for (const n of names) {
+    if (!SWAPPABLE.has(n.type) || !s.includes(n.raw)) continue;
+    const own = wordsOf(n.raw);
+    const other = others.find((o) => o.type === n.type && ![...wordsOf(o.raw)].some((w) => own.has(w) || wordsOf(s).has(w)));
+    if (other) return s.replace(n.raw, other.raw);
+  }
+  return undefined;
+}
+
+/**
+ * The edits of one sentence, its unedited self first. `names` are the sentence's own names and
+ * `others` the names its document uses, most used first; without them no name is swapped.
+ */
+export function sentenceEdits(sentence: string, names: NamedThing[] = [], others: NamedThing[] = []): SentenceEdit[] {
   const s = sentence.replace(/\s+/g, ' ').trim();
   const words = s.split(' ').length;
   if (words < MIN_WORDS || words > MAX_WORDS) return [];
@@ -90,6 +117,7 @@ export function sentenceEdits(sentence: string): SentenceEdit[] {
     add('opposite-word', s.slice(0, m.index) + opposite + s.slice(m.index! + m[0].length));
     break;
   }
+  add('name', swappedName(s, names, others));
   return out;
 }
 
@@ -114,8 +142,9 @@ export async function runCorpusEdits(corpusDir: string): Promise<CorpusEditFigur
   const byKind: Record<string, Record<string, number>> = {};
   const supportedEdits: string[] = [];
   let sentences = 0;
+  const names = documentNames(index);
   for (const p of index.passages) {
-    const edits = sentenceEdits(p.text);
+    const edits = sentenceEdits(p.text, index.analysis(p.id).names, names.get(p.doc) ?? []);
     if (edits.length) sentences++;
     for (const e of edits) {
       const results = checkText(index, e.text, { format: 'plaintext' });
@@ -128,6 +157,21 @@ export async function runCorpusEdits(corpusDir: string): Promise<CorpusEditFigur
     }
   }
   return { sentences, byKind, supportedEdits, wallMs: performance.now() - t0 };
+}
+
+/** Each document's names, most used first (ties in order of first use). */
+export function documentNames(index: CorpusIndex): Map<number, NamedThing[]> {
+  const counts = new Map<number, Map<string, { thing: NamedThing; n: number }>>();
+  for (const p of index.passages) {
+    const doc = counts.get(p.doc) ?? counts.set(p.doc, new Map()).get(p.doc)!;
+    for (const n of index.analysis(p.id).names) {
+      const seen = doc.get(n.raw) ?? doc.set(n.raw, { thing: { raw: n.raw, type: n.type }, n: 0 }).get(n.raw)!;
+      seen.n++;
+    }
+  }
+  const out = new Map<number, NamedThing[]>();
+  for (const [doc, m] of counts) out.set(doc, [...m.values()].sort((a, b) => b.n - a.n).map((x) => x.thing));
+  return out;
 }
 
 /** Edits in all, edits flagged conflicting, edits called supported; originals supported. */

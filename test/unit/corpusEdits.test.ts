@@ -25,3 +25,12 @@ test('a day of the month is a date, not a figure; too short a sentence is not ed
   assert.equal(edits('The ferry service resumed on 4 March 1998 after repairs.').day, 'The ferry service resumed on 11 March 1998 after repairs.');
   assert.deepEqual(sentenceEdits('It rained.'), []);
 });
+
+test('a name is swapped for another of the same kind its document names, sharing no word with the sentence', () => {
+  const names = [{ raw: 'Ana Ruiz', type: 'person' }, { raw: 'Lima', type: 'place' }];
+  const others = [{ raw: 'Ana Ruiz', type: 'person' }, { raw: 'Lima', type: 'place' }, { raw: 'Rui Ruiz', type: 'person' }, { raw: 'Rui Costa', type: 'person' }, { raw: 'Cusco', type: 'place' }];
+  const swapped = sentenceEdits('Ana Ruiz opened the new harbour museum in Lima last spring.', names, others).find((e) => e.kind === 'name');
+  assert.equal(swapped?.text, 'Rui Costa opened the new harbour museum in Lima last spring.');
+  // Without the document's names there is nothing to swap in.
+  assert.equal(sentenceEdits('Ana Ruiz opened the new harbour museum in Lima last spring.', names).find((e) => e.kind === 'name'), undefined);
+});
