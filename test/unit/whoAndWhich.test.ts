@@ -90,3 +90,15 @@ describe('which one', () => {
     assert.notEqual(c.stance, 'supports');
   });
 });
+
+describe('what the value belongs to', () => {
+  test('a date conflicts only where the passage itself states the claim\'s clause, not its neighbours', () => {
+    const claim = 'Ana Ruiz started her harbour pilot career in 1978.';
+    const passage = 'In 2010, Ana Ruiz started voicing a cartoon seal.';
+    // The neighbours mention her harbour pilot career; the passage dates something else.
+    const c = run(claim, passage, ['Her harbour pilot career is the subject of a new book.']);
+    assert.notEqual(c.stance, 'conflicts', JSON.stringify(c.conflicts));
+    // The same passage stating the clause itself does conflict.
+    assert.equal(run(claim, 'In 2010, Ana Ruiz started her harbour pilot career.').stance, 'conflicts');
+  });
+});

@@ -98,9 +98,11 @@ function detachedFacts(claim: Analysis, passage: Analysis, alignment: Alignment)
 /** Plain words of a clause the passage may leave out and still date or count the claim's relation. */
 const MAX_UNSTATED_IN_CLAUSE = 1;
 
-/** How many plain words of the claim's clause (light verbs and fillers aside) the passage and its neighbours do not state. */
+/** How many plain words of the claim's clause (light verbs and fillers aside) the passage itself does not state. */
 function unstatedWordsIn(clause: number, cf: Frame, alignment: Alignment): number {
-  return alignment.units.filter((u, k) => u.kind === 'word' && cf.clauseOf[u.first] === clause && !alignment.matches[k] && !isLight(u.token)).length;
+  // A word only a neighbouring sentence states says nothing of what the passage's own value dates or counts.
+  const stated = (k: number) => !!alignment.matches[k] && alignment.matches[k]!.at >= 0;
+  return alignment.units.filter((u, k) => u.kind === 'word' && cf.clauseOf[u.first] === clause && !stated(k) && !isLight(u.token)).length;
 }
 
 /**
