@@ -101,4 +101,9 @@ describe('what the value belongs to', () => {
     // The same passage stating the clause itself does conflict.
     assert.equal(run(claim, 'In 2010, Ana Ruiz started her harbour pilot career.').stance, 'conflicts');
   });
+  test('a length of time that is part of another is no measure of the whole', () => {
+    assert.notEqual(run('Ana Ruiz\'s term as harbour master lasted 12 years.', 'Rui Costa met Ana Ruiz during the last four years of her term as harbour master.').stance, 'conflicts');
+    // Both sides measuring the same part do compare.
+    assert.equal(run('The council hopes to finish the harbour within the first two years of her term.', 'The council hopes to finish the harbour within the first few months of her term.').stance, 'conflicts');
+  });
 });

@@ -63,6 +63,14 @@ function standsAlone(a: Analysis, first: number, last: number): boolean {
   return true;
 }
 
+/** Words that make a length of time a part of a longer one: "the last four years of his reign". */
+const PART_OPENERS = new Set(['first', 'last', 'final', 'initial', 'opening', 'closing', 'early', 'late', 'past', 'next']);
+
+/** A length of time that measures part of something ("the first two years of the war"), not the whole of it. */
+function partOfWhole(a: Analysis, n: NumberFact): boolean {
+  return n.unit === 'time' && PART_OPENERS.has(a.tokens[n.firstToken - 1]?.norm ?? '') && a.tokens[n.lastToken + 1]?.norm === 'of';
+}
+
 /** How many shared words ("and his", "of the") may stand between a replaced name and the unit it is read against. */
 const MAX_SHARED_GAP = 3;
 
@@ -272,7 +280,10 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // A bare number counts whatever the claim goes on to name: it can differ from "a 56-game streak"
       // only if the claim speaks of games at all ("had 2 other names" does not).
       const measuresClaimThing = (p: NumberFact) => !!u.fact.unit || !p.unit || !/^[a-z]+$/.test(p.unit) || alignment.claimTerms.has(termOf(p.unit));
-      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p));
+      // "The last four years of his reign" measures part of what "a reign of 12 years" measures whole;
+      // "within the first two years" and "within the first few months" measure alike.
+      const part = partOfWhole(claim, u.fact);
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && partOfWhole(passage, p) === part);
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
       const near = candidates
