@@ -106,4 +106,9 @@ describe('what the value belongs to', () => {
     // Both sides measuring the same part do compare.
     assert.equal(run('The council hopes to finish the harbour within the first two years of her term.', 'The council hopes to finish the harbour within the first few months of her term.').stance, 'conflicts');
   });
+  test('a tally as it stood at a date does not contradict an undated one', () => {
+    assert.notEqual(run('The harbour choir has sold over 10 million records worldwide.', 'By the end of 1967, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
+    // Dated alike, the two tallies do compare.
+    assert.equal(run('By the end of 1967, the harbour choir had sold 10 million records worldwide.', 'By the end of 1967, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
+  });
 });

@@ -9,6 +9,7 @@ import { termOf, type Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
 import { type Alignment, type CompareEnv, findTerm, inside, type Match, sameRoot, windowFor } from './align';
 import { crossedAttachments } from './attachment';
+import { frameOf } from '../facts/frame';
 import type { Unit } from './units';
 
 /** A slot where the claim and the passage state different values. Offsets are local to each text. */
@@ -69,6 +70,23 @@ const PART_OPENERS = new Set(['first', 'last', 'final', 'initial', 'opening', 'c
 /** A length of time that measures part of something ("the first two years of the war"), not the whole of it. */
 function partOfWhole(a: Analysis, n: NumberFact): boolean {
   return n.unit === 'time' && PART_OPENERS.has(a.tokens[n.firstToken - 1]?.norm ?? '') && a.tokens[n.lastToken + 1]?.norm === 'of';
+}
+
+/** Words before a date that make a count a tally up to then: "by the end of 1967", "as of 2017". */
+const TALLY_BOUNDS = new Set(['by', 'of', 'until', 'through', 'till']);
+
+/**
+ * A count the passage gives as it stood at a date ("By the end of 1967 they had sold 40 million
+ * records"): a tally that grows, so a claim that names no date may state a later one.
+ */
+function countSoFar(a: Analysis, n: NumberFact): boolean {
+  const { clauseOf } = frameOf(a);
+  return a.dates.some((d) => {
+    const at = a.tokens.find((t) => t.start >= d.start);
+    if (!at || clauseOf[at.index] !== clauseOf[n.firstToken]) return false;
+    for (let k = at.index - 1; k >= Math.max(0, at.index - 4); k--) if (TALLY_BOUNDS.has(a.tokens[k].norm) && (a.tokens[k].norm !== 'of' || a.tokens[k - 1]?.norm === 'as')) return true;
+    return false;
+  });
 }
 
 /** How many shared words ("and his", "of the") may stand between a replaced name and the unit it is read against. */
@@ -283,7 +301,8 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // "The last four years of his reign" measures part of what "a reign of 12 years" measures whole;
       // "within the first two years" and "within the first few months" measure alike.
       const part = partOfWhole(claim, u.fact);
-      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && partOfWhole(passage, p) === part);
+      const undated = claim.dates.length === 0;
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p)));
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
       const near = candidates
