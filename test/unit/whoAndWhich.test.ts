@@ -111,4 +111,9 @@ describe('what the value belongs to', () => {
     // Dated alike, the two tallies do compare.
     assert.equal(run('By the end of 1967, the harbour choir had sold 10 million records worldwide.', 'By the end of 1967, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
   });
+  test('a figure with a unit differs only from a figure with a unit', () => {
+    assert.notEqual(run('Ana Ruiz was an actor that has starred in 85 films.', 'Ana Ruiz is the most represented leading actor on the "100 Greatest Films of All Time" list.').stance, 'conflicts');
+    assert.notEqual(run('The inner core of the harbour planet is over 9800 degrees.', 'The inner core of the harbour planet is 1/60 of the mass of the whole planet.').stance, 'conflicts');
+    assert.equal(run('Ana Ruiz has starred in 85 harbour films.', 'Ana Ruiz has starred in 60 harbour films.').stance, 'conflicts');
+  });
 });

@@ -298,11 +298,13 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // A bare number counts whatever the claim goes on to name: it can differ from "a 56-game streak"
       // only if the claim speaks of games at all ("had 2 other names" does not).
       const measuresClaimThing = (p: NumberFact) => !!u.fact.unit || !p.unit || !/^[a-z]+$/.test(p.unit) || alignment.claimTerms.has(termOf(p.unit));
+      // A figure with a unit ("85 movies", "43 percent") differs only from one with a unit: a bare
+      // number beside it ("the 100 Greatest Movies list", "1/60 of the mass") counts something else.
       // "The last four years of his reign" measures part of what "a reign of 12 years" measures whole;
       // "within the first two years" and "within the first few months" measure alike.
       const part = partOfWhole(claim, u.fact);
       const undated = claim.dates.length === 0;
-      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p)));
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p)));
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
       const near = candidates
