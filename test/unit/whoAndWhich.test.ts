@@ -117,3 +117,15 @@ describe('what the value belongs to', () => {
     assert.equal(run('Ana Ruiz has starred in 85 harbour films.', 'Ana Ruiz has starred in 60 harbour films.').stance, 'conflicts');
   });
 });
+
+describe('names and their initials', () => {
+  test('a name is stated by its initials and initials by the name', () => {
+    assert.equal(run('The United States and the European Union signed the harbour deal.', 'The US and the EU signed the harbour deal.').stance, 'supports');
+    assert.equal(run('The U.S. signed the harbour deal.', 'The United States signed the harbour deal.').stance, 'supports');
+  });
+  test('a numeral is part of the initials, and lower-case words are no initials', () => {
+    assert.notEqual(run('The harbour film focuses on WWI.', 'The harbour film focuses on the home front during World War II.').stance, 'supports');
+    assert.notEqual(run('The Harbour Society signed the deal.', 'Some of us signed the deal.').stance, 'supports');
+  });
+});
+

@@ -174,12 +174,37 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       let first = -1;
       for (const w of unit.words) {
         const at = findTerm(w.term, positions, env, used);
-        if (at < 0) return -1;
+        if (at < 0) return initialism(unit.words, a, used);
         if (first < 0) first = at;
       }
       return first;
     }
   }
+}
+
+/** The capitals of a name written without dots: "U.S." → "US". */
+const capitalsOf = (raw: string) => raw.replace(/\./g, '');
+const INITIALISM = /^[A-Z]{2,6}$/;
+const ROMAN = /^[IVX]+$/;
+
+/** A name's initials, a numeral kept whole: "World War II" → "WWII", never "WWI". */
+const initialsOf = (words: Token[]) => words.map((w) => (ROMAN.test(w.raw) ? w.raw : w.raw[0])).join('').toUpperCase();
+
+/**
+ * A name and its initials are one name: "United States" is stated by "US" or "U.S.", "European
+ * Union" by "EU", and "U.S." by "the United States". The initials must be written in capitals, so
+ * "us" and "it" are never names.
+ */
+function initialism(words: Token[], a: Analysis, used: Set<number>): number {
+  if (words.length >= 2) {
+    const initials = initialsOf(words);
+    const t = a.tokens.find((x) => !used.has(x.index) && capitalsOf(x.raw) === initials && INITIALISM.test(initials));
+    return t ? t.index : -1;
+  }
+  const short = capitalsOf(words[0].raw);
+  if (!INITIALISM.test(short)) return -1;
+  const n = a.names.find((x) => x.tokens.length >= 2 && !used.has(x.tokens[0]) && initialsOf(x.tokens.map((k) => a.tokens[k])) === short);
+  return n ? n.tokens[0] : -1;
 }
 
 /**
