@@ -84,6 +84,12 @@ describe('which one', () => {
     const a = align(claim, analyze('Rui Costa said he would stay.', proper), [], env);
     assert.ok(a.units.every((u, k) => u.kind !== 'name' || a.matches[k]));
   });
+  test('a whole name is not stated by a synonym of one of its words', () => {
+    const claim = analyze('Ana Ruiz joined the Harbour Army in 1990.', proper);
+    const a = align(claim, analyze('Ana Ruiz joined the Harbour Military in 1990.', proper), [], env);
+    const army = a.units.findIndex((u) => u.kind === 'name' && u.fact.raw === 'Harbour Army');
+    assert.equal(a.matches[army], undefined);
+  });
   test('a part of a name must be written as the claim writes it, not merely share a synonym\'s term', () => {
     // "military" and "army" share one term for plain words; in a name they are different words.
     const c = run('Ana Ruiz became the director of the General Harbour Army in Lima.', 'Ana Ruiz became the director of the General Military Academy in Lima.');

@@ -174,12 +174,20 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       let first = -1;
       for (const w of unit.words) {
         const at = findTerm(w.term, positions, env, used);
-        if (at < 0) return initialism(unit.words, a, used);
+        if (at < 0 || synonymOnly(w, a.tokens[at])) return initialism(unit.words, a, used);
         if (first < 0) first = at;
       }
       return first;
     }
   }
+}
+
+/**
+ * Terms merge synonyms ("military" and "army" share one), which a name does not take: a word of a
+ * name found under the same term must be spelled like it, not merely mean the same.
+ */
+function synonymOnly(w: Token, t: Token): boolean {
+  return t.term === w.term && !withinEdits(t.norm, w.norm, 1) && t.norm.slice(0, 4) !== w.norm.slice(0, 4);
 }
 
 /** The capitals of a name written without dots: "U.S." → "US". */
