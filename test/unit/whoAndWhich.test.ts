@@ -71,6 +71,11 @@ describe('which one', () => {
     const c = run('The Harbour dynasty came after the Inca dynasty.', 'The Harbour dynasty was as advanced as the later Moche dynasty.', ['The Inca dynasty ruled before it.']);
     assert.notEqual(c.stance, 'conflicts');
   });
+  test('a name given in brackets after another is its other form, not another name', () => {
+    assert.notEqual(run('The Treaty of Harbours was made for Ana Ruiz.', 'The Treaty of Harbours (Portuguese: Tratado de Portos)').stance, 'conflicts');
+    // Outside brackets the other name does stand in the claim's name's place.
+    assert.equal(run('The Treaty of Harbours was signed by Ana Ruiz in 1990.', 'The Treaty of Harbours was signed by Rui Costa in 1990.').stance, 'conflicts');
+  });
   test('one word of the passage answers one name of the claim: "Peruvian" is not also "Peru"', () => {
     const claim = analyze('She wrote for several Peruvian papers and was the editor at Peru.', proper);
     const a = align(claim, analyze('She wrote for several Peruvian papers and was the editor at Harbour Sport.', proper), [], env);

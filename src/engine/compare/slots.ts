@@ -44,10 +44,23 @@ function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: Comp
   for (const name of passage.names) {
     const words = name.tokens.map((k) => passage.tokens[k]);
     if (!standsAlone(passage, name.tokens[0], name.tokens[name.tokens.length - 1])) continue;
+    if (aliasInBrackets(passage, name)) continue;
     const free = words.filter((w) => !inClaim(w));
     if (free.length) runs.push({ words: free, type: name.type, partial: free.length < words.length });
   }
   return runs;
+}
+
+/**
+ * A name given in brackets right after another, as its other form: "the Treaty of Tordesillas
+ * (Portuguese: Tratado de Tordesilhas)", "the Kyiv Post (KP)". It names the same thing, not another.
+ */
+function aliasInBrackets(a: Analysis, name: NameFact): boolean {
+  const before = a.text.slice(0, name.start);
+  const open = before.lastIndexOf('(');
+  if (open < 0 || !/^\(\s*(?:[A-Z][a-z]+\s*:\s*)?["“']?$/.test(before.slice(open))) return false;
+  const previous = a.names.filter((n) => n.end <= open).pop();
+  return !!previous && /^\s*$/.test(a.text.slice(previous.end, open));
 }
 
 /**
