@@ -29,6 +29,17 @@ describe('who did it', () => {
   });
 });
 
+describe('what it is about', () => {
+  test('a claim about "it" with no name the passage states conflicts with nothing', () => {
+    assert.notEqual(run('It was written by an author from Peru.', 'Another of the author\'s friends, Rui Costa, wrote that the book was a masterpiece.').stance, 'conflicts');
+    assert.notEqual(run('It was published in 1849.', 'Ana Ruiz played the overture with her brother in 1849; it was published in 1850.').stance, 'conflicts');
+  });
+  test('a name in a neighbouring sentence ties it down, and a denial needs no name', () => {
+    assert.equal(run('It was published by Ana Ruiz in 1849.', 'It was published by her in 1850.', ['Ana Ruiz wrote the Harbour Overture.']).stance, 'conflicts');
+    assert.equal(run('It has never been shown that harbour dredging drives erosion.', 'Harbour dredging is not a driving factor of erosion.').stance, 'conflicts');
+  });
+});
+
 describe('who said it', () => {
   test('the passage gives the quoted words to another speaker: a conflict on the speaker', () => {
     assert.deepEqual(conflictOf('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet,” Rui Costa said.'), ['name', 'Ana Ruiz', 'Rui Costa']);

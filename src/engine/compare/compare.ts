@@ -291,7 +291,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   let relation: RelationCheck | undefined;
   let score = coverage * 0.5;
   const clashBlocks = polarity.polarityClash && !conflicts.some((c) => c.kind === 'negation');
-  if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && restCoverage >= needed) {
+  // "It was written by an author from Peru": with its subject a pronoun and no other name the passage
+  // or its neighbours state, nothing ties the passage to the thing the claim is about. A denial is
+  // read from the words themselves ("It has never been shown that …"), so it still conflicts.
+  const unanchored = !conflicts.some((c) => c.kind === 'negation') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak);
+  if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && !unanchored && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;
   } else if (
