@@ -40,6 +40,13 @@ describe('what it is about', () => {
   });
 });
 
+describe('another actor', () => {
+  test('another name doing a thing said of many is no conflict: a name, number or date must pin the event', () => {
+    assert.notEqual(run('Ana was the only one in her family to play polo.', 'The Costa play remains one of the most famous in polo history.').stance, 'conflicts');
+    assert.equal(run('Ana Ruiz offered to host the harbour talks in May 1990.', 'Rui Costa offered to host the harbour talks in May 1990.').stance, 'conflicts');
+  });
+});
+
 describe('who said it', () => {
   test('the passage gives the quoted words to another speaker: a conflict on the speaker', () => {
     assert.deepEqual(conflictOf('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet,” Rui Costa said.'), ['name', 'Ana Ruiz', 'Rui Costa']);

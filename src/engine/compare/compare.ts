@@ -105,8 +105,8 @@ const ANCHORED_ALIGNMENT = 0.8;
 
 /**
  * A name in the subject's place needs this many other words and facts of the claim stated in the
- * passage itself for a different name there to be a conflict: "offered to host the harbour talks
- * in May" is one event, "is a member of the Harbour Party" is said of thousands.
+ * passage itself, a fact among them, for a different name there to be a conflict: "offered to host
+ * the harbour talks in May" is one event, "is a member of the Harbour Party" is said of thousands.
  */
 const SUBJECT_SWAP_MIN_STATED = 3;
 
@@ -147,6 +147,15 @@ function statedDirectly(claim: Analysis, units: Unit[], matches: (Match | undefi
   const attribution = frameOf(claim).attribution;
   const plain = (u: Unit) => (u.kind === 'word' || u.kind === 'role') && (isLight(u.token) || attribution.has(u.first));
   return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !plain(u)).length;
+}
+
+/**
+ * Whether the passage itself states a name, number or date of the claim outside the conflicting
+ * slots. Plain words ("won an award", "one of the most famous in baseball") are said of many; a
+ * fact pins down the one event in which another actor would contradict the claim's.
+ */
+function factStated(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
+  return units.some((u, k) => u.kind !== 'word' && u.kind !== 'role' && !conflicted.has(k) && matches[k] !== undefined && matches[k]!.at >= 0);
 }
 
 /**
@@ -285,7 +294,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
 
   // Another actor doing the claim's thing ("Brazil supported South Vietnam" against "Thailand did")
   // contradicts nothing unless the rest pins down one event that only one could have done.
-  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== speaker.conflict?.unit && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED;
+  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== speaker.conflict?.unit && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && (statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED || !factStated(units, matches, conflicted));
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;

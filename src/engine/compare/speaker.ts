@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
@@ -52,7 +53,9 @@ export function checkSpeaker(claim: Analysis, passage: Analysis, context: Analys
   };
   const other = stranger(passage);
   // The words must be the passage's own, all of them, for the speaker to be the one slot that differs.
-  const wordsStated = units.every((_, j) => j === k || (matches[j] && matches[j]!.at >= 0));
+  // "told reporters", "said on Monday" belong to the attribution, not to the words.
+  const { attribution } = frameOf(claim);
+  const wordsStated = units.every((u, j) => j === k || attribution.has(u.first) || (matches[j] && matches[j]!.at >= 0));
   if (other && !wordsStated) return { elsewhere: !nearby };
   if (other) {
     return {
