@@ -45,6 +45,10 @@ describe('another actor', () => {
     assert.notEqual(run('Ana was the only one in her family to play polo.', 'The Costa play remains one of the most famous in polo history.').stance, 'conflicts');
     assert.equal(run('Ana Ruiz offered to host the harbour talks in May 1990.', 'Rui Costa offered to host the harbour talks in May 1990.').stance, 'conflicts');
   });
+  test('a passage that restates all the rest in its own words pins the event without a fact', () => {
+    assert.equal(run('Ana Ruiz threw the winning pass in the harbour final.', 'Rui Costa threw the winning pass in the harbour final.').stance, 'conflicts');
+    assert.equal(run('He met Ana Ruiz at the harbour gala.', 'He met Rui Costa at the harbour gala.').stance, 'conflicts');
+  });
 });
 
 describe('who said it', () => {
@@ -155,6 +159,18 @@ describe('names and their initials', () => {
   test('a numeral is part of the initials, and lower-case words are no initials', () => {
     assert.notEqual(run('The harbour film focuses on WWI.', 'The harbour film focuses on the home front during World War II.').stance, 'supports');
     assert.notEqual(run('The Harbour Society signed the deal.', 'Some of us signed the deal.').stance, 'supports');
+  });
+});
+
+describe('words that exclude each other', () => {
+  test('another side, bearing, family tie or medal before the same thing', () => {
+    assert.deepEqual(conflictOf('Ana Ruiz holds a torch in her left hand.', 'Ana Ruiz holds a torch above her head with her right hand.'), ['negation', 'left', 'right']);
+    assert.deepEqual(conflictOf('The fire reached the northern border of Peru.', 'The fire reached the southern border of Peru.'), ['negation', 'northern', 'southern']);
+    assert.deepEqual(conflictOf('Ana Ruiz is the son of the harbour founder.', 'Ana Ruiz is the daughter of the harbour founder.'), ['role', 'son', 'daughter']);
+    assert.deepEqual(conflictOf('Ana Ruiz won a gold medal in 1990.', 'Ana Ruiz won a silver medal in 1990.'), ['number', 'gold', 'silver']);
+  });
+  test('a word of the class the passage also states is no conflict', () => {
+    assert.notEqual(run('Ana Ruiz holds a torch in her left hand.', 'Ana Ruiz holds a torch in her left hand and a book in her right hand.').stance, 'conflicts');
   });
 });
 

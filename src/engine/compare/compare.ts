@@ -8,7 +8,7 @@ import { negationUnstated, polarityConflicts } from './polarity';
 import { checkSpeaker } from './speaker';
 import { otherActor, swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
-import { oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
+import { exclusiveWordConflict, oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import { isLight, type Unit } from './units';
 
@@ -105,8 +105,9 @@ const ANCHORED_ALIGNMENT = 0.8;
 
 /**
  * A name in the subject's place needs this many other words and facts of the claim stated in the
- * passage itself, a fact among them, for a different name there to be a conflict: "offered to host
- * the harbour talks in May" is one event, "is a member of the Harbour Party" is said of thousands.
+ * passage itself, and a fact among them or all the rest, for a different name there to be a
+ * conflict: "offered to host the harbour talks in May" is one event, "is a member of the Harbour
+ * Party" is said of thousands.
  */
 const SUBJECT_SWAP_MIN_STATED = 3;
 
@@ -156,6 +157,11 @@ function statedDirectly(claim: Analysis, units: Unit[], matches: (Match | undefi
  */
 function factStated(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
   return units.some((u, k) => u.kind !== 'word' && u.kind !== 'role' && !conflicted.has(k) && matches[k] !== undefined && matches[k]!.at >= 0);
+}
+
+/** Every unit outside the conflicting slots is stated by the passage itself, light words aside. */
+function allStatedDirectly(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
+  return units.every((u, k) => conflicted.has(k) || (u.kind === 'word' && isLight(u.token)) || (matches[k] !== undefined && matches[k]!.at >= 0));
 }
 
 /**
@@ -236,8 +242,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     if (c.unit !== undefined) conflicted.add(c.unit);
   }
   if (!conflicts.length) {
-    const closedClass = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment);
-    if (closedClass) conflicts.push(closedClass);
+    const closedClass = oppositeRelation(claim, passage, alignment) ?? ordinalConflict(claim, passage, alignment) ?? exclusiveWordConflict(claim, passage, alignment);
+    if (closedClass) {
+      conflicts.push(closedClass);
+      if (closedClass.unit !== undefined) conflicted.add(closedClass.unit);
+    }
   }
   // Two named actors the other way round ("Benfica defeated Porto") are a name conflict. Reading the
   // passage's clauses costs a tagger run, so only where two of the claim's names are in the passage
@@ -292,9 +301,11 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
         ? PERSON_CONFLICT_COVERAGE
         : CONFLICT_COVERAGE;
 
+  // The passage itself restates the whole claim but the conflicting slot: one statement, edited.
+  const restatesAll = () => allStatedDirectly(units, matches, conflicted) && statedDirectly(claim, units, matches, conflicted) >= SUBJECT_SWAP_MIN_STATED;
   // Another actor doing the claim's thing ("Brazil supported South Vietnam" against "Thailand did")
   // contradicts nothing unless the rest pins down one event that only one could have done.
-  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== speaker.conflict?.unit && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && (statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED || !factStated(units, matches, conflicted));
+  const thinSubjectSwap = conflicts.some((c) => c.kind === 'name' && c.unit !== speaker.conflict?.unit && c.unit !== undefined && inSubjectPlace(claim, units[c.unit])) && (statedDirectly(claim, units, matches, conflicted) < SUBJECT_SWAP_MIN_STATED || !(factStated(units, matches, conflicted) || restatesAll()));
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;
@@ -303,7 +314,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // "It was written by an author from Peru": with its subject a pronoun and no other name the passage
   // or its neighbours state, nothing ties the passage to the thing the claim is about. A denial is
   // read from the words themselves ("It has never been shown that …"), so it still conflicts.
-  const unanchored = !conflicts.some((c) => c.kind === 'negation') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak);
+  const unanchored = !conflicts.some((c) => c.kind === 'negation') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak) && !restatesAll();
   if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && !unanchored && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;

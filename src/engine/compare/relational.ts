@@ -111,6 +111,58 @@ export function ordinalConflict(claim: Analysis, passage: Analysis, alignment: A
   return undefined;
 }
 
+/**
+ * Small classes whose members exclude each other before the same thing: "her left hand" / "her
+ * right hand", "the northern border" / "the southern border", "his wife's company" / "his son's",
+ * "a gold medal" / "a silver medal". The kind is how the finding is told: opposite sides and
+ * bearings as opposites, family ties as roles, medals as ranks.
+ */
+const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number'; words: string[] }[] = [
+  { kind: 'negation', words: ['left', 'right'] },
+  { kind: 'negation', words: ['upper', 'lower'] },
+  { kind: 'negation', words: ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'] },
+  { kind: 'negation', words: ['northern', 'southern', 'eastern', 'western', 'northeastern', 'northwestern', 'southeastern', 'southwestern'] },
+  {
+    kind: 'role',
+    words: ['mother', 'father', 'son', 'daughter', 'brother', 'sister', 'husband', 'wife', 'uncle', 'aunt', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandfather', 'grandmother'],
+  },
+  { kind: 'number', words: ['gold', 'silver', 'bronze'] },
+];
+const CLASS_OF = new Map<string, (typeof EXCLUSIVE_CLASSES)[number]>();
+for (const c of EXCLUSIVE_CLASSES) for (const w of c.words) CLASS_OF.set(w, c);
+
+/**
+ * Another member of the claim's word's exclusive class stands where the passage states the thing
+ * the claim's word goes with: right before it ("left hand"), or before "of" it ("the son of the
+ * founder"). The claim's word must be unstated in the passage, and neither side denied.
+ */
+export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
+  const { units, matches } = alignment;
+  const stated = new Set(passage.tokens.map((t) => t.norm));
+  for (const t of claim.tokens) {
+    const cls = CLASS_OF.get(t.norm);
+    if (!cls || stated.has(t.norm) || negatedAt(claim, t.index)) continue;
+    const via = claim.tokens[t.index + 1]?.norm === 'of' ? 2 : 1;
+    const thing = via === 2 ? pastArticle(claim, t.index + 2, 1) : claim.tokens[t.index + 1];
+    if (!thing) continue;
+    const k = units.findIndex((u) => u.first === thing.index);
+    const m = k >= 0 ? matches[k] : undefined;
+    if (!m || m.at < 0) continue;
+    // The passage's word before the thing, past an article when the claim reads "… of the thing".
+    let before = m.at - 1;
+    if (via === 2) {
+      if (ARTICLES.has(passage.tokens[before]?.norm ?? '')) before--;
+      if (passage.tokens[before]?.norm !== 'of') continue;
+      before--;
+    }
+    const p = passage.tokens[before];
+    if (!p || p.norm === t.norm || CLASS_OF.get(p.norm) !== cls || negatedAt(passage, p.index)) continue;
+    const own = units.findIndex((u) => u.first === t.index);
+    return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, ...(own >= 0 ? { unit: own } : {}) };
+  }
+  return undefined;
+}
+
 /** Prepositions whose object is a slot of the word before them ("started in the kitchen"). */
 const SLOT_PREPOSITIONS = new Set(['in', 'at', 'on', 'from', 'into', 'near', 'inside', 'outside']);
 
