@@ -1,7 +1,8 @@
 /**
  * One-slot edits of the corpus's own sentences, checked against the corpus: each sentence as it
  * stands must come back supported, and each edit (another number, day, year, month or weekday, an added
- * or removed "not", a word swapped for its opposite, a person, place or body swapped for another the
+ * or removed "not", a word swapped for its opposite or for another of a class whose members exclude each other
+ * ("left"/"right", "son"/"daughter"), a person, place or body swapped for another the
  * same document names) must not. The edits are made by rule from
  * whatever sentences the corpus holds, so the figures speak for edits nobody chose by hand.
  * Runs the engine in-process, like the leave-one-out audit.
@@ -9,8 +10,9 @@
 import { loadCorpus } from '../../src/engine/corpus/loadCorpus';
 import { checkText, CorpusIndex } from '../../src/engine';
 import { ANTONYM_PAIRS } from '../../src/engine/text/lexicon';
+import { EXCLUSIVE_CLASSES } from '../../src/engine/compare/relational';
 
-export type EditKind = 'original' | 'number' | 'day' | 'year' | 'month' | 'weekday' | 'negation-added' | 'negation-removed' | 'opposite-word' | 'name';
+export type EditKind = 'original' | 'number' | 'day' | 'year' | 'month' | 'weekday' | 'negation-added' | 'negation-removed' | 'opposite-word' | 'exclusive-word' | 'name';
 
 /** A name as the engine reads it: its words and whether it is a person, place or body. */
 export interface NamedThing {
@@ -115,6 +117,13 @@ export function sentenceEdits(sentence: string, names: NamedThing[] = [], others
     const opposite = OPPOSITE_FORMS.get(m[0]);
     if (!opposite) continue;
     add('opposite-word', s.slice(0, m.index) + opposite + s.slice(m.index! + m[0].length));
+    break;
+  }
+  for (const m of s.matchAll(/\b[a-z]+\b/g)) {
+    const cls = EXCLUSIVE_CLASSES.find((c) => c.words.includes(m[0]));
+    if (!cls) continue;
+    const other = cls.words[(cls.words.indexOf(m[0]) + 1) % cls.words.length];
+    add('exclusive-word', s.slice(0, m.index) + other + s.slice(m.index! + m[0].length));
     break;
   }
   add('name', swappedName(s, names, others));

@@ -34,3 +34,8 @@ test('a name is swapped for another of the same kind its document names, sharing
   // Without the document's names there is nothing to swap in.
   assert.equal(sentenceEdits('Ana Ruiz opened the new harbour museum in Lima last spring.', names).find((e) => e.kind === 'name'), undefined);
 });
+
+test('a word of a class whose members exclude each other is swapped for the next of its class', () => {
+  assert.equal(edits('The new harbour wall was built on the northern side of the bay.')['exclusive-word'], 'The new harbour wall was built on the southern side of the bay.');
+  assert.equal(edits('The new harbour wall was built on the side of the bay.')['exclusive-word'], undefined);
+});

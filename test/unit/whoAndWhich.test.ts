@@ -168,6 +168,7 @@ describe('words that exclude each other', () => {
     assert.deepEqual(conflictOf('The fire reached the northern border of Peru.', 'The fire reached the southern border of Peru.'), ['negation', 'northern', 'southern']);
     assert.deepEqual(conflictOf('Ana Ruiz is the son of the harbour founder.', 'Ana Ruiz is the daughter of the harbour founder.'), ['role', 'son', 'daughter']);
     assert.deepEqual(conflictOf('Ana Ruiz won a gold medal in 1990.', 'Ana Ruiz won a silver medal in 1990.'), ['number', 'gold', 'silver']);
+    assert.deepEqual(conflictOf('Ana Ruiz went to the harbour school although her father could not pay the fees.', 'Ana Ruiz went to the harbour school although her mother could not pay the fees.'), ['role', 'father', 'mother']);
   });
   test('a word of the class the passage also states is no conflict', () => {
     assert.notEqual(run('Ana Ruiz holds a torch in her left hand.', 'Ana Ruiz holds a torch in her left hand and a book in her right hand.').stance, 'conflicts');

@@ -117,7 +117,7 @@ export function ordinalConflict(claim: Analysis, passage: Analysis, alignment: A
  * "a gold medal" / "a silver medal". The kind is how the finding is told: opposite sides and
  * bearings as opposites, family ties as roles, medals as ranks.
  */
-const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number'; words: string[] }[] = [
+export const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number'; words: string[] }[] = [
   { kind: 'negation', words: ['left', 'right'] },
   { kind: 'negation', words: ['upper', 'lower'] },
   { kind: 'negation', words: ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'] },
@@ -133,8 +133,9 @@ for (const c of EXCLUSIVE_CLASSES) for (const w of c.words) CLASS_OF.set(w, c);
 
 /**
  * Another member of the claim's word's exclusive class stands where the passage states the thing
- * the claim's word goes with: right before it ("left hand"), or before "of" it ("the son of the
- * founder"). The claim's word must be unstated in the passage, and neither side denied.
+ * the claim's word goes with: right before it ("left hand"), before "of" it ("the son of the
+ * founder"), or between the same two words ("her father could not"). The claim's word must be
+ * unstated in the passage, and neither side denied.
  */
 export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
   const { units, matches } = alignment;
@@ -142,6 +143,14 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
   for (const t of claim.tokens) {
     const cls = CLASS_OF.get(t.norm);
     if (!cls || stated.has(t.norm) || negatedAt(claim, t.index)) continue;
+    // The same words on both sides: "her father could not pay" / "her mother could not pay".
+    const left = claim.tokens[t.index - 1]?.norm;
+    const right = claim.tokens[t.index + 1]?.norm;
+    const framed = left !== undefined && right !== undefined && passage.tokens.find((p) => p.norm !== t.norm && CLASS_OF.get(p.norm) === cls && passage.tokens[p.index - 1]?.norm === left && passage.tokens[p.index + 1]?.norm === right && !negatedAt(passage, p.index));
+    if (framed) {
+      const own = units.findIndex((u) => u.first === t.index);
+      return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: framed.raw, sourceStart: framed.start, sourceEnd: framed.end, ...(own >= 0 ? { unit: own } : {}) };
+    }
     const via = claim.tokens[t.index + 1]?.norm === 'of' ? 2 : 1;
     const thing = via === 2 ? pastArticle(claim, t.index + 2, 1) : claim.tokens[t.index + 1];
     if (!thing) continue;
