@@ -175,3 +175,20 @@ describe('words that exclude each other', () => {
   });
 });
 
+describe('denied of whom', () => {
+  test('a denial says nothing of a word the passage affirms of something else', () => {
+    assert.notEqual(run('The harbour wall has not warmed since 1970.', 'The record shows global warming of around 1 °C, most of it since 1970.').stance, 'conflicts');
+  });
+  test('the subject named in a neighbouring sentence still makes it a denial', () => {
+    const c = run('Renewables can\'t provide baseload power.', 'Geothermal power plants can operate all day, providing baseload power.', ['Renewables include geothermal power.']);
+    assert.equal(c.stance, 'conflicts');
+  });
+});
+
+describe('what is a name', () => {
+  test('"No." before a figure abbreviates "number"', () => {
+    assert.deepEqual(analyze('The album reached No. 3 in the UK.', proper).names.map((n) => n.raw), ['UK']);
+    assert.deepEqual(analyze('No Country for Old Men won in 2008.', proper).names.map((n) => n.raw), ['No Country for Old Men']);
+  });
+});
+

@@ -111,6 +111,25 @@ function subjectOf(units: Unit[], k: number, clause: number[], c: number): strin
   return undefined;
 }
 
+/**
+ * The claim names who or what its word is said of, before it in its clause, and neither the passage
+ * nor its neighbours state any of it: "the sun has not warmed" is not denied by "global warming has
+ * occurred".
+ */
+function subjectElsewhere(claim: Analysis, units: Unit[], matches: Alignment['matches'], k: number): boolean {
+  const clause = claim.negation.clause;
+  const c = clause[units[k].first];
+  let seen = false;
+  for (let j = k - 1; j >= 0 && clause[units[j].first] === c; j--) {
+    const w = units[j];
+    if (w.kind === 'word' && LIGHT.has(w.token.term)) continue;
+    seen = true;
+    // Named in a neighbouring sentence, it is still this passage's subject ("Renewables … Geothermal plants can").
+    if (matches[j] && !matches[j]!.weak) return false;
+  }
+  return seen;
+}
+
 function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: Alignment, passage: Analysis) {
   const clause = claim.negation.clause;
   const c = clause[u.first];
@@ -183,6 +202,7 @@ export function polarityConflicts(claim: Analysis, passage: Analysis, context: A
     const claimNeg = claim.negated.has(i);
     const sourceNeg = m.in.negated.has(m.token);
     if (claimNeg === sourceNeg) return;
+    if (subjectElsewhere(claim, units, matches, k)) return;
     // A capitalised word inside a sentence is part of a name ("the Miss Beauty contest"), not a predicate.
     if ((i > 0 && u.token.capitalized) || (m.token > 0 && m.in.tokens[m.token].capitalized)) return;
     // The side that does not negate the word must affirm it: no negation in its clause, where a

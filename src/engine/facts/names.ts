@@ -27,6 +27,11 @@ const DEMONYM = /(?:ian|ean|ish|ese|ern|ic|i|an)$/;
 /** Decides whether a capitalised word at the start of a sentence is a name or just capitalised. */
 export type ProperNounOracle = (norm: string) => boolean | undefined;
 
+/** "No. 3", "Nos. 4 and 5": the abbreviation of "number" before a figure is no name. */
+function numberSign(text: string, t: Token, next: Token | undefined): boolean {
+  return (t.norm === 'no' || t.norm === 'nos') && !!next?.isNumber && /^\.\s*$/.test(text.slice(t.end, next.start));
+}
+
 function isSentenceStart(text: string, t: Token, tokens: Token[]): boolean {
   const prev = tokens[t.index - 1];
   if (!prev) return true;
@@ -57,7 +62,7 @@ export function extractNames(text: string, tokens: Token[], isProperNoun?: Prope
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!t.capitalized || t.isNumber || t.stop || taken?.has(i)) {
+    if (!t.capitalized || t.isNumber || t.stop || taken?.has(i) || numberSign(text, t, tokens[i + 1])) {
       i++;
       continue;
     }
