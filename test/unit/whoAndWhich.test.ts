@@ -71,6 +71,15 @@ describe('who said it', () => {
     ]);
     assert.equal(c.stance, 'related');
   });
+  test('a sentence that only names the claim\'s speaker does not vouch for words its neighbour gives to another', () => {
+    const c = run('“We have not set the exact date of the harbour vote yet,” Ana Ruiz said.', 'Ana Ruiz went to the harbour school although her mother could not pay the fees.', [
+      '“We have not set the exact date of the harbour vote yet,” Rui Costa said.',
+    ]);
+    assert.notEqual(c.stance, 'supports');
+  });
+  test('after "according to", the speaker is the name the title leads to', () => {
+    assert.deepEqual(conflictOf('According to Ana Ruiz, the harbour vote will wait until May 1990.', 'The harbour vote will wait until May 1990, according to Harbour Council Secretary Rui Costa, who leads the port.'), ['name', 'Ana Ruiz', 'Rui Costa']);
+  });
   test('words a source states without a speaker still support', () => {
     assert.equal(run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”').stance, 'supports');
   });
