@@ -38,6 +38,13 @@ describe('document labels', () => {
     assert.equal(labelOf('/s/0c9e.md', text, 'markdown'), '“Mayor says the ‘temporary’ bridge closure on the east side…”');
   });
 
+  test('a three-word headline on the first line names the document; three words further down do not', () => {
+    const text = 'Harbour pilots honoured\n\nAt fourteen, Ana Ruiz was one of the youngest pilots ever to steer a ship through the harbour mouth.\n';
+    assert.equal(labelOf('/s/b2.txt', text), '“Harbour pilots honoured”');
+    const caption = 'At fourteen, Ana Ruiz was one of the youngest pilots ever to steer a ship through the harbour mouth.\n\nPhoto by Rui\n';
+    assert.equal(labelOf('/s/b3.txt', caption), '“At fourteen, Ana Ruiz was one of the youngest pilots…”');
+  });
+
   test('no headline: the first sentence of the body, cut to about ten words', () => {
     const text = 'Dr. Ana Ruiz of the U.S. Geological Survey said on Tuesday that the tremor near the dam was too weak to cause damage. Engineers inspected the dam anyway.\n\nA second paragraph follows here with more detail about the inspection.\n';
     assert.equal(labelOf('/s/002_9aa3f48b954331ad.txt', text), '“Dr. Ana Ruiz of the U.S. Geological Survey said on…”');

@@ -176,6 +176,16 @@ function looksLikeHeadline(line: string): boolean {
   return words >= 4 && words <= 25 && !/[.:;,]$/.test(line) && !/^(by|written by)\s/i.test(line) && !findFullDate(line);
 }
 
+/**
+ * A short headline ("Harbour pilots honoured"): three words on the document's first line, before the
+ * body, with no closing punctuation and no label or date. Only the first line: three words further
+ * down are a caption or a section name as often as not.
+ */
+function shortHeadline(line: string | undefined, isBoilerplate: (line: string) => boolean): string | undefined {
+  if (!line || wordCount(line) !== 3 || /[.:;,!?]$/.test(line) || /^(by|written by)\s/i.test(line) || findFullDate(line) || isBoilerplate(line)) return undefined;
+  return /^\p{Lu}/u.test(line) ? line : undefined;
+}
+
 export interface MetadataOptions {
   /** File name, the title of last resort. */
   fileName: string;
@@ -213,6 +223,7 @@ export function extractMetadata(lines: string[], options: MetadataOptions): Docu
   const title =
     html.title ??
     header.find((line) => looksLikeHeadline(line) && !isBoilerplate(line)) ??
+    shortHeadline(header[0], isBoilerplate) ??
     options.fileName.replace(/\.[^.]+$/, '');
   const meta: DocumentMeta = { title };
 
