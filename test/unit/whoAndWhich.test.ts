@@ -102,6 +102,12 @@ describe('which one', () => {
     const c = run('The Harbour dynasty came after the Inca dynasty.', 'The Harbour dynasty was as advanced as the later Moche dynasty.', ['The Inca dynasty ruled before it.']);
     assert.notEqual(c.stance, 'conflicts');
   });
+  test('a name in a clause whose only verb is light is pinned by the clause\'s other words', () => {
+    assert.deepEqual(
+      conflictOf('Quietly financed by the council, the regatta took place at the height of the Harbour Festival, and its success led to a new marina.', 'Quietly financed by the council, the regatta took place at the height of the Spring Fair, and its success led to a new marina.'),
+      ['name', 'Harbour Festival', 'Spring Fair'],
+    );
+  });
   test('a name given in brackets after another is its other form, not another name', () => {
     assert.notEqual(run('The Treaty of Harbours was made for Ana Ruiz.', 'The Treaty of Harbours (Portuguese: Tratado de Portos)').stance, 'conflicts');
     // Outside brackets the other name does stand in the claim's name's place.

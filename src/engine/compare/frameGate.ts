@@ -139,9 +139,10 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     if ((c.kind === 'date' || c.kind === 'number') && unstatedWordsIn(claimClause, cf, alignment) > MAX_UNSTATED_IN_CLAUSE) return false;
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
-    // A clause whose only verb is light ("made the announcement on Jan. 12") is pinned down by its
-    // other words: the value must stand among the passage's matches of them.
-    if (!own.length && c.kind !== 'name' && pinnedClause(claimClause, sourceClause, c.unit)) return true;
+    // A clause whose only verb is light ("made the announcement on Jan. 12", "took place at the
+    // height of the Cold War") is pinned down by its other words: the value, a name too, must stand
+    // among the passage's matches of them.
+    if (!own.length && pinnedClause(claimClause, sourceClause, c.unit)) return true;
     return (own.length ? own : cf.verbs).some((p) => {
       const k = unitOf(alignment, p);
       const m = k >= 0 ? alignment.matches[k] : undefined;
