@@ -108,6 +108,18 @@ describe('which one', () => {
       ['name', 'Harbour Festival', 'Spring Fair'],
     );
   });
+  test('a numeral in a name is that number: no spelling variant makes "XXIII" the claim\'s "XII"', () => {
+    // Spelling variants the corpus suggests, as the index would: one letter apart.
+    const variants: CompareEnv = { idf: () => 2, variants: (t) => (t === 'xxiii' ? ['xii'] : t === 'xii' ? ['xxiii'] : []) };
+    const c = compare(analyze('The harbour synod met under the authority of Pope Gregory XII.', proper), analyze('The harbour synod met under the authority of Pope John XXIII.', proper), [], variants);
+    assert.equal(c.stance, 'conflicts');
+    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['Gregory XII', 'John XXIII']);
+  });
+  test('a numeral in a name is not stated by another numeral', () => {
+    const variants: CompareEnv = { idf: () => 2, variants: (t) => (t === 'viii' ? ['vii'] : t === 'vii' ? ['viii'] : []) };
+    const c = compare(analyze('The harbour charter was signed by Henry VIII in the great hall.', proper), analyze('The harbour charter was signed by Henry VII in the great hall.', proper), [], variants);
+    assert.notEqual(c.stance, 'supports');
+  });
   test('a name given in brackets after another is its other form, not another name', () => {
     assert.notEqual(run('The Treaty of Harbours was made for Ana Ruiz.', 'The Treaty of Harbours (Portuguese: Tratado de Portos)').stance, 'conflicts');
     // Outside brackets the other name does stand in the claim's name's place.

@@ -174,7 +174,8 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       let first = -1;
       for (const w of unit.words) {
         const at = findTerm(w.term, positions, env, used);
-        if (at < 0 || synonymOnly(w, a.tokens[at])) return initialism(unit.words, a, used);
+        // A numeral in a name is that number only: "Henry VII" is no spelling of "Henry VIII".
+        if (at < 0 || synonymOnly(w, a.tokens[at]) || (ROMAN.test(w.raw) && a.tokens[at].term !== w.term)) return initialism(unit.words, a, used);
         if (first < 0) first = at;
       }
       return first;
@@ -225,6 +226,7 @@ function findPart(word: Token, text: Analysis, positions: Map<string, number[]>,
   const named = (list: number[] | undefined) => list?.find((p) => text.tokens[p].capitalized && withinEdits(text.tokens[p].norm, word.norm, 1));
   const exact = named(positions.get(term));
   if (exact !== undefined) return exact;
+  if (ROMAN.test(word.raw)) return -1;
   for (const v of env.variants(term)) {
     const p = named(positions.get(v));
     if (p !== undefined && withinEdits(term, v, 1)) return p;

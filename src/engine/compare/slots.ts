@@ -37,10 +37,13 @@ interface NameRun {
   partial: boolean;
 }
 
+const ROMAN_NUMERAL = /^[IVXLC]+$/;
+
 function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
   const runs: NameRun[] = [];
+  // A numeral in a name ("John XXIII", "Henry VIII") is that number only: no spelling variant stands for it.
   const inClaim = (w: Token) =>
-    claimTerms.has(w.term) || env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term));
+    claimTerms.has(w.term) || (!ROMAN_NUMERAL.test(w.raw) && (env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term))));
   for (const name of passage.names) {
     const words = name.tokens.map((k) => passage.tokens[k]);
     if (!standsAlone(passage, name.tokens[0], name.tokens[name.tokens.length - 1])) continue;
@@ -364,7 +367,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // One of a list whose other names the passage states ("Lisbon and Porto offered to host" against
       // "Lisbon offered to host talks between Silva and Costa"): the passage names fewer, not others.
       if (listedWithStated(claim, passage, units, matches, k)) return;
-      const found = u.words.map((w) => findTerm(w.term, positions, env));
+      const found = u.words.map((w) => (ROMAN_NUMERAL.test(w.raw) ? (positions.get(w.term)?.[0] ?? -1) : findTerm(w.term, positions, env)));
       const free = u.words.filter((_, w) => found[w] < 0);
       if (!free.length) return;
       const partial = free.length < u.words.length;
