@@ -91,7 +91,7 @@ export function otherActor(claim: Analysis, passage: Analysis, alignment: Alignm
     // clause of its own with another subject.
     const between = passage.tokens.slice(theirs.tokens[theirs.tokens.length - 1] + 1, vm.at);
     if (between.some((t) => !isLight(t))) continue;
-    const claimTerms = new Set(subject.fact.tokens.map((t: number) => claim.tokens[t].term));
+    const claimTerms = new Set(subject.fact.tokens.map((t) => claim.tokens[t].term));
     if (theirs.tokens.some((t) => claimTerms.has(passage.tokens[t].term))) continue;
     return theirs.raw;
   }

@@ -1,15 +1,16 @@
 import type { Analysis } from '../facts/analysis';
 import { conflictingDates, overlappingDates, sameDate } from '../facts/dates';
-import type { NameFact, NameType } from '../facts/names';
+import type { NameFact } from '../facts/names';
 import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity, type NumberFact } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
-import { ROLE_WORDS } from '../text/lexicon';
+import { ROLE_WORDS, ROMAN_NUMERAL } from '../text/lexicon';
 import { termOf, type Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
 import { type Alignment, type CompareEnv, findTerm, inside, type Match, sameRoot, windowFor } from './align';
 import { crossedAttachments } from './attachment';
-import { frameOf } from '../facts/frame';
+import { compatible, type NameRun, unmatchedNameRuns } from './nameRuns';
+import { countSoFar, partOfWhole } from './quantityScope';
 import type { Unit } from './units';
 
 /** A slot where the claim and the passage state different values. Offsets are local to each text. */
@@ -29,95 +30,8 @@ export interface SlotConflict {
   person?: boolean;
 }
 
-/** Capitalised passage words the claim does not state, grouped by the name they belong to. */
-interface NameRun {
-  words: Token[];
-  type: NameType;
-  /** Some words of the passage's name are in the claim: the claim mentions this name already. */
-  partial: boolean;
-}
-
-const ROMAN_NUMERAL = /^[IVXLC]+$/;
-
-function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
-  const runs: NameRun[] = [];
-  // A numeral in a name ("John XXIII", "Henry VIII") is that number only: no spelling variant stands for it.
-  const inClaim = (w: Token) =>
-    claimTerms.has(w.term) || (!ROMAN_NUMERAL.test(w.raw) && (env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term))));
-  for (const name of passage.names) {
-    const words = name.tokens.map((k) => passage.tokens[k]);
-    if (!standsAlone(passage, name.tokens[0], name.tokens[name.tokens.length - 1])) continue;
-    if (aliasInBrackets(passage, name)) continue;
-    const free = words.filter((w) => !inClaim(w));
-    if (free.length) runs.push({ words: free, type: name.type, partial: free.length < words.length });
-  }
-  return runs;
-}
-
-/**
- * A name given in brackets right after another, as its other form: "the Treaty of Tordesillas
- * (Portuguese: Tratado de Tordesilhas)", "the Kyiv Post (KP)". It names the same thing, not another.
- */
-function aliasInBrackets(a: Analysis, name: NameFact): boolean {
-  const before = a.text.slice(0, name.start);
-  const open = before.lastIndexOf('(');
-  if (open < 0 || !/^\(\s*(?:[A-Z][a-z]+\s*:\s*)?["“']?$/.test(before.slice(open))) return false;
-  const previous = a.names.filter((n) => n.end <= open).pop();
-  return !!previous && /^\s*$/.test(a.text.slice(previous.end, open));
-}
-
-/**
- * A capitalised run that can stand in a name's slot: not a lone initial ("J. K."), not a possessive
- * that names a thing of its own ("McClure's Magazine"), not a title word after an article ("A Romance").
- */
-function standsAlone(a: Analysis, first: number, last: number): boolean {
-  const head = a.tokens[last];
-  const next = a.tokens[last + 1];
-  const prev = a.tokens[first - 1];
-  if (first === last && head.raw.replace(/\./g, '').length <= 1) return false;
-  if (/^['’]s\b/.test(a.text.slice(head.end, head.end + 3)) && next && next.capitalized) return false;
-  if (prev && (prev.norm === 'a' || prev.norm === 'an') && first === last) return false;
-  return true;
-}
-
-/** Words that make a length of time a part of a longer one: "the last four years of his reign". */
-const PART_OPENERS = new Set(['first', 'last', 'final', 'initial', 'opening', 'closing', 'early', 'late', 'past', 'next']);
-
-/** A length of time that measures part of something ("the first two years of the war"), not the whole of it. */
-function partOfWhole(a: Analysis, n: NumberFact): boolean {
-  return n.unit === 'time' && PART_OPENERS.has(a.tokens[n.firstToken - 1]?.norm ?? '') && a.tokens[n.lastToken + 1]?.norm === 'of';
-}
-
-/** Words before a date that make a count a tally up to then: "by the end of 1967", "as of 2017". */
-const TALLY_BOUNDS = new Set(['by', 'of', 'until', 'through', 'till']);
-
-/**
- * A count the passage gives as it stood at a date ("By the end of 1967 they had sold 40 million
- * records"): a tally that grows, so a claim that names no date may state a later one.
- */
-function countSoFar(a: Analysis, n: NumberFact): boolean {
-  const { clauseOf } = frameOf(a);
-  return a.dates.some((d) => {
-    const at = a.tokens.find((t) => t.start >= d.start);
-    if (!at || clauseOf[at.index] !== clauseOf[n.firstToken]) return false;
-    for (let k = at.index - 1; k >= Math.max(0, at.index - 4); k--) if (TALLY_BOUNDS.has(a.tokens[k].norm) && (a.tokens[k].norm !== 'of' || a.tokens[k - 1]?.norm === 'as')) return true;
-    return false;
-  });
-}
-
 /** How many shared words ("and his", "of the") may stand between a replaced name and the unit it is read against. */
 const MAX_SHARED_GAP = 3;
-
-/** Two names can stand for each other only when they are the same kind of thing. */
-function compatible(claimed: NameType, stated: NameType): boolean {
-  if (claimed === stated) return true;
-  // A place and its people's adjective (Crimea / Crimean) fill one slot.
-  if ((claimed === 'place' && stated === 'group') || (claimed === 'group' && stated === 'place')) return true;
-  // A name of unknown kind in the claim may be a place the passage names as one; but a place the
-  // claim names as one ("set in Boston") is not contradicted by a name of unknown kind, often a
-  // person or a title ("adapted by Crystal Chan", "Cassell's Magazine").
-  return claimed === 'other' && stated === 'place';
-}
 
 /**
  * Two role words clash only as titles of one person that cannot both hold: "lawyer" in the claim and

@@ -41,7 +41,10 @@ const MIN_HELD_WORDS = 2;
 export interface SpeakerCheck {
   /** The passage itself gives the claim's words to someone else: "…," Ana Ruiz said' against '…," Rui Costa said'. */
   conflict?: SlotConflict;
-  /** Another speaker is named, but not beside all of the claim's words in the passage itself: it cannot vouch for who said it. */
+  /**
+   * The passage cannot vouch for who said the words: it names another speaker beside only some of
+   * them, or a neighbouring sentence gives them to another speaker.
+   */
   elsewhere: boolean;
 }
 

@@ -249,3 +249,6 @@ export const CARDINAL_WORDS: Readonly<Record<string, number>> = {
 
 /** Month names in AP style, as a reporter writes a date in copy: "Jan. 12", "March 3", "Sept. 30". */
 export const AP_MONTHS: readonly string[] = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** A Roman numeral written in capitals, as in a name ("Henry VIII", "World War II"). */
+export const ROMAN_NUMERAL = /^[IVXLC]+$/;
