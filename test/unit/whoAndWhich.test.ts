@@ -34,6 +34,9 @@ describe('what it is about', () => {
     assert.notEqual(run('It was written by an author from Peru.', 'Another of the author\'s friends, Rui Costa, wrote that the book was a masterpiece.').stance, 'conflicts');
     assert.notEqual(run('It was published in 1849.', 'Ana Ruiz played the overture with her brother in 1849; it was published in 1850.').stance, 'conflicts');
   });
+  test('a misquote is read from the words themselves, whoever "he" is', () => {
+    assert.equal(run('"We need to see those budget issues addressed," he said.', '"We need to see those manpower issues addressed."').stance, 'conflicts');
+  });
   test('a name in a neighbouring sentence ties it down, and a denial needs no name', () => {
     assert.equal(run('It was published by Ana Ruiz in 1849.', 'It was published by her in 1850.', ['Ana Ruiz wrote the Harbour Overture.']).stance, 'conflicts');
     assert.equal(run('It has never been shown that harbour dredging drives erosion.', 'Harbour dredging is not a driving factor of erosion.').stance, 'conflicts');

@@ -2,7 +2,7 @@ import type { Analysis } from '../facts/analysis';
 import { sameDate, type DateFact } from '../facts/dates';
 import { comparableQuantities, sameQuantity } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
-import { POSSESSIVES, ROLE_WORDS } from '../text/lexicon';
+import { POSSESSIVES, ROLE_WORDS, ROMAN_NUMERAL } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import { nearSynonyms, phrasalTerm, placeAdjective } from '../text/wordnet';
 import { claimUnits, isContent, type Unit } from './units';
@@ -173,9 +173,15 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
     case 'name': {
       let first = -1;
       for (const w of unit.words) {
-        const at = findTerm(w.term, positions, env, used);
         // A numeral in a name is that number only: "Henry VII" is no spelling of "Henry VIII".
-        if (at < 0 || synonymOnly(w, a.tokens[at]) || (ROMAN.test(w.raw) && a.tokens[at].term !== w.term)) return initialism(unit.words, a, used);
+        const fits = (at: number) => !synonymOnly(w, a.tokens[at]) && !(ROMAN_NUMERAL.test(w.raw) && a.tokens[at].term !== w.term);
+        const skipped = new Set(used);
+        let at = findTerm(w.term, positions, env, skipped);
+        while (at >= 0 && !fits(at)) {
+          skipped.add(at);
+          at = findTerm(w.term, positions, env, skipped);
+        }
+        if (at < 0) return initialism(unit.words, a, used);
         if (first < 0) first = at;
       }
       return first;
@@ -194,10 +200,9 @@ function synonymOnly(w: Token, t: Token): boolean {
 /** The capitals of a name written without dots: "U.S." → "US". */
 const capitalsOf = (raw: string) => raw.replace(/\./g, '');
 const INITIALISM = /^[A-Z]{2,6}$/;
-const ROMAN = /^[IVX]+$/;
 
 /** A name's initials, a numeral kept whole: "World War II" → "WWII", never "WWI". */
-const initialsOf = (words: Token[]) => words.map((w) => (ROMAN.test(w.raw) ? w.raw : w.raw[0])).join('').toUpperCase();
+const initialsOf = (words: Token[]) => words.map((w) => (ROMAN_NUMERAL.test(w.raw) ? w.raw : w.raw[0])).join('').toUpperCase();
 
 /**
  * A name and its initials are one name: "United States" is stated by "US" or "U.S.", "European
@@ -226,7 +231,7 @@ function findPart(word: Token, text: Analysis, positions: Map<string, number[]>,
   const named = (list: number[] | undefined) => list?.find((p) => text.tokens[p].capitalized && withinEdits(text.tokens[p].norm, word.norm, 1));
   const exact = named(positions.get(term));
   if (exact !== undefined) return exact;
-  if (ROMAN.test(word.raw)) return -1;
+  if (ROMAN_NUMERAL.test(word.raw)) return -1;
   for (const v of env.variants(term)) {
     const p = named(positions.get(v));
     if (p !== undefined && withinEdits(term, v, 1)) return p;

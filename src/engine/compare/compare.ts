@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
-import { POSSESSIVES, ROLE_WORDS, SUBJECT_PRONOUNS } from '../text/lexicon';
+import { ROLE_WORDS } from '../text/lexicon';
 import type { Stance } from '../types';
 import { align, type CompareEnv, type Match } from './align';
 import { checkRelation, sameClauseConflicts, type RelationCheck } from './frameGate';
@@ -10,7 +10,8 @@ import { otherActor, swappedArguments, type SwappedArguments } from './argumentO
 import { compareQuotes } from './quotes';
 import { exclusiveWordConflict, oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
-import { isLight, type Unit } from './units';
+import type { Unit } from './units';
+import { allStatedDirectly, factStated, inSubjectPlace, pronounSubject, statedDirectly } from './subjectPins';
 
 export type { CompareEnv } from './align';
 export type { SlotConflict } from './slots';
@@ -120,48 +121,6 @@ function besideNearbyValues(conflicts: SlotConflict[], matches: (Match | undefin
   if (conflicts.length < 2) return conflicts;
   const nearby = (c: SlotConflict) => c.unit !== undefined && matches[c.unit] !== undefined && matches[c.unit]!.at < 0;
   return conflicts.some((c) => !nearby(c)) ? conflicts.filter((c) => !nearby(c)) : conflicts;
-}
-
-const PRONOUNS = new Set([...SUBJECT_PRONOUNS, ...POSSESSIVES, 'this', 'these', 'those']);
-
-/** The claim's subject, before its first verb, is a pronoun with no name beside it: its referent is in another sentence. */
-function pronounSubject(claim: Analysis, units: Unit[]): boolean {
-  const verb = frameOf(claim).verbs[0];
-  if (verb === undefined) return false;
-  const pronoun = claim.tokens.slice(0, verb).some((t) => PRONOUNS.has(t.norm));
-  return pronoun && !units.some((u) => u.kind === 'name' && u.last < verb);
-}
-
-/** The unit comes before the first verb of its clause: who or what the clause is about. */
-function inSubjectPlace(claim: Analysis, unit: Unit): boolean {
-  const frame = frameOf(claim);
-  const clause = frame.clauseOf[unit.first];
-  const verb = frame.verbs.find((v) => frame.clauseOf[v] === clause);
-  return verb !== undefined && unit.last < verb;
-}
-
-/**
- * How many units outside the conflicting slots the passage itself states, light verbs, fillers and
- * attributions aside: "reported by the agency, citing sources" is said of every story.
- */
-function statedDirectly(claim: Analysis, units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): number {
-  const attribution = frameOf(claim).attribution;
-  const plain = (u: Unit) => (u.kind === 'word' || u.kind === 'role') && (isLight(u.token) || attribution.has(u.first));
-  return units.filter((u, k) => !conflicted.has(k) && matches[k] && matches[k]!.at >= 0 && !plain(u)).length;
-}
-
-/**
- * Whether the passage itself states a name, number or date of the claim outside the conflicting
- * slots. Plain words ("won an award", "one of the most famous in baseball") are said of many; a
- * fact pins down the one event in which another actor would contradict the claim's.
- */
-function factStated(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
-  return units.some((u, k) => u.kind !== 'word' && u.kind !== 'role' && !conflicted.has(k) && matches[k] !== undefined && matches[k]!.at >= 0);
-}
-
-/** Every unit outside the conflicting slots is stated by the passage itself, light words aside. */
-function allStatedDirectly(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
-  return units.every((u, k) => conflicted.has(k) || (u.kind === 'word' && isLight(u.token)) || (matches[k] !== undefined && matches[k]!.at >= 0));
 }
 
 /**
@@ -312,9 +271,10 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   let score = coverage * 0.5;
   const clashBlocks = polarity.polarityClash && !conflicts.some((c) => c.kind === 'negation');
   // "It was written by an author from Peru": with its subject a pronoun and no other name the passage
-  // or its neighbours state, nothing ties the passage to the thing the claim is about. A denial is
-  // read from the words themselves ("It has never been shown that …"), so it still conflicts.
-  const unanchored = !conflicts.some((c) => c.kind === 'negation') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak) && !restatesAll();
+  // or its neighbours state, nothing ties the passage to the thing the claim is about. A denial or a
+  // misquote is read from the words themselves ("It has never been shown that …", "'We need to see
+  // those budget issues addressed,' he said"), so it still conflicts.
+  const unanchored = !conflicts.some((c) => c.kind === 'negation' || c.kind === 'quote') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak) && !restatesAll();
   if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && !unanchored && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;
