@@ -242,7 +242,7 @@ describe('fixes for real findings', () => {
     const params = { textDocument: { uri }, range: { start: { line: 0, character: 4 }, end: { line: 0, character: 4 } }, context: { diagnostics: [] } };
     const [action, ...rest] = codeActionsFor(doc, report, params, index, { workspaceFolders: [WS] });
     assert.equal(rest.length, 0);
-    assert.equal(action!.title, 'Cite “The port authority reopened the north pier on March 3…”');
+    assert.equal(action!.title, 'Cite “Varna harbour reopens”');
     const { title } = index.documents[0]!.meta;
     assert.equal(action!.edit!.changes![uri]!.at(-1)!.newText, `\n[^1]: ${title} ([../corpus/harbour.md, line 7](../corpus/harbour.md#L7))\n`);
     // A workspace folder that holds the draft but not the source: no path at all.
@@ -274,7 +274,7 @@ describe('the language server passes its workspace folders to the cite fix', () 
     await published;
     const reply = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, context: { diagnostics: [] } });
     const actions = reply.result as Array<{ title: string; edit: { changes: Record<string, Array<{ newText: string }>> } }>;
-    assert.deepEqual(actions.map((a) => a.title), ['Cite “The ferry to Burgas now leaves at noon every day”']);
+    assert.deepEqual(actions.map((a) => a.title), ['Cite “Burgas ferry timetable”']);
     const note = actions[0]!.edit.changes[uri]!.at(-1)!.newText;
     assert.match(note, /^\n\[\^1\]: [^/\\]+ \(\[\.\.\/corpus\/ferry\.md, line 3\]\(\.\.\/corpus\/ferry\.md#L3\)\)\n$/);
     assert.ok(!note.includes(dir), note);
