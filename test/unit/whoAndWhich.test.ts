@@ -111,12 +111,12 @@ describe('which one', () => {
       ['name', 'Harbour Festival', 'Spring Fair'],
     );
   });
-  test('a numeral in a name is that number: no spelling variant makes "XXIII" the claim\'s "XII"', () => {
+  test('a numeral in a name is that number: no spelling variant makes "XIII" the claim\'s "XII"', () => {
     // Spelling variants the corpus suggests, as the index would: one letter apart.
-    const variants: CompareEnv = { idf: () => 2, variants: (t) => (t === 'xxiii' ? ['xii'] : t === 'xii' ? ['xxiii'] : []) };
-    const c = compare(analyze('The harbour synod met under the authority of Pope Gregory XII.', proper), analyze('The harbour synod met under the authority of Pope John XXIII.', proper), [], variants);
+    const variants: CompareEnv = { idf: () => 2, variants: (t) => (t === 'xiii' ? ['xii'] : t === 'xii' ? ['xiii'] : []) };
+    const c = compare(analyze('The harbour synod met under the authority of Pope Pius XII.', proper), analyze('The harbour synod met under the authority of Pope Leo XIII.', proper), [], variants);
     assert.equal(c.stance, 'conflicts');
-    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['Gregory XII', 'John XXIII']);
+    assert.deepEqual([c.conflicts[0].claimed, c.conflicts[0].source], ['Pius XII', 'Leo XIII']);
   });
   test('a numeral in a name is not stated by another numeral', () => {
     const variants: CompareEnv = { idf: () => 2, variants: (t) => (t === 'viii' ? ['vii'] : t === 'vii' ? ['viii'] : []) };
@@ -170,9 +170,9 @@ describe('what the value belongs to', () => {
     assert.equal(run('The council hopes to finish the harbour within the first two years of her term.', 'The council hopes to finish the harbour within the first few months of her term.').stance, 'conflicts');
   });
   test('a tally as it stood at a date does not contradict an undated one', () => {
-    assert.notEqual(run('The harbour choir has sold over 10 million records worldwide.', 'By the end of 1967, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
+    assert.notEqual(run('The harbour choir has sold over 10 million records worldwide.', 'By the end of 1990, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
     // Dated alike, the two tallies do compare.
-    assert.equal(run('By the end of 1967, the harbour choir had sold 10 million records worldwide.', 'By the end of 1967, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
+    assert.equal(run('By the end of 1990, the harbour choir had sold 10 million records worldwide.', 'By the end of 1990, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
   });
   test('a figure with a unit differs only from a figure with a unit', () => {
     assert.notEqual(run('Ana Ruiz was an actor that has starred in 85 films.', 'Ana Ruiz is the most represented leading actor on the "100 Greatest Films of All Time" list.').stance, 'conflicts');

@@ -269,8 +269,8 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   const order = units.map((_, k) => k).sort((a, b) => Number(units[a].kind === 'word') - Number(units[b].kind === 'word') || a - b);
   const matches: (Match | undefined)[] = new Array(units.length);
   // Which claim names took each passage word. A name may share a word with one that shares a word
-  // with it ("Trump" and "Donald Trump"), never with another: "Ukraine" is not stated by the
-  // "Ukrainian" that states the claim's "Ukrainian".
+  // with it ("Costa" and "Rui Costa"), never with another: "Peru" is not stated by the
+  // "Peruvian" that states the claim's "Peruvian".
   const namedBy = new Map<number, Set<string>>();
   const takenFor = (u: Unit): Set<number> => {
     if (u.kind !== 'name') return used;

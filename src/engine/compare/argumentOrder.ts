@@ -85,7 +85,7 @@ export function otherActor(claim: Analysis, passage: Analysis, alignment: Alignm
     const sm = matches[own];
     if (sm && sm.at >= 0 && pf.clauseOf[sm.at] === there) continue;
     const theirs = passage.names.filter((n) => n.tokens.length && n.tokens.every((t) => pf.clauseOf[t] === there && t < vm.at)).pop();
-    // A capital stands for its country ("Kyiv" for "Ukraine"): places are left out.
+    // A capital stands for its country ("Lima" for "Peru"): places are left out.
     if (!theirs || theirs.type !== subject.fact.type || !ACTOR_TYPES.has(theirs.type)) continue;
     // Only light words between the actor and the verb ("Costa has scored"): anything more may be a
     // clause of its own with another subject.

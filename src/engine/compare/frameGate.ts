@@ -140,7 +140,7 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     const own = cf.verbs.filter((p) => cf.clauseOf[p] === claimClause);
     const sourceClause = pf.clauseOf[tokenAt(passage, c.sourceStart)];
     // A clause whose only verb is light ("made the announcement on Jan. 12", "took place at the
-    // height of the Cold War") is pinned down by its other words: the value, a name too, must stand
+    // height of the Harbour Festival") is pinned down by its other words: the value, a name too, must stand
     // among the passage's matches of them.
     if (!own.length && pinnedClause(claimClause, sourceClause, c.unit)) return true;
     return (own.length ? own : cf.verbs).some((p) => {

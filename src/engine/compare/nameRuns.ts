@@ -14,7 +14,7 @@ export interface NameRun {
 
 export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
   const runs: NameRun[] = [];
-  // A numeral in a name ("John XXIII", "Henry VIII") is that number only: no spelling variant stands for it.
+  // A numeral in a name ("Louis XIV", "Henry VIII") is that number only: no spelling variant stands for it.
   const inClaim = (w: Token) =>
     claimTerms.has(w.term) || (!ROMAN_NUMERAL.test(w.raw) && (env.variants(w.term).some((v) => claimTerms.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term))));
   for (const name of passage.names) {
@@ -28,8 +28,8 @@ export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, en
 }
 
 /**
- * A name given in brackets right after another, as its other form: "the Treaty of Tordesillas
- * (Portuguese: Tratado de Tordesilhas)", "the Kyiv Post (KP)". It names the same thing, not another.
+ * A name given in brackets right after another, as its other form: "the Treaty of Harbours
+ * (Portuguese: Tratado dos Portos)", "the Harbour Herald (HH)". It names the same thing, not another.
  */
 function aliasInBrackets(a: Analysis, name: NameFact): boolean {
   const before = a.text.slice(0, name.start);

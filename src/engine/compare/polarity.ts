@@ -113,8 +113,8 @@ function subjectOf(units: Unit[], k: number, clause: number[], c: number): strin
 
 /**
  * The claim names who or what its word is said of, before it in its clause, and neither the passage
- * nor its neighbours state any of it: "the sun has not warmed" is not denied by "global warming has
- * occurred".
+ * nor its neighbours state any of it: "the harbour wall has not warmed" is not denied by "the sea has
+ * warmed".
  */
 function subjectElsewhere(claim: Analysis, units: Unit[], matches: Alignment['matches'], k: number): boolean {
   const clause = claim.negation.clause;

@@ -13,11 +13,11 @@ export function partOfWhole(a: Analysis, n: NumberFact): boolean {
   return n.unit === 'time' && PART_OPENERS.has(a.tokens[n.firstToken - 1]?.norm ?? '') && a.tokens[n.lastToken + 1]?.norm === 'of';
 }
 
-/** Words before a date that make a count a tally up to then: "by the end of 1967", "as of 2017". */
+/** Words before a date that make a count a tally up to then: "by the end of 1990", "as of 2017". */
 const TALLY_BOUNDS = new Set(['by', 'of', 'until', 'through', 'till']);
 
 /**
- * A count the passage gives as it stood at a date ("By the end of 1967 they had sold 40 million
+ * A count the passage gives as it stood at a date ("By the end of 1990 the choir had sold 4 million
  * records"): a tally that grows, so a claim that names no date may state a later one.
  */
 export function countSoFar(a: Analysis, n: NumberFact): boolean {

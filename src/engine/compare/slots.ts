@@ -183,7 +183,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
   };
 
   // A whole name of the passage in the claim's name's place beside something both state: "the
-  // Norwegian king" / "the Swedish king", "Ana and her fellow workers" / "Rui and his fellow workers"
+  // Peruvian consul" / "the Chilean consul", "Ana and her fellow workers" / "Rui and his fellow workers"
   // is not, but "Ana and her fellow workers" / "Rui and her fellow workers" is. The words between
   // the name and that unit must be the same on both sides. Every plain word of the claim must be the
   // passage's own, or the passage only names another of a kind ("the Song dynasty").
@@ -212,7 +212,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
     const m = matches[k];
     // A person named only around the passage may still be the wrong one for the title the passage
     // gives someone else, and a name the neighbours mention may still be replaced in the passage's
-    // own words: "the Norwegian king" against "the Swedish king", with Norway named a line before.
+    // own words: "the Peruvian consul" against "the Chilean consul", with Peru named a line before.
     if (u.kind === 'name' && m && !m.weak && m.at < 0) {
       if (holderConflict(u, k)) return;
       const pick = nameBesideSameWord(u);
@@ -228,8 +228,8 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // A bare number counts whatever the claim goes on to name: it can differ from "a 56-game streak"
       // only if the claim speaks of games at all ("had 2 other names" does not).
       const measuresClaimThing = (p: NumberFact) => !!u.fact.unit || !p.unit || !/^[a-z]+$/.test(p.unit) || alignment.claimTerms.has(termOf(p.unit));
-      // A figure with a unit ("85 movies", "43 percent") differs only from one with a unit: a bare
-      // number beside it ("the 100 Greatest Movies list", "1/60 of the mass") counts something else.
+      // A figure with a unit ("85 films", "43 percent") differs only from one with a unit: a bare
+      // number beside it ("the 100 Greatest Films list", "1/60 of the mass") counts something else.
       // "The last four years of his reign" measures part of what "a reign of 12 years" measures whole;
       // "within the first two years" and "within the first few months" measure alike.
       const part = partOfWhole(claim, u.fact);

@@ -37,7 +37,7 @@ export function statedDirectly(claim: Analysis, units: Unit[], matches: (Match |
 
 /**
  * Whether the passage itself states a name, number or date of the claim outside the conflicting
- * slots. Plain words ("won an award", "one of the most famous in baseball") are said of many; a
+ * slots. Plain words ("won an award", "one of the most famous in polo") are said of many; a
  * fact pins down the one event in which another actor would contradict the claim's.
  */
 export function factStated(units: Unit[], matches: (Match | undefined)[], conflicted: Set<number>): boolean {
