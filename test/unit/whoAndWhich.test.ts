@@ -164,6 +164,13 @@ describe('what the value belongs to', () => {
     // The same passage stating the clause itself does conflict.
     assert.equal(run(claim, 'In 2010, Ana Ruiz started her harbour pilot career.').stance, 'conflicts');
   });
+  test('a date belongs to the event the verb\'s own object names', () => {
+    assert.notEqual(run('Harbour Radio launched in the late 2000s.', 'In December 2013, Harbour Radio launched a new website, which explained its business model.').stance, 'conflicts');
+    assert.notEqual(run('Ana Ruiz started in the shipping industry in the late 1970s.', 'Also in 2010, Ana Ruiz started voicing Pip, the seal mascot of the shipping industry.').stance, 'conflicts');
+    // The same verb with no object, or with the claim's own object, is the same event.
+    assert.equal(run('Harbour Radio launched in the late 2000s.', 'Harbour Radio launched in 2013.').stance, 'conflicts');
+    assert.equal(run('Harbour Radio launched a new website in 2011.', 'In December 2013, Harbour Radio launched a new website, which explained its business model.').stance, 'conflicts');
+  });
   test('a length of time that is part of another is no measure of the whole', () => {
     assert.notEqual(run('Ana Ruiz\'s term as harbour master lasted 12 years.', 'Rui Costa met Ana Ruiz during the last four years of her term as harbour master.').stance, 'conflicts');
     // Both sides measuring the same part do compare.

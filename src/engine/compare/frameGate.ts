@@ -95,6 +95,20 @@ function detachedFacts(claim: Analysis, passage: Analysis, alignment: Alignment)
   return out;
 }
 
+/**
+ * The verb at `v` takes an object right after it (past adverbs, articles and adjectives): a noun or a verb in
+ * "-ing" ("started testing a new app", "began voicing a mascot"). `unless` excludes objects the
+ * claim states.
+ */
+function objectAfter(a: Analysis, f: Frame, v: number, unless?: Set<string>): boolean {
+  let k = v + 1;
+  while (f.tags.pos[k] === 'ADV' || f.tags.pos[k] === 'DET' || f.tags.pos[k] === 'ADJ') k++;
+  const t = a.tokens[k];
+  if (!t) return false;
+  const pos = f.tags.pos[k];
+  return (pos === 'NOUN' || (pos === 'VERB' && /ing$/.test(t.norm))) && !unless?.has(t.term);
+}
+
 /** Plain words of a clause the passage may leave out and still date or count the claim's relation. */
 const MAX_UNSTATED_IN_CLAUSE = 1;
 
@@ -146,6 +160,9 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
     return (own.length ? own : cf.verbs).some((p) => {
       const k = unitOf(alignment, p);
       const m = k >= 0 ? alignment.matches[k] : undefined;
+      // The passage's verb has an object the claim's has not: "Spotify launched in 2008" is not dated
+      // by "the company launched a new website in 2013".
+      if ((c.kind === 'date' || c.kind === 'number') && m && m.at >= 0 && objectAfter(passage, pf, m.at, alignment.claimTerms) && !objectAfter(claim, cf, p)) return false;
       return !!m && m.at >= 0 && pf.clauseOf[m.at] === sourceClause;
     });
   });
