@@ -30,6 +30,32 @@ export interface SwappedArguments {
   symmetric: boolean;
 }
 
+/** A predicate of the claim that the passage itself states, with where it stands on both sides. */
+interface StatedPredicate {
+  /** The predicate's token in the claim and its claim clause. */
+  v: number;
+  clause: number;
+  /** Where the passage states it, and that token's passage clause. */
+  at: number;
+  there: number;
+  /** The claim's last argument unit before the predicate in its clause: its subject. */
+  subject: number | undefined;
+}
+
+function* statedPredicates(claim: Analysis, passage: Analysis, alignment: Alignment): Generator<StatedPredicate> {
+  const { units, matches } = alignment;
+  const cf = frameOf(claim);
+  const pf = frameOf(passage);
+  for (const v of cf.predicates) {
+    const pivot = units.findIndex((u) => u.kind === 'word' && u.token.index === v);
+    const vm = pivot >= 0 ? matches[pivot] : undefined;
+    if (!vm || vm.at < 0) continue;
+    const clause = cf.clauseOf[v];
+    const subject = units.map((_, k) => k).filter((k) => units[k].last < v && cf.clauseOf[units[k].first] === clause && isArgument(units[k])).pop();
+    yield { v, clause, at: vm.at, there: pf.clauseOf[vm.at], subject };
+  }
+}
+
 /**
  * The passage states the claim's predicate with its two arguments the other way round: "the insurer
  * acquired the bank" for "the bank acquired the insurer", "Porto is larger than Lisbon" for "Lisbon
@@ -41,23 +67,15 @@ export function swappedArguments(claim: Analysis, passage: Analysis, alignment: 
   const { units, matches } = alignment;
   const cf = frameOf(claim);
   const pf = frameOf(passage);
-  for (const v of cf.predicates) {
-    const pivot = units.findIndex((u) => u.kind === 'word' && u.token.index === v);
-    const vm = pivot >= 0 ? matches[pivot] : undefined;
-    if (!vm || vm.at < 0) continue;
-    const clause = cf.clauseOf[v];
-    const inClause = (k: number) => cf.clauseOf[units[k].first] === clause && isArgument(units[k]);
-    const ks = units.map((_, k) => k);
-    const subject = ks.filter((k) => units[k].last < v && inClause(k)).pop();
-    const object = ks.find((k) => units[k].first > v && inClause(k));
-    if (subject === undefined || object === undefined) continue;
+  for (const { v, clause, at, there, subject } of statedPredicates(claim, passage, alignment)) {
+    const object = units.findIndex((u) => u.first > v && cf.clauseOf[u.first] === clause && isArgument(u));
+    if (subject === undefined || object < 0) continue;
     const ms = matches[subject];
     const mo = matches[object];
     if (!ms || !mo || ms.at < 0 || mo.at < 0) continue;
-    const there = pf.clauseOf[vm.at];
     if (pf.clauseOf[ms.at] !== there || pf.clauseOf[mo.at] !== there) continue;
-    if (passive(claim, v, cf.clauses[clause].last) !== passive(passage, vm.at, pf.clauses[there].last)) continue;
-    if (ms.at > vm.at && mo.at < vm.at) return { subject, object, symmetric: SYMMETRIC.has(claim.tokens[v].term) };
+    if (passive(claim, v, cf.clauses[clause].last) !== passive(passage, at, pf.clauses[there].last)) continue;
+    if (ms.at > at && mo.at < at) return { subject, object, symmetric: SYMMETRIC.has(claim.tokens[v].term) };
   }
   return undefined;
 }
@@ -72,24 +90,18 @@ export function otherActor(claim: Analysis, passage: Analysis, alignment: Alignm
   const { units, matches } = alignment;
   const cf = frameOf(claim);
   const pf = frameOf(passage);
-  for (const v of cf.predicates) {
-    const pivot = units.findIndex((u) => u.kind === 'word' && u.token.index === v);
-    const vm = pivot >= 0 ? matches[pivot] : undefined;
-    if (!vm || vm.at < 0) continue;
-    const clause = cf.clauseOf[v];
-    if (passive(claim, v, cf.clauses[clause].last) || passive(passage, vm.at, pf.clauses[pf.clauseOf[vm.at]].last)) continue;
-    const subject = units.filter((u) => u.last < v && cf.clauseOf[u.first] === clause && isArgument(u)).pop();
+  for (const { v, clause, at, there, subject: k } of statedPredicates(claim, passage, alignment)) {
+    const subject = k === undefined ? undefined : units[k];
     if (subject?.kind !== 'name') continue;
-    const there = pf.clauseOf[vm.at];
-    const own = units.indexOf(subject);
-    const sm = matches[own];
+    if (passive(claim, v, cf.clauses[clause].last) || passive(passage, at, pf.clauses[there].last)) continue;
+    const sm = matches[k!];
     if (sm && sm.at >= 0 && pf.clauseOf[sm.at] === there) continue;
-    const theirs = passage.names.filter((n) => n.tokens.length && n.tokens.every((t) => pf.clauseOf[t] === there && t < vm.at)).pop();
+    const theirs = passage.names.filter((n) => n.tokens.length && n.tokens.every((t) => pf.clauseOf[t] === there && t < at)).pop();
     // A capital stands for its country ("Lima" for "Peru"): places are left out.
     if (!theirs || theirs.type !== subject.fact.type || !ACTOR_TYPES.has(theirs.type)) continue;
     // Only light words between the actor and the verb ("Costa has scored"): anything more may be a
     // clause of its own with another subject.
-    const between = passage.tokens.slice(theirs.tokens[theirs.tokens.length - 1] + 1, vm.at);
+    const between = passage.tokens.slice(theirs.tokens[theirs.tokens.length - 1] + 1, at);
     if (between.some((t) => !isLight(t))) continue;
     const claimTerms = new Set(subject.fact.tokens.map((t) => claim.tokens[t].term));
     if (theirs.tokens.some((t) => claimTerms.has(passage.tokens[t].term))) continue;
