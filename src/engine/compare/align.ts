@@ -170,23 +170,27 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       const d = a.dates.find((p) => !used.has(at(p)) && sameDate(unit.fact, p) && !datesAnotherThing(a, p, claimTerms));
       return d ? at(d) : -1;
     }
-    case 'name': {
-      let first = -1;
-      for (const w of unit.words) {
-        // A numeral in a name is that number only: "Henry VII" is no spelling of "Henry VIII".
-        const fits = (at: number) => !synonymOnly(w, a.tokens[at]) && !(ROMAN_NUMERAL.test(w.raw) && a.tokens[at].term !== w.term);
-        const skipped = new Set(used);
-        let at = findTerm(w.term, positions, env, skipped);
-        while (at >= 0 && !fits(at)) {
-          skipped.add(at);
-          at = findTerm(w.term, positions, env, skipped);
-        }
-        if (at < 0) return initialism(unit.words, a, used);
-        if (first < 0) first = at;
-      }
-      return first;
-    }
+    case 'name':
+      return nameWordsAt(unit.words, a, positions, env, used)?.[0] ?? initialism(unit.words, a, used);
   }
+}
+
+/** Where a text states every word of a name, in the name's order of words, or undefined. */
+function nameWordsAt(words: Token[], a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number[] | undefined {
+  const found: number[] = [];
+  for (const w of words) {
+    // A numeral in a name is that number only: "Henry VII" is no spelling of "Henry VIII".
+    const fits = (at: number) => !synonymOnly(w, a.tokens[at]) && !(ROMAN_NUMERAL.test(w.raw) && a.tokens[at].term !== w.term);
+    const skipped = new Set(used);
+    let at = findTerm(w.term, positions, env, skipped);
+    while (at >= 0 && !fits(at)) {
+      skipped.add(at);
+      at = findTerm(w.term, positions, env, skipped);
+    }
+    if (at < 0) return undefined;
+    found.push(at);
+  }
+  return found;
 }
 
 /**
@@ -272,30 +276,31 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   // with it ("Costa" and "Rui Costa"), never with another: "Peru" is not stated by the
   // "Peruvian" that states the claim's "Peruvian".
   const namedBy = new Map<number, Set<string>>();
-  const takenFor = (u: Unit): Set<number> => {
-    if (u.kind !== 'name') return used;
+  const takenFor = (u: Extract<Unit, { kind: 'name' }>): Set<number> => {
     const own = u.words.map((w) => w.term);
     const taken = new Set(used);
     for (const [at, terms] of namedBy) if (!own.some((t) => terms.has(t))) taken.add(at);
     return taken;
   };
-  const takeName = (u: Unit) => {
-    if (u.kind !== 'name') return;
-    const taken = takenFor(u);
-    for (const w of u.words) {
-      const at = findTerm(w.term, positions, env, taken);
-      if (at < 0) continue;
-      const by = namedBy.get(at) ?? namedBy.set(at, new Set()).get(at)!;
-      for (const x of u.words) by.add(x.term);
-    }
-  };
   function matchUnit(u: Unit): Match | undefined {
-    const at = locate(u, passage, positions, env, takenFor(u), claimTerms);
-    if (at >= 0) {
-      // One stated value answers one claim value: "between 1036 and 1036" is not stated by "between 1034 and 1036".
-      if (u.kind !== 'name') used.add(at);
-      else takeName(u);
-      return { at, in: passage, token: at, credit: 1 };
+    if (u.kind === 'name') {
+      const taken = takenFor(u);
+      const words = nameWordsAt(u.words, passage, positions, env, taken);
+      const at = words?.[0] ?? initialism(u.words, passage, taken);
+      if (at >= 0) {
+        for (const p of words ?? [at]) {
+          const by = namedBy.get(p) ?? namedBy.set(p, new Set()).get(p)!;
+          for (const w of u.words) by.add(w.term);
+        }
+        return { at, in: passage, token: at, credit: 1 };
+      }
+    } else {
+      const at = locate(u, passage, positions, env, used, claimTerms);
+      if (at >= 0) {
+        // One stated value answers one claim value: "between 1036 and 1036" is not stated by "between 1034 and 1036".
+        used.add(at);
+        return { at, in: passage, token: at, credit: 1 };
+      }
     }
     if (u.kind === 'role' && env.confirmedRole?.(u.token.index)) return { at: -1, in: passage, token: -1, credit: 1 };
     // A plain word the passage states in other words ("quicken" for "accelerate"): partly there.
