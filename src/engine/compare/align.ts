@@ -175,22 +175,26 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
   }
 }
 
+/**
+ * Where a text states one word of a name, or -1: as `findTerm` finds it, but never a word that only
+ * shares its term with it ("Military" for "Army"), and a numeral only as itself ("Henry VII" is no
+ * spelling of "Henry VIII").
+ */
+export function findNameWord(w: Token, a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number> = new Set()): number {
+  const fits = (at: number) => !synonymOnly(w, a.tokens[at]) && !(ROMAN_NUMERAL.test(w.raw) && a.tokens[at].term !== w.term);
+  const skipped = new Set(used);
+  let at = findTerm(w.term, positions, env, skipped);
+  while (at >= 0 && !fits(at)) {
+    skipped.add(at);
+    at = findTerm(w.term, positions, env, skipped);
+  }
+  return at;
+}
+
 /** Where a text states every word of a name, in the name's order of words, or undefined. */
 function nameWordsAt(words: Token[], a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number[] | undefined {
-  const found: number[] = [];
-  for (const w of words) {
-    // A numeral in a name is that number only: "Henry VII" is no spelling of "Henry VIII".
-    const fits = (at: number) => !synonymOnly(w, a.tokens[at]) && !(ROMAN_NUMERAL.test(w.raw) && a.tokens[at].term !== w.term);
-    const skipped = new Set(used);
-    let at = findTerm(w.term, positions, env, skipped);
-    while (at >= 0 && !fits(at)) {
-      skipped.add(at);
-      at = findTerm(w.term, positions, env, skipped);
-    }
-    if (at < 0) return undefined;
-    found.push(at);
-  }
-  return found;
+  const found = words.map((w) => findNameWord(w, a, positions, env, used));
+  return found.every((at) => at >= 0) ? found : undefined;
 }
 
 /**

@@ -4,10 +4,10 @@ import type { NameFact } from '../facts/names';
 import { exclusiveTitles, extractRoles, postOf, type RoleFact } from '../facts/roles';
 import { comparableQuantities, disjointQuantities, expressIn, sameQuantity, type NumberFact } from '../facts/numbers';
 import { withinEdits } from '../text/editDistance';
-import { ROLE_WORDS, ROMAN_NUMERAL } from '../text/lexicon';
+import { ROLE_WORDS } from '../text/lexicon';
 import { termOf, type Token } from '../text/tokenize';
 import type { ConflictKind } from '../types';
-import { type Alignment, type CompareEnv, findTerm, inside, type Match, sameRoot, windowFor } from './align';
+import { type Alignment, type CompareEnv, findNameWord, findTerm, inside, type Match, sameRoot, windowFor } from './align';
 import { crossedAttachments } from './attachment';
 import { compatible, type NameRun, unmatchedNameRuns } from './nameRuns';
 import { countSoFar, partOfWhole } from './quantityScope';
@@ -234,7 +234,8 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // "within the first two years" and "within the first few months" measure alike.
       const part = partOfWhole(claim, u.fact);
       const undated = claim.dates.length === 0;
-      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p)));
+      const measuresAlike = (p: NumberFact) => !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p));
+      const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && measuresAlike(p));
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
       const near = candidates
@@ -281,7 +282,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // One of a list whose other names the passage states ("Lisbon and Porto offered to host" against
       // "Lisbon offered to host talks between Silva and Costa"): the passage names fewer, not others.
       if (listedWithStated(claim, passage, units, matches, k)) return;
-      const found = u.words.map((w) => (ROMAN_NUMERAL.test(w.raw) ? (positions.get(w.term)?.[0] ?? -1) : findTerm(w.term, positions, env)));
+      const found = u.words.map((w) => findNameWord(w, passage, positions, env));
       const free = u.words.filter((_, w) => found[w] < 0);
       if (!free.length) return;
       const partial = free.length < u.words.length;
