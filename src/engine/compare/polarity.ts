@@ -95,41 +95,42 @@ function clauseAffirms(a: Analysis, index: number): boolean {
   return true;
 }
 
-/**
- * Where the passage states the same arguments around the claim's word: the nearest aligned units on
- * each side within the claim word's clause ("The union [accepted] the offer") must be found in the
- * passage itself, in one clause, in the same order. Returns the passage tokens between them and that
- * clause, or undefined when the arguments differ and an opposite word there would be about something else.
- */
-/** The terms of the nearest unit before the claim's word in its clause: its subject, roughly. */
-function subjectOf(units: Unit[], k: number, clause: number[], c: number): string[] | undefined {
+/** The claim's units before unit `k` in its clause, nearest first, light words left out. */
+function unitsBefore(units: Unit[], k: number, clause: number[]): number[] {
+  const c = clause[units[k].first];
+  const out: number[] = [];
   for (let j = k - 1; j >= 0 && clause[units[j].first] === c; j--) {
     const w = units[j];
-    if (w.kind === 'word' && !LIGHT.has(w.token.term)) return [w.token.term];
-    if (w.kind === 'name') return w.words.map((t) => t.term);
+    if (!(w.kind === 'word' && LIGHT.has(w.token.term))) out.push(j);
   }
+  return out;
+}
+
+/** The terms of the nearest word or name before the claim's word in its clause: its subject, roughly. */
+function subjectOf(units: Unit[], k: number, clause: number[]): string[] | undefined {
+  const w = units[unitsBefore(units, k, clause).find((j) => units[j].kind === 'word' || units[j].kind === 'name') ?? -1];
+  if (w?.kind === 'word') return [w.token.term];
+  if (w?.kind === 'name') return w.words.map((t) => t.term);
   return undefined;
 }
 
 /**
  * The claim names who or what its word is said of, before it in its clause, and neither the passage
  * nor its neighbours state any of it: "the harbour wall has not warmed" is not denied by "the sea has
- * warmed".
+ * warmed". Named in a neighbouring sentence, it is still this passage's subject ("Renewables …
+ * Geothermal plants can").
  */
 function subjectElsewhere(claim: Analysis, units: Unit[], matches: Alignment['matches'], k: number): boolean {
-  const clause = claim.negation.clause;
-  const c = clause[units[k].first];
-  let seen = false;
-  for (let j = k - 1; j >= 0 && clause[units[j].first] === c; j--) {
-    const w = units[j];
-    if (w.kind === 'word' && LIGHT.has(w.token.term)) continue;
-    seen = true;
-    // Named in a neighbouring sentence, it is still this passage's subject ("Renewables … Geothermal plants can").
-    if (matches[j] && !matches[j]!.weak) return false;
-  }
-  return seen;
+  const before = unitsBefore(units, k, claim.negation.clause);
+  return before.length > 0 && !before.some((j) => matches[j] && !matches[j]!.weak);
 }
 
+/**
+ * Where the passage states the same arguments around the claim's word: the nearest aligned units on
+ * each side within the claim word's clause ("The union [accepted] the offer") must be found in the
+ * passage itself, in one clause, in the same order. Returns the passage tokens between them and that
+ * clause, or undefined when the arguments differ and an opposite word there would be about something else.
+ */
 function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: Alignment, passage: Analysis) {
   const clause = claim.negation.clause;
   const c = clause[u.first];
@@ -149,7 +150,7 @@ function sameArguments(claim: Analysis, u: Unit, k: number, { units, matches }: 
   };
   const left = side(-1);
   const right = side(1);
-  const subject = subjectOf(units, k, clause, c);
+  const subject = subjectOf(units, k, clause);
   const pc = passage.negation.clause;
   if (left === null && right === null) return { subject };
   if (left && right) {

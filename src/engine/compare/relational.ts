@@ -143,14 +143,16 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
   for (const t of claim.tokens) {
     const cls = CLASS_OF.get(t.norm);
     if (!cls || stated.has(t.norm) || negatedAt(claim, t.index)) continue;
+    const other = (p: Token | undefined): p is Token => !!p && p.norm !== t.norm && CLASS_OF.get(p.norm) === cls && !negatedAt(passage, p.index);
+    const conflict = (p: Token): SlotConflict => {
+      const own = units.findIndex((u) => u.first === t.index);
+      return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, ...(own >= 0 ? { unit: own } : {}) };
+    };
     // The same words on both sides: "her father could not pay" / "her mother could not pay".
     const left = claim.tokens[t.index - 1]?.norm;
     const right = claim.tokens[t.index + 1]?.norm;
-    const framed = left !== undefined && right !== undefined && passage.tokens.find((p) => p.norm !== t.norm && CLASS_OF.get(p.norm) === cls && passage.tokens[p.index - 1]?.norm === left && passage.tokens[p.index + 1]?.norm === right && !negatedAt(passage, p.index));
-    if (framed) {
-      const own = units.findIndex((u) => u.first === t.index);
-      return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: framed.raw, sourceStart: framed.start, sourceEnd: framed.end, ...(own >= 0 ? { unit: own } : {}) };
-    }
+    const framed = left !== undefined && right !== undefined ? passage.tokens.find((p) => other(p) && passage.tokens[p.index - 1]?.norm === left && passage.tokens[p.index + 1]?.norm === right) : undefined;
+    if (framed) return conflict(framed);
     const via = claim.tokens[t.index + 1]?.norm === 'of' ? 2 : 1;
     const thing = via === 2 ? pastArticle(claim, t.index + 2, 1) : claim.tokens[t.index + 1];
     if (!thing) continue;
@@ -165,9 +167,7 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
       before--;
     }
     const p = passage.tokens[before];
-    if (!p || p.norm === t.norm || CLASS_OF.get(p.norm) !== cls || negatedAt(passage, p.index)) continue;
-    const own = units.findIndex((u) => u.first === t.index);
-    return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, ...(own >= 0 ? { unit: own } : {}) };
+    if (other(p)) return conflict(p);
   }
   return undefined;
 }
