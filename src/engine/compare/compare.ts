@@ -274,7 +274,8 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   // or its neighbours state, nothing ties the passage to the thing the claim is about. A denial or a
   // misquote is read from the words themselves ("It has never been shown that …", "'We need to see
   // those budget issues addressed,' he said"), so it still conflicts.
-  const unanchored = !conflicts.some((c) => c.kind === 'negation' || c.kind === 'quote') && pronounSubject(claim, units) && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak) && !restatesAll();
+  const pronoun = pronounSubject(claim, units);
+  const unanchored = !conflicts.some((c) => c.kind === 'negation' || c.kind === 'quote') && pronoun && !units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && !matches[k]!.weak) && !restatesAll();
   if (conflicts.length && oneSlot && factsAlign && !clashBlocks && !thinSubjectSwap && !unanchored && restCoverage >= needed) {
     stance = 'conflicts';
     score = restCoverage;
@@ -315,7 +316,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     .map(({ u }) => (u.kind === 'word' || u.kind === 'role' ? u.token.raw : u.fact.raw));
   const named = units.some((u) => u.kind === 'name');
   const namedHere = units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && matches[k]!.at >= 0);
-  const pinsSubject = (!named || namedHere) && !pronounSubject(claim, units);
+  const pinsSubject = (!named || namedHere) && !pronoun;
   return { stance, coverage, unstated, pinsSubject, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
 

@@ -17,6 +17,14 @@ const SAYING = new Set([
  * "Asked whether the talks would go ahead, Rui Costa said," is one clause with a verb of its own.
  */
 function speaker(a: Analysis): NameFact | undefined {
+  if (!speakers.has(a)) speakers.set(a, findSpeaker(a));
+  return speakers.get(a);
+}
+
+/** Each sentence's speaker, read once: a passage is a neighbour of many others. */
+const speakers = new WeakMap<Analysis, NameFact | undefined>();
+
+function findSpeaker(a: Analysis): NameFact | undefined {
   // A lone surname is typed "other": beside a verb of saying it is a person far more often than not.
   const personLike = (n: NameFact) => n.type === 'person' || n.type === 'other';
   const according = a.tokens.findIndex((t, k) => t.norm === 'according' && a.tokens[k + 1]?.norm === 'to');
