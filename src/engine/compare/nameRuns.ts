@@ -12,6 +12,10 @@ export interface NameRun {
   partial: boolean;
 }
 
+/**
+ * The passage's names that may stand in a claim name's slot: their words the claim does not state,
+ * left out when the name cannot stand alone or is another's bracketed alias.
+ */
 export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
   const runs: NameRun[] = [];
   // A numeral in a name ("Louis XIV", "Henry VIII") is that number only: no spelling variant stands for it.

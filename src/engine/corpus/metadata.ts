@@ -170,10 +170,10 @@ function authorLine(line: string): string | undefined {
   return name && looksLikePersonName(name) ? name : undefined;
 }
 
-/** A headline: 4–25 words, not a sentence ending in a period, not a byline or label. */
-function looksLikeHeadline(line: string): boolean {
+/** A headline: 4–25 words (or `fewest`), not a sentence ending in a period, not a byline or label. */
+function looksLikeHeadline(line: string, fewest = 4): boolean {
   const words = wordCount(line);
-  return words >= 4 && words <= 25 && !/[.:;,]$/.test(line) && !/^(by|written by)\s/i.test(line) && !findFullDate(line);
+  return words >= fewest && words <= 25 && !/[.:;,]$/.test(line) && !/^(by|written by)\s/i.test(line) && !findFullDate(line);
 }
 
 /**
@@ -182,7 +182,7 @@ function looksLikeHeadline(line: string): boolean {
  * down are a caption or a section name as often as not.
  */
 function shortHeadline(line: string | undefined, isBoilerplate: (line: string) => boolean): string | undefined {
-  if (!line || wordCount(line) !== 3 || /[.:;,!?]$/.test(line) || /^(by|written by)\s/i.test(line) || findFullDate(line) || isBoilerplate(line)) return undefined;
+  if (!line || wordCount(line) !== 3 || !looksLikeHeadline(line, 3) || /[!?]$/.test(line) || isBoilerplate(line)) return undefined;
   return /^\p{Lu}/u.test(line) ? line : undefined;
 }
 
