@@ -1,11 +1,11 @@
 /**
  * One-slot edits of the corpus's own sentences, checked against the corpus: each sentence as it
- * stands must come back supported, and each edit (another number, day, year, month or weekday, an added
- * or removed "not", a word swapped for its opposite or for another of a class whose members exclude each other
- * ("left"/"right", "son"/"daughter"), a person, place or body swapped for another the
- * same document names) must not. The edits are made by rule from
- * whatever sentences the corpus holds, so the figures speak for edits nobody chose by hand.
- * Runs the engine in-process, like the leave-one-out audit.
+ * stands must come back supported, and each edit must not. An edit changes a number, day, year,
+ * month or weekday, adds or removes "not", swaps a word for its opposite or for another of a class
+ * whose members exclude each other ("left"/"right", "son"/"daughter"), or swaps a person, place or
+ * body for another the same document names. The edits are made by rule from whatever sentences
+ * the corpus holds, so the figures speak for edits nobody chose by hand. Runs the engine
+ * in-process, like the leave-one-out audit.
  */
 import { loadCorpus } from '../../src/engine/corpus/loadCorpus';
 import { checkText, CorpusIndex } from '../../src/engine';
@@ -87,6 +87,15 @@ function swappedName(s: string, names: NamedThing[], others: NamedThing[]): stri
   return undefined;
 }
 
+/** The sentence with its first lower-case word that `swap` has a replacement for replaced. */
+function firstWordSwapped(s: string, swap: (word: string) => string | undefined): string | undefined {
+  for (const m of s.matchAll(/\b[a-z]+\b/g)) {
+    const other = swap(m[0]);
+    if (other) return s.slice(0, m.index) + other + s.slice(m.index! + m[0].length);
+  }
+  return undefined;
+}
+
 /**
  * The edits of one sentence, its unedited self first. `names` are the sentence's own names and
  * `others` the names its document uses, most used first; without them no name is swapped.
@@ -113,19 +122,11 @@ export function sentenceEdits(sentence: string, names: NamedThing[] = [], others
     const aux = /\b(is|was|are|were|will|would|has|have|had|can|could)\b/.exec(s);
     if (aux) add('negation-added', s.slice(0, aux.index) + `${aux[1]} not` + s.slice(aux.index + aux[1].length));
   }
-  for (const m of s.matchAll(/\b[a-z]+\b/g)) {
-    const opposite = OPPOSITE_FORMS.get(m[0]);
-    if (!opposite) continue;
-    add('opposite-word', s.slice(0, m.index) + opposite + s.slice(m.index! + m[0].length));
-    break;
-  }
-  for (const m of s.matchAll(/\b[a-z]+\b/g)) {
-    const cls = EXCLUSIVE_CLASSES.find((c) => c.words.includes(m[0]));
-    if (!cls) continue;
-    const other = cls.words[(cls.words.indexOf(m[0]) + 1) % cls.words.length];
-    add('exclusive-word', s.slice(0, m.index) + other + s.slice(m.index! + m[0].length));
-    break;
-  }
+  add('opposite-word', firstWordSwapped(s, (w) => OPPOSITE_FORMS.get(w)));
+  add('exclusive-word', firstWordSwapped(s, (w) => {
+    const cls = EXCLUSIVE_CLASSES.find((c) => c.words.includes(w));
+    return cls && cls.words[(cls.words.indexOf(w) + 1) % cls.words.length];
+  }));
   add('name', swappedName(s, names, others));
   return out;
 }
