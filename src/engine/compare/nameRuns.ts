@@ -60,7 +60,7 @@ function standsAlone(a: Analysis, first: number, last: number): boolean {
 /** Two names can stand for each other only when they are the same kind of thing. */
 export function compatible(claimed: NameType, stated: NameType): boolean {
   if (claimed === stated) return true;
-  // A place and its people's adjective (Crimea / Crimean) fill one slot.
+  // A place and its people's adjective (Peru / Peruvian) fill one slot.
   if ((claimed === 'place' && stated === 'group') || (claimed === 'group' && stated === 'place')) return true;
   // A name of unknown kind in the claim may be a place the passage names as one; but a place the
   // claim names as one ("set in Boston") is not contradicted by a name of unknown kind, often a
