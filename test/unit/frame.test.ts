@@ -93,6 +93,14 @@ describe('frames decide what a passage may support or contradict', () => {
     assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was born in Lisbon in 1962.').stance, 'related');
     assert.equal(run('Lena Ortiz was arrested in Lisbon in 1962.', 'Lena Ortiz was arrested in Lisbon in 1962.').stance, 'supports');
   });
+  test('another verb of change between the same two arguments states another relation, with or without a date', () => {
+    assert.equal(run('The harbour authority increased fees.', 'The harbour authority cut fees.').stance, 'related');
+    assert.equal(run('The fire destroyed the harbour warehouse.', 'The fire damaged the harbour warehouse.').stance, 'related');
+    assert.equal(run('The fire destroyed the harbour warehouse.', 'The fire destroyed the harbour warehouse.').stance, 'supports');
+    // A verb with no opposite, or one with a particle, is more likely a paraphrase than another event.
+    assert.equal(run('The storm produced a harbour surge.', 'The storm caused a harbour surge.').stance, 'supports');
+    assert.equal(run('The harbour board worked out the details.', 'The harbour board settled the details.').stance, 'supports');
+  });
   test('the claim\'s verb in a neighbouring sentence does not make up for another verb in the passage', () => {
     const claim = analyze('Lena Ortiz played for the harbour club in 2013.', proper);
     const passage = analyze('In 2013, Lena Ortiz signed with the harbour club.', proper);

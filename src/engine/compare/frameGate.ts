@@ -3,6 +3,8 @@ import { frameOf, type Frame } from '../facts/frame';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
 import { isLight } from './units';
+import { hasOpposite } from './polarity';
+import { phrasalTerm } from '../text/wordnet';
 
 /** How the statement's relation fares in a passage: what a verdict may rest on. */
 export interface RelationCheck {
@@ -14,7 +16,8 @@ export interface RelationCheck {
   unbounded: string[];
   /**
    * Verbs the passage puts where the claim's own predicate should be, when it states none of the
-   * claim's predicates: "was born in 1962" for "was arrested in 1962" states another relation.
+   * claim's predicates: "was born in 1962" for "was arrested in 1962" states another relation, and
+   * so does "cut fees" for "increased fees".
    */
   replaced: string[];
   /**
@@ -48,7 +51,7 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
   const stated = (norm: string, term: string) => passage.tokens.some((t) => t.norm === norm || t.term === term);
   const unbounded = frame.critical.map((k) => claim.tokens[k]).filter((t) => !stated(t.norm, t.term)).map((t) => t.raw);
   const replaced = !inPassage && (matched.length || missing.length) ? replacingVerbs(passage, alignment) : [];
-  return { matched, missing, unbounded, replaced, detached: detachedFacts(claim, passage, alignment) };
+  return { matched, missing, unbounded, replaced: [...replaced, ...verbsBetweenArguments(claim, passage, alignment)], detached: detachedFacts(claim, passage, alignment) };
 }
 
 /**
@@ -68,6 +71,54 @@ function replacingVerbs(passage: Analysis, alignment: Alignment): string[] {
     if (u.kind === 'number' || u.kind === 'date') factClauses.add(pf.clauseOf[m.at]);
   });
   return pf.predicates.filter((v) => !used.has(v) && factClauses.has(pf.clauseOf[v])).map((v) => passage.tokens[v].raw);
+}
+
+/**
+ * A verb of change or outcome, one of a pair of opposites ("increase", "cut", "win"), used on its
+ * own: "worked out" and "played down" mean something else than their first word.
+ */
+function polarVerb(a: Analysis, k: number): boolean {
+  const next = a.tokens[k + 1];
+  return hasOpposite(a.tokens[k].term) && !(next && phrasalTerm(a.tokens[k].term, next.norm));
+}
+
+/** Tokens between a verb's two arguments in a passage that still reads as one relation ("was won by the", "quickly cut"). */
+const MAX_ARGUMENT_GAP = 6;
+
+/**
+ * The passage's own verb standing between the arguments of a claim verb it does not state:
+ * "the authority cut fees" for "the authority increased fees", "the battle was lost by the
+ * colonists" for "the battle was won by the colonists". Only where no predicate of the claim's
+ * clause is in the passage ("pledged to end the war" still states "vowed to end the war"), and
+ * only between the nearest stated words on either side, in one clause of the passage.
+ */
+function verbsBetweenArguments(claim: Analysis, passage: Analysis, alignment: Alignment): string[] {
+  const cf = frameOf(claim);
+  const { units, matches } = alignment;
+  const stated = (k: number) => k >= 0 && !!matches[k] && matches[k]!.at >= 0;
+  const out: string[] = [];
+  for (const p of cf.predicates) {
+    const k = unitOf(alignment, p);
+    if (k < 0 || matches[k] || cf.tags.pos[p] !== 'VERB' || !polarVerb(claim, p)) continue;
+    const clause = cf.clauseOf[p];
+    if (cf.predicates.some((q) => cf.clauseOf[q] === clause && stated(unitOf(alignment, q)))) continue;
+    let left = -1;
+    let right = -1;
+    units.forEach((u, j) => {
+      if (!stated(j) || cf.clauseOf[u.first] !== clause) return;
+      if (u.last < p) left = j;
+      else if (u.first > p && right < 0) right = j;
+    });
+    if (left < 0 || right < 0) continue;
+    const pf = frameOf(passage);
+    const from = matches[left]!.at;
+    const to = matches[right]!.at;
+    if (to <= from || to - from > MAX_ARGUMENT_GAP || pf.clauseOf[from] !== pf.clauseOf[to]) continue;
+    const taken = new Set(matches.filter((m) => m && m.at >= 0).map((m) => m!.at));
+    const verb = pf.predicates.find((v) => v > from && v < to && !taken.has(v) && pf.tags.pos[v] === 'VERB' && polarVerb(passage, v));
+    if (verb !== undefined) out.push(passage.tokens[verb].raw);
+  }
+  return out;
 }
 
 /** The claim's numbers and dates found in a passage clause that holds none of the claim's aligned verbs. */

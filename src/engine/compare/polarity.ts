@@ -36,6 +36,8 @@ for (const [a, b] of [...ANTONYM_PAIRS, ...WORDNET_ANTONYM_PAIRS]) {
     }
   }
 }
+/** The word (by term) is one of a pair of opposites: a verb of change or of outcome, not a neutral one. */
+export const hasOpposite = (term: string) => ANTONYMS.has(term);
 const ATTRIBUTION_TERMS = new Set([...ATTRIBUTION_MARKERS].map(termOf));
 
 /**
