@@ -76,6 +76,11 @@ describe('stance of one passage', () => {
     assert.deepEqual([k.kind, k.claimed, k.source], ['negation', 'before', 'after']);
     const j = onlyConflict('The senator voted for the harbour bill.', 'The senator voted against the harbour bill.');
     assert.deepEqual([j.kind, j.claimed, j.source], ['negation', 'for', 'against']);
+    // Past a demonstrative ("after that year"), and degree words before what they grade.
+    const d = onlyConflict('His last harbour season was 1941; before that year, he never missed a tide.', 'His last harbour season was 1941; after that year, he never missed a tide.');
+    assert.deepEqual([d.claimed, d.source], ['before', 'after']);
+    const m = onlyConflict('Critics called it a more perfect harbour poem.', 'Critics called it a less perfect harbour poem.');
+    assert.deepEqual([m.claimed, m.source], ['more', 'less']);
     // The same word in both is no conflict, whatever else the sentence says.
     assert.equal(run('The footbridge was built before the war.', 'The footbridge was built before the war, after a flood.').stance, 'supports');
   });

@@ -28,6 +28,13 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['below', ['above']],
   ['inside', ['outside']],
   ['outside', ['inside']],
+  // Degree words before what they grade: "a more perfect work" / "a less perfect work".
+  ['more', ['less', 'fewer']],
+  ['less', ['more']],
+  ['fewer', ['more']],
+  ['most', ['least', 'fewest']],
+  ['least', ['most']],
+  ['fewest', ['most']],
 ]);
 
 const TEMPORAL = new Set(['before', 'after']);
@@ -48,9 +55,13 @@ export function pastArticle(a: Analysis, i: number, step: 1 | -1): Token | undef
 /** Personal pronouns a temporal clause may open with ("before he left"): the verb after them is what is related. */
 const CLAUSE_SUBJECTS = new Set(SUBJECT_PRONOUNS);
 
-/** What a relation word relates: the next token past an article, possessive or clause-opening pronoun. */
+/** Demonstratives before what they point at: "after that year". */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+
+/** What a relation word relates: the next token past an article, possessive, demonstrative or clause-opening pronoun. */
 function relatedThing(a: Analysis, i: number): Token | undefined {
-  const t = pastArticle(a, i + 1, 1);
+  let t = pastArticle(a, i + 1, 1);
+  if (t && DEMONSTRATIVES.has(t.norm) && !a.tokens[t.index + 1]?.stop) t = a.tokens[t.index + 1];
   return t && CLAUSE_SUBJECTS.has(t.norm) ? a.tokens[t.index + 1] : t;
 }
 
