@@ -101,6 +101,17 @@ describe('which one', () => {
     const k = conflictOf(claim, 'In 1886, Rui Costa and her fellow dockers formed the Harbour Club.', ['Ana Ruiz joined a year later.']);
     assert.deepEqual(k, ['name', 'Ana Ruiz', 'Rui Costa']);
   });
+  test('a passage name is no other spelling of a claim name the passage writes as the claim does', () => {
+    // The corpus takes "Cori" for a spelling of "Cury", as it takes "Kiev" for "Kyiv".
+    const spellings: Record<string, string[]> = { cori: ['curi'], curi: ['cori'] };
+    const withSpellings: CompareEnv = { ...env, variants: (t) => spellings[t] ?? [] };
+    const claim = 'In 1947, Ana Ruiz became the third woman to win the Harbour Prize, after Marta Cury.';
+    const c = compare(analyze(claim, proper), analyze('In 1947, Lena Cori became the third woman to win the Harbour Prize, after Marta Cury.', proper), [], withSpellings);
+    assert.deepEqual([c.stance, c.conflicts[0]?.claimed, c.conflicts[0]?.source], ['conflicts', 'Ana Ruiz', 'Lena Cori']);
+    // Where the passage writes the name only its own way, the spelling still stands for it.
+    const k = compare(analyze('Marta Cury won the Harbour Prize in 1947.', proper), analyze('Marta Cori won the Harbour Prize in 1947.', proper), [], withSpellings);
+    assert.equal(k.stance, 'supports');
+  });
   test('another of a kind the passage names beside a word it shares is no replacement when the claim\'s words are not its own', () => {
     const c = run('The Harbour dynasty came after the Inca dynasty.', 'The Harbour dynasty was as advanced as the later Moche dynasty.', ['The Inca dynasty ruled before it.']);
     assert.notEqual(c.stance, 'conflicts');
