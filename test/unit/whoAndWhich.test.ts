@@ -83,6 +83,15 @@ describe('who said it', () => {
   test('after "according to", the speaker is the name the title leads to', () => {
     assert.deepEqual(conflictOf('According to Ana Ruiz, the harbour vote will wait until May 1990.', 'The harbour vote will wait until May 1990, according to Harbour Council Secretary Rui Costa, who leads the port.'), ['name', 'Ana Ruiz', 'Rui Costa']);
   });
+  test('a body speaks too: another agency giving the same figure is a misattribution, whatever kind of name each is taken for', () => {
+    assert.deepEqual(conflictOf('According to HPA, fees rose 5% in March.', 'According to the Bureau of Harbours, fees rose 5% in March.'), ['name', 'HPA', 'Bureau of Harbours']);
+    assert.deepEqual(conflictOf('Fees rose 5% in March, the Bureau of Harbours said.', 'Fees rose 5% in March, HPA said.'), ['name', 'Bureau of Harbours', 'HPA']);
+    assert.equal(run('According to HPA, fees rose 5% in March.', 'HPA said fees rose 5% in March.').stance, 'supports');
+  });
+  test('a body in a speaker\'s title is not the speaker: "Ana Ruiz, head of the Harbour Authority, said"', () => {
+    const c = run('Ana Ruiz said the harbour authorities can make exceptions for peace talks.', 'Ana Ruiz, head of communications for the Harbour Authority, said the harbour authorities can grant exceptions for peace talks.');
+    assert.equal(c.stance, 'supports');
+  });
   test('words a source states without a speaker still support', () => {
     assert.equal(run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”').stance, 'supports');
   });

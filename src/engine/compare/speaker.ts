@@ -11,7 +11,7 @@ const SAYING = new Set([
 ]);
 
 /**
- * The person a sentence gives its words to: a name right before or after a verb of saying, or the
+ * The person or body a sentence gives its words to: a name right before or after a verb of saying, or the
  * last name between "according to" and the next comma ("according to the harbour council's chair
  * Rui Costa, who …"). Read off the words beside the verb, not the clauses: a lead-in such as
  * "Asked whether the talks would go ahead, Rui Costa said," is one clause with a verb of its own.
@@ -26,7 +26,8 @@ const speakers = new WeakMap<Analysis, NameFact | undefined>();
 
 function findSpeaker(a: Analysis): NameFact | undefined {
   // A lone surname is typed "other": beside a verb of saying it is a person far more often than not.
-  const personLike = (n: NameFact) => n.type === 'person' || n.type === 'other';
+  // A body speaks as well ("according to the Weather Bureau", "the Harbour Authority said").
+  const personLike = (n: NameFact) => n.type !== 'place';
   const according = a.tokens.findIndex((t, k) => t.norm === 'according' && a.tokens[k + 1]?.norm === 'to');
   if (according >= 0) {
     const comma = a.text.indexOf(',', a.tokens[according].end);
@@ -39,8 +40,19 @@ function findSpeaker(a: Analysis): NameFact | undefined {
     if (!personLike(n)) return false;
     const before = a.tokens[n.tokens[0] - 1];
     const after = a.tokens[n.tokens[n.tokens.length - 1] + 1];
-    return SAYING.has(after?.norm ?? '') || SAYING.has(before?.norm ?? '');
+    if (SAYING.has(before?.norm ?? '')) return true;
+    if (!SAYING.has(after?.norm ?? '')) return false;
+    // A body before the verb speaks only when it opens its phrase ("…, the Harbour Authority said"):
+    // "Ana Ruiz, head of the Harbour Authority, said" gives the words to the person.
+    return n.type === 'person' || n.type === 'other' || opensPhrase(a, n);
   });
+}
+
+/** Only an article, or nothing, stands between the name and the start of the sentence or a comma before it. */
+function opensPhrase(a: Analysis, n: NameFact): boolean {
+  const lead = a.text.slice(0, n.start);
+  const phrase = lead.slice(lead.lastIndexOf(',') + 1).trim().toLowerCase();
+  return phrase === '' || phrase === 'the';
 }
 
 /** Plain words of the claim a neighbouring sentence must state to be the one that says them. */
