@@ -27,17 +27,17 @@ const speakers = new WeakMap<Analysis, NameFact | undefined>();
 function findSpeaker(a: Analysis): NameFact | undefined {
   // A lone surname is typed "other": beside a verb of saying it is a person far more often than not.
   // A body speaks as well ("according to the Weather Bureau", "the Harbour Authority said").
-  const personLike = (n: NameFact) => n.type !== 'place';
+  const canSpeak = (n: NameFact) => n.type !== 'place';
   const according = a.tokens.findIndex((t, k) => t.norm === 'according' && a.tokens[k + 1]?.norm === 'to');
   if (according >= 0) {
     const comma = a.text.indexOf(',', a.tokens[according].end);
     const end = comma < 0 ? a.text.length : comma;
     const named = a.names.filter((n) => n.start > a.tokens[according].end && n.end <= end);
     const last = named[named.length - 1];
-    if (last && personLike(last)) return last;
+    if (last && canSpeak(last)) return last;
   }
   return a.names.find((n) => {
-    if (!personLike(n)) return false;
+    if (!canSpeak(n)) return false;
     const before = a.tokens[n.tokens[0] - 1];
     const after = a.tokens[n.tokens[n.tokens.length - 1] + 1];
     if (SAYING.has(before?.norm ?? '')) return true;
