@@ -312,6 +312,12 @@ describe('alignment details', () => {
     assert.equal(run('The bank acquired the insurer in 2010.', 'The insurer was acquired by the bank in 2010.').stance, 'supports');
     assert.equal(run('Silva met Costa in Porto on Monday.', 'Costa met Silva in Porto on Monday.').stance, 'supports');
   });
+  test('two named actors swapped across clauses conflict: the passage\'s subject of the verb is the claim\'s other name', () => {
+    const k = onlyConflict('Ana Ruiz won the harbour race, beating Rui Costa.', 'Rui Costa won the harbour race, beating Ana Ruiz.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Ana Ruiz', 'Rui Costa']);
+    // A name before the verb's noun ("his two Harbour Board appointments") is a modifier, not a subject.
+    assert.notEqual(run('Ana Ruiz appointed two pilots to the Harbour Board.', 'Besides his two Harbour Board appointments, Ana Ruiz appointed 42 clerks.').stance, 'conflicts');
+  });
   test('another plain word in the claim word\'s place after the same preposition keeps the passage from supporting it', () => {
     assert.notEqual(run('The fire started in the kitchen of the harbour inn.', 'The fire started in the garage of the harbour inn.').stance, 'supports');
     assert.equal(run('The fire started in the kitchen of the harbour inn.', 'The fire started in the kitchen of the harbour inn.').stance, 'supports');

@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import type { NameType } from '../facts/names';
-import { frameOf } from '../facts/frame';
+import { frameOf, type Frame } from '../facts/frame';
 import { SYMMETRIC_PREDICATES } from '../text/lexicon';
 import { termOf } from '../text/tokenize';
 import type { Alignment } from './align';
@@ -68,16 +68,31 @@ export function swappedArguments(claim: Analysis, passage: Analysis, alignment: 
   const cf = frameOf(claim);
   const pf = frameOf(passage);
   for (const { v, clause, at, there, subject } of statedPredicates(claim, passage, alignment)) {
-    const object = units.findIndex((u) => u.first > v && cf.clauseOf[u.first] === clause && isArgument(u));
-    if (subject === undefined || object < 0) continue;
+    if (subject === undefined) continue;
+    const symmetric = SYMMETRIC.has(claim.tokens[v].term);
     const ms = matches[subject];
-    const mo = matches[object];
-    if (!ms || !mo || ms.at < 0 || mo.at < 0) continue;
-    if (pf.clauseOf[ms.at] !== there || pf.clauseOf[mo.at] !== there) continue;
-    if (passive(claim, v, cf.clauses[clause].last) !== passive(passage, at, pf.clauses[there].last)) continue;
-    if (ms.at > at && mo.at < at) return { subject, object, symmetric: SYMMETRIC.has(claim.tokens[v].term) };
+    if (!ms || ms.at < 0) continue;
+    const sameVoice = passive(claim, v, cf.clauses[clause].last) === passive(passage, at, pf.clauses[there].last);
+    const object = units.findIndex((u) => u.first > v && cf.clauseOf[u.first] === clause && isArgument(u));
+    const mo = object >= 0 ? matches[object] : undefined;
+    if (mo && mo.at >= 0 && pf.clauseOf[ms.at] === there && pf.clauseOf[mo.at] === there && sameVoice && ms.at > at && mo.at < at) return { subject, object, symmetric };
+    // Across clauses: the passage's own subject of the verb is a name the claim puts after it, and
+    // the claim's subject comes later in the passage ("Costa won the race, beating Ruiz" for "Ruiz
+    // won the race, beating Costa"). The passage must state the predicate as a verb: before a noun
+    // ("his two Supreme Court appointments") a name is a modifier, not a subject.
+    if (units[subject].kind !== 'name' || !sameVoice || ms.at < at || pf.tags.pos[at] !== 'VERB') continue;
+    const later = units.findIndex((u, k) => u.kind === 'name' && u.first > v && matches[k] !== undefined && subjectOf(passage, pf, matches[k]!.at, at, there));
+    if (later >= 0) return { subject, object: later, symmetric };
   }
   return undefined;
+}
+
+/** The passage's name holding token `token` stands right before the verb at `verb`, in its clause, only light words between. */
+function subjectOf(passage: Analysis, pf: Frame, token: number, verb: number, clause: number): boolean {
+  if (token < 0 || token >= verb || pf.clauseOf[token] !== clause) return false;
+  const name = passage.names.find((n) => n.tokens.includes(token));
+  if (!name) return false;
+  return passage.tokens.slice(name.tokens[name.tokens.length - 1] + 1, verb).every((t) => isLight(t));
 }
 
 /**
