@@ -81,6 +81,11 @@ describe('stance of one passage', () => {
     assert.deepEqual([d.claimed, d.source], ['before', 'after']);
     const m = onlyConflict('Critics called it a more perfect harbour poem.', 'Critics called it a less perfect harbour poem.');
     assert.deepEqual([m.claimed, m.source], ['more', 'less']);
+    // Quantities before what they count: opposites conflict, any other amount leaves the claim's unstated.
+    const q = onlyConflict('Most harbour workers joined the strike on Monday.', 'Few harbour workers joined the strike on Monday.');
+    assert.deepEqual([q.claimed, q.source], ['Most', 'Few']);
+    assert.equal(run('Most harbour workers joined the strike on Monday.', 'A few harbour workers joined the strike on Monday.').stance, 'related');
+    assert.equal(run('Most harbour workers joined the strike on Monday.', 'Most harbour workers joined the strike on Monday, the union said.').stance, 'supports');
     // The same word in both is no conflict, whatever else the sentence says.
     assert.equal(run('The footbridge was built before the war.', 'The footbridge was built before the war, after a flood.').stance, 'supports');
   });

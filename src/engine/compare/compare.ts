@@ -8,7 +8,7 @@ import { negationUnstated, polarityConflicts } from './polarity';
 import { checkSpeaker } from './speaker';
 import { otherActor, swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
-import { exclusiveWordConflict, oppositeRelation, ordinalConflict, placeOnlyNearby, replacedObject } from './relational';
+import { exclusiveWordConflict, oppositeRelation, ordinalConflict, otherQuantifier, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import type { Unit } from './units';
 import { allStatedDirectly, factStated, inSubjectPlace, pronounSubject, statedDirectly } from './subjectPins';
@@ -291,6 +291,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     !QUESTION.test(passage.text.trim()) &&
     (units.length >= 3 || directCoverage >= 0.99) &&
     !replacedObject(claim, passage, alignment) &&
+    !otherQuantifier(claim, alignment) &&
     !placeOnlyNearby(passage, alignment) &&
     swapped()?.symmetric !== false &&
     !otherActor(claim, passage, alignment) &&

@@ -28,16 +28,23 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['below', ['above']],
   ['inside', ['outside']],
   ['outside', ['inside']],
-  // Degree words before what they grade: "a more perfect work" / "a less perfect work".
+  // Degree words before what they grade: "a more perfect work" / "a less perfect work", and
+  // quantities before what they count: "most residents" / "few residents".
   ['more', ['less', 'fewer']],
   ['less', ['more']],
   ['fewer', ['more']],
-  ['most', ['least', 'fewest']],
+  ['most', ['least', 'fewest', 'few']],
   ['least', ['most']],
   ['fewest', ['most']],
+  ['many', ['few']],
+  ['few', ['many', 'most', 'all']],
+  ['all', ['no', 'few']],
+  ['no', ['all']],
 ]);
 
 const TEMPORAL = new Set(['before', 'after']);
+
+const aFew = (a: Analysis, i: number) => a.tokens[i].norm === 'few' && a.tokens[i - 1]?.norm === 'a';
 
 /** The word is in a negation's scope, or is itself negated ("not without losses" is "with losses"). */
 function negatedAt(a: Analysis, i: number): boolean {
@@ -74,7 +81,8 @@ function relatedThing(a: Analysis, i: number): Token | undefined {
 export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
   const { units, matches } = alignment;
   for (const t of claim.tokens) {
-    const opposites = OPPOSITE_RELATIONS.get(t.norm);
+    // "a few" is "some", no opposite of "many".
+    const opposites = aFew(claim, t.index) ? undefined : OPPOSITE_RELATIONS.get(t.norm);
     // "not before the vote" and "not after the vote" still differ; "not without" is "with" again.
     const denied = !!opposites && negatedAt(claim, t.index);
     if (!opposites || (denied && !TEMPORAL.has(t.norm))) continue;
@@ -86,6 +94,7 @@ export function oppositeRelation(claim: Analysis, passage: Analysis, alignment: 
       passage.tokens.find((p) => word(p.norm) && relatedThing(passage, p.index)?.term === object.term);
     if (relates((n) => n === t.norm)) continue;
     const p = relates((n) => opposites.includes(n));
+    if (p && aFew(passage, p.index)) continue;
     if (!p || negatedAt(passage, p.index) !== denied) continue;
     return { kind: 'negation', claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end };
   }
@@ -179,6 +188,33 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
     }
     const p = passage.tokens[before];
     if (other(p)) return conflict(p);
+  }
+  return undefined;
+}
+
+/** Words that say how many of a thing: another one before the same thing states another amount. */
+const QUANTIFIERS = new Set(['all', 'most', 'many', 'some', 'several', 'few', 'no', 'every', 'each', 'half', 'both']);
+
+/** The quantifier before token `i` ("a few" as one word), if any. */
+function quantifierBefore(a: Analysis, i: number): string | undefined {
+  const t = a.tokens[i - 1];
+  if (!t || !QUANTIFIERS.has(t.norm)) return undefined;
+  return aFew(a, t.index) ? 'a few' : t.norm;
+}
+
+/**
+ * The passage counts the same thing with another quantifier: "a few harbour workers joined" for
+ * "most harbour workers joined". Opposites ("most" / "few") are conflicts (see oppositeRelation);
+ * any other pair leaves the claim's amount unstated.
+ */
+export function otherQuantifier(claim: Analysis, alignment: Alignment): string | undefined {
+  const { units, matches } = alignment;
+  for (const [k, u] of units.entries()) {
+    const m = matches[k];
+    if (u.kind !== 'word' || !m || m.at < 0) continue;
+    const ours = quantifierBefore(claim, u.first);
+    const theirs = quantifierBefore(m.in, m.token);
+    if (ours && theirs && ours !== theirs) return ours;
   }
   return undefined;
 }
