@@ -32,6 +32,12 @@ describe('every verdict says why', () => {
     assert.equal(r.verdict, 'unverified');
     assert.ok(r.why?.unstated?.some((w) => /lighthouse|grant|province|repair/.test(w)), JSON.stringify(r.why));
   });
+  test('a source that states the event only as a possibility says so', async () => {
+    const index = await indexOf([['Talks on the harbour plan could start on Monday, the council said.', 'Fishermen protested outside the town hall.']]);
+    const [r] = checkText(index, 'Talks on the harbour plan will start on Monday.');
+    assert.equal(r.verdict, 'unverified');
+    assert.equal(r.why?.summary, 'The closest source says only that it “could start”.');
+  });
   test('contested shows the disagreeing passage first', async () => {
     const index = await indexOf([
       ['The harbour council approved the new ferry budget on Monday after a long debate.'],

@@ -101,6 +101,15 @@ describe('frames decide what a passage may support or contradict', () => {
     assert.equal(run('The storm produced a harbour surge.', 'The storm caused a harbour surge.').stance, 'supports');
     assert.equal(run('The harbour board worked out the details.', 'The harbour board settled the details.').stance, 'supports');
   });
+  test('a source that states the claim\'s event only as a possibility does not support it as a fact', () => {
+    assert.equal(run('The harbour ferry will leave at noon on Monday.', 'The harbour ferry may leave at noon on Monday.').stance, 'related');
+    assert.equal(run('Talks on the harbour plan started on Monday.', 'Talks on the harbour plan could possibly have started on Monday.').stance, 'related');
+    // Hedged on both sides, or a claim about what someone hopes to do, is what the source says.
+    assert.equal(run('Talks on the harbour plan might start on Monday.', 'Talks on the harbour plan could start on Monday.').stance, 'supports');
+    assert.equal(run('The harbour board hopes to reopen the ferry line in May.', 'The harbour board said the ferry line could reopen in May.').stance, 'supports');
+    // A noun before the verb is no hedge: "the harbour plan will start".
+    assert.equal(run('The harbour plan will start on Monday.', 'The harbour plan will start on Monday.').stance, 'supports');
+  });
   test('the claim\'s verb in a neighbouring sentence does not make up for another verb in the passage', () => {
     const claim = analyze('Lena Ortiz played for the harbour club in 2013.', proper);
     const passage = analyze('In 2013, Lena Ortiz signed with the harbour club.', proper);

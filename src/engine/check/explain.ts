@@ -41,6 +41,7 @@ export function explain(verdict: Verdict, conflicts: Conflict[], best: { support
   const closest = best.related ?? best.supports ?? best.conflicts;
   const unstated = closest?.unstated ?? [];
   if (!closest || closest.coverage < 0.1) return { summary: 'No source speaks to this statement.', unstated: [] };
+  if (closest.hedged) return { summary: `The closest source says only that it “${closest.hedged}”.`, unstated };
   return { summary: unstated.length ? `No source states it; the closest passage does not say ${quoted(unstated)}.` : 'No source states all of it.', unstated };
 }
 

@@ -8,6 +8,7 @@ import { negationUnstated, polarityConflicts } from './polarity';
 import { checkSpeaker } from './speaker';
 import { otherActor, swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
+import { hedgedInPassageOnly } from './modality';
 import { exclusiveWordConflict, oppositeRelation, ordinalConflict, otherQuantifier, placeOnlyNearby, replacedObject } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import type { Unit } from './units';
@@ -39,6 +40,8 @@ export interface Comparison {
   relation?: RelationCheck;
   /** The claim's weightiest words and facts this passage (with its neighbours) does not state, as written. */
   unstated?: string[];
+  /** The passage states the claim only as a possibility: its words for it ("could start"). */
+  hedged?: string;
   /**
    * The passage is about whom the claim is about: it states one of the claim's names itself, outside
    * any conflicting slot (when the claim names anyone), and the claim's subject is not a bare
@@ -268,6 +271,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   let stance: Stance = 'related';
   let weak = false;
   let relation: RelationCheck | undefined;
+  let hedged: string | undefined;
   let score = coverage * 0.5;
   const clashBlocks = polarity.polarityClash && !conflicts.some((c) => c.kind === 'negation');
   // "It was written by an author from Peru": with its subject a pronoun and no other name the passage
@@ -292,6 +296,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     (units.length >= 3 || directCoverage >= 0.99) &&
     !replacedObject(claim, passage, alignment) &&
     !otherQuantifier(claim, alignment) &&
+    !(hedged = hedgedInPassageOnly(claim, passage, alignment)) &&
     !placeOnlyNearby(passage, alignment) &&
     swapped()?.symmetric !== false &&
     !otherActor(claim, passage, alignment) &&
@@ -318,7 +323,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   const named = units.some((u) => u.kind === 'name');
   const namedHere = units.some((u, k) => u.kind === 'name' && !conflicted.has(k) && matches[k] && matches[k]!.at >= 0);
   const pinsSubject = (!named || namedHere) && !pronoun;
-  return { stance, coverage, unstated, pinsSubject, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
+  return { stance, coverage, unstated, ...(hedged && stance === 'related' ? { hedged } : {}), pinsSubject, ...(relation && stance === 'supports' ? { relation } : {}), restCoverage, directCoverage, factsMatched, conflicts: stance === 'conflicts' ? conflicts : [], score, anchored, ...(weak ? { weak } : {}) };
 }
 
 /**
