@@ -125,7 +125,8 @@ export function sentenceEdits(sentence: string, names: NamedThing[] = [], others
   add('opposite-word', firstWordSwapped(s, (w) => OPPOSITE_FORMS.get(w)));
   add('exclusive-word', firstWordSwapped(s, (w) => {
     const cls = EXCLUSIVE_CLASSES.find((c) => c.words.includes(w));
-    return cls && cls.words[(cls.words.indexOf(w) + 1) % cls.words.length];
+    // A time relative to the day of writing moves only later: an earlier one may be the same day seen later.
+    return cls && (cls.relative ? cls.words[cls.words.indexOf(w) + 1] : cls.words[(cls.words.indexOf(w) + 1) % cls.words.length]);
   }));
   add('name', swappedName(s, names, others));
   return out;

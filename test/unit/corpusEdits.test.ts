@@ -38,4 +38,7 @@ test('a name is swapped for another of the same kind its document names, sharing
 test('a word of a class whose members exclude each other is swapped for the next of its class', () => {
   assert.equal(edits('The new harbour wall was built on the northern side of the bay.')['exclusive-word'], 'The new harbour wall was built on the southern side of the bay.');
   assert.equal(edits('The new harbour wall was built on the side of the bay.')['exclusive-word'], undefined);
+  // A time relative to the day of writing only moves later: "last week" seen two weeks on may be "next week" in a source.
+  assert.equal(edits('The harbour board met last week.')['exclusive-word'], 'The harbour board met next week.');
+  assert.equal(edits('The harbour board meets next week.')['exclusive-word'], undefined);
 });

@@ -227,6 +227,15 @@ describe('words that exclude each other', () => {
     assert.deepEqual(conflictOf('Ana Ruiz won a gold medal in 1990.', 'Ana Ruiz won a silver medal in 1990.'), ['number', 'gold', 'silver']);
     assert.deepEqual(conflictOf('Ana Ruiz went to the harbour school although her father could not pay the fees.', 'Ana Ruiz went to the harbour school although her mother could not pay the fees.'), ['role', 'father', 'mother']);
   });
+  test('times said relative to the day of writing, and parts of a day', () => {
+    assert.deepEqual(conflictOf('The harbour strike will end next week, the union said.', 'The harbour strike ended last week, the union said.'), ['date', 'next', 'last']);
+    // A draft written two weeks after its source may rightly say "last week" for the source's "next week".
+    assert.notEqual(run('The harbour board met again last week.', 'The harbour board will meet again next week.').stance, 'conflicts');
+    assert.deepEqual(conflictOf('The harbour museum opened in the morning on Monday.', 'The harbour museum opened in the evening on Monday.'), ['date', 'morning', 'evening']);
+  });
+  test('"ahead of" and "behind" the same rival', () => {
+    assert.deepEqual(conflictOf('Porto finished ahead of Braga in the harbour regatta.', 'Porto finished behind Braga in the harbour regatta.'), ['negation', 'ahead', 'behind']);
+  });
   test('a word of the class the passage also states is no conflict', () => {
     assert.notEqual(run('Ana Ruiz holds a torch in her left hand.', 'Ana Ruiz holds a torch in her left hand and a book in her right hand.').stance, 'conflicts');
   });

@@ -35,6 +35,8 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['fewer', ['more']],
   ['most', ['least', 'fewest', 'few']],
   ['least', ['most']],
+  ['ahead', ['behind']],
+  ['behind', ['ahead']],
   ['fewest', ['most']],
   ['many', ['few']],
   ['few', ['many', 'most', 'all']],
@@ -67,7 +69,9 @@ const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 
 /** What a relation word relates: the next token past an article, possessive, demonstrative or clause-opening pronoun. */
 function relatedThing(a: Analysis, i: number): Token | undefined {
-  let t = pastArticle(a, i + 1, 1);
+  // "ahead of the others": the thing comes after "of".
+  const of = a.tokens[i].norm === 'ahead' && a.tokens[i + 1]?.norm === 'of' ? 1 : 0;
+  let t = pastArticle(a, i + 1 + of, 1);
   if (t && DEMONSTRATIVES.has(t.norm) && !a.tokens[t.index + 1]?.stop) t = a.tokens[t.index + 1];
   return t && CLAUSE_SUBJECTS.has(t.norm) ? a.tokens[t.index + 1] : t;
 }
@@ -137,7 +141,7 @@ export function ordinalConflict(claim: Analysis, passage: Analysis, alignment: A
  * "a gold medal" / "a silver medal". The kind is how the finding is told: opposite sides and
  * bearings as opposites, family ties as roles, medals as ranks.
  */
-export const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number'; words: string[] }[] = [
+export const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number' | 'date'; words: string[]; relative?: true }[] = [
   { kind: 'negation', words: ['left', 'right'] },
   { kind: 'negation', words: ['upper', 'lower'] },
   { kind: 'negation', words: ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'] },
@@ -147,6 +151,13 @@ export const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number'; words: s
     words: ['mother', 'father', 'son', 'daughter', 'brother', 'sister', 'husband', 'wife', 'uncle', 'aunt', 'nephew', 'niece', 'grandson', 'granddaughter', 'grandfather', 'grandmother'],
   },
   { kind: 'number', words: ['gold', 'silver', 'bronze'] },
+  // Times said relative to the day of writing, earliest first. A draft is written no earlier than its
+  // sources, so only a later word in the draft ("next week" for the source's "last week") is sure to
+  // differ: "last week" two weeks after a source's "next week" is the same week.
+  { kind: 'date', words: ['last', 'next'], relative: true },
+  { kind: 'date', words: ['yesterday', 'today', 'tomorrow'], relative: true },
+  // Parts of a day.
+  { kind: 'date', words: ['morning', 'afternoon', 'evening'] },
 ];
 const CLASS_OF = new Map<string, (typeof EXCLUSIVE_CLASSES)[number]>();
 for (const c of EXCLUSIVE_CLASSES) for (const w of c.words) CLASS_OF.set(w, c);
@@ -163,7 +174,8 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
   for (const t of claim.tokens) {
     const cls = CLASS_OF.get(t.norm);
     if (!cls || stated.has(t.norm) || negatedAt(claim, t.index)) continue;
-    const other = (p: Token | undefined): p is Token => !!p && p.norm !== t.norm && CLASS_OF.get(p.norm) === cls && !negatedAt(passage, p.index);
+    const other = (p: Token | undefined): p is Token =>
+      !!p && p.norm !== t.norm && CLASS_OF.get(p.norm) === cls && !negatedAt(passage, p.index) && (!cls.relative || cls.words.indexOf(p.norm) < cls.words.indexOf(t.norm));
     const conflict = (p: Token): SlotConflict => {
       const own = units.findIndex((u) => u.first === t.index);
       return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, ...(own >= 0 ? { unit: own } : {}) };
