@@ -317,6 +317,14 @@ describe('alignment details', () => {
     assert.equal(run('The bank acquired the insurer in 2010.', 'The insurer was acquired by the bank in 2010.').stance, 'supports');
     assert.equal(run('Silva met Costa in Porto on Monday.', 'Costa met Silva in Porto on Monday.').stance, 'supports');
   });
+  test('two names that trade places between the same words conflict: "from Lisbon to Porto" / "from Porto to Lisbon"', () => {
+    const k = onlyConflict('Ana Ruiz moved from Lisbon to Porto in 1990.', 'Ana Ruiz moved from Porto to Lisbon in 1990.');
+    assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Lisbon', 'Porto']);
+    assert.equal(run('The ferry sails from Lisbon to Porto on Mondays.', 'The ferry sails to Lisbon from Porto on Mondays.').stance, 'conflicts');
+    // Names a word pairs are in either order, and the same route told in another order is the same route.
+    assert.equal(run('The harbour train runs between Lisbon and Porto every day.', 'The harbour train runs between Porto and Lisbon every day.').stance, 'supports');
+    assert.equal(run('Ana Ruiz moved from Lisbon to Porto in 1990.', 'In 1990 Ana Ruiz moved from Lisbon to Porto.').stance, 'supports');
+  });
   test('two named actors swapped across clauses conflict: the passage\'s subject of the verb is the claim\'s other name', () => {
     const k = onlyConflict('Ana Ruiz won the harbour race, beating Rui Costa.', 'Rui Costa won the harbour race, beating Ana Ruiz.');
     assert.deepEqual([k.kind, k.claimed, k.source], ['name', 'Ana Ruiz', 'Rui Costa']);

@@ -84,6 +84,37 @@ export function swappedArguments(claim: Analysis, passage: Analysis, alignment: 
     const later = units.findIndex((u, k) => u.kind === 'name' && u.first > v && matches[k] !== undefined && subjectOf(passage, pf, matches[k]!.at, at, there));
     if (later >= 0) return { subject, object: later, symmetric };
   }
+  return reversedNames(claim, passage, alignment);
+}
+
+/** Words that join two names as a pair, in either order: "between Lisbon and Porto", "Porto against Braga". */
+const PAIRING = new Set(['and', 'or', 'nor', 'between', 'with', 'vs', 'versus', 'against']);
+
+/**
+ * Two of the claim's names trade places between the same words: "left Lisbon for Porto" against
+ * "left Porto for Lisbon". Each name of the passage stands after the word the claim puts before the
+ * other; words that pair names ("between", "and") leave their order free, and the same word before
+ * both ("born in Lisbon, raised in Porto") says nothing of which is which.
+ */
+function reversedNames(claim: Analysis, passage: Analysis, alignment: Alignment): SwappedArguments | undefined {
+  const { units, matches } = alignment;
+  const cf = frameOf(claim);
+  const named = units.map((u, k) => ({ u, k })).filter(({ u, k }) => u.kind === 'name' && matches[k] !== undefined && matches[k]!.at >= 0);
+  const nameAt = (at: number) => passage.names.find((n) => n.tokens.includes(at));
+  for (const [i, a] of named.entries()) {
+    for (const b of named.slice(i + 1)) {
+      if (cf.clauseOf[a.u.first] !== cf.clauseOf[b.u.first]) continue;
+      const pa = nameAt(matches[a.k]!.at);
+      const pb = nameAt(matches[b.k]!.at);
+      if (!pa || !pb || pa === pb) continue;
+      const ca = claim.tokens[a.u.first - 1];
+      const cb = claim.tokens[b.u.first - 1];
+      const qa = passage.tokens[pa.tokens[0] - 1];
+      const qb = passage.tokens[pb.tokens[0] - 1];
+      if (!ca || !cb || !qa || !qb || ca.norm === cb.norm || PAIRING.has(ca.norm) || PAIRING.has(cb.norm)) continue;
+      if (qb.norm === ca.norm && qa.norm === cb.norm) return { subject: a.k, object: b.k, symmetric: false };
+    }
+  }
   return undefined;
 }
 
