@@ -54,6 +54,14 @@ describe('another actor', () => {
   });
 });
 
+describe('which title acts', () => {
+  test('another title where the claim\'s acts withholds support: "the governor announced" for "the mayor announced"', () => {
+    assert.equal(run('The mayor announced the harbour plan on Monday.', 'The governor announced the harbour plan on Monday.').stance, 'related');
+    assert.equal(run('The harbour plan was announced by the mayor on Monday.', 'The harbour plan was announced by the governor on Monday.').stance, 'related');
+    assert.equal(run('The harbour plan was announced by the mayor on Monday.', 'The mayor announced the harbour plan on Monday.').stance, 'supports');
+  });
+});
+
 describe('who said it', () => {
   test('the passage gives the quoted words to another speaker: a conflict on the speaker', () => {
     assert.deepEqual(conflictOf('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet,” Rui Costa said.'), ['name', 'Ana Ruiz', 'Rui Costa']);

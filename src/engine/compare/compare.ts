@@ -9,7 +9,7 @@ import { checkSpeaker } from './speaker';
 import { otherActor, swappedArguments, type SwappedArguments } from './argumentOrder';
 import { compareQuotes } from './quotes';
 import { hedgedInPassageOnly } from './modality';
-import { exclusiveWordConflict, oppositeRelation, ordinalConflict, otherQuantifier, placeOnlyNearby, replacedObject } from './relational';
+import { exclusiveWordConflict, oppositeRelation, ordinalConflict, otherQuantifier, placeOnlyNearby, replacedObject, replacedTitle } from './relational';
 import { slotConflicts, type SlotConflict } from './slots';
 import type { Unit } from './units';
 import { allStatedDirectly, factStated, inSubjectPlace, pronounSubject, statedDirectly } from './subjectPins';
@@ -296,6 +296,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
     (units.length >= 3 || directCoverage >= 0.99) &&
     !replacedObject(claim, passage, alignment) &&
     !otherQuantifier(claim, alignment) &&
+    !replacedTitle(claim, passage, alignment) &&
     !(hedged = hedgedInPassageOnly(claim, passage, alignment)) &&
     !placeOnlyNearby(passage, alignment) &&
     swapped()?.symmetric !== false &&

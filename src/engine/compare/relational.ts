@@ -6,11 +6,12 @@ import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';
 import { isNegatorWord } from '../facts/negation';
-import { POSSESSIVES, SUBJECT_PRONOUNS } from '../text/lexicon';
+import { POSSESSIVES, ROLE_WORDS, SUBJECT_PRONOUNS } from '../text/lexicon';
 import type { Token } from '../text/tokenize';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
 import { isLight } from './units';
+import { inSubjectPlace } from './subjectPins';
 
 /**
  * Function words that relate a thing to what follows them and have an opposite: "built before the
@@ -227,6 +228,59 @@ export function otherQuantifier(claim: Analysis, alignment: Alignment): string |
     const ours = quantifierBefore(claim, u.first);
     const theirs = quantifierBefore(m.in, m.token);
     if (ours && theirs && ours !== theirs) return ours;
+  }
+  return undefined;
+}
+
+/**
+ * The passage word standing where the claim's unit `k` stands, between the same words: past the
+ * same function words from the nearest word both state, on either side ("the mayor announced" /
+ * "the governor announced", "announced by the mayor" / "announced by the governor").
+ */
+function wordInSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k: number): Token | undefined {
+  const { units, matches } = alignment;
+  const u = units[k];
+  for (const step of [1, -1] as const) {
+    let i = step > 0 ? u.last + 1 : u.first - 1;
+    const between: string[] = [];
+    while (claim.tokens[i]?.stop) {
+      between.push(claim.tokens[i].norm);
+      i += step;
+    }
+    const anchor = units.findIndex((v) => (step > 0 ? v.first : v.last) === i);
+    const m = anchor >= 0 ? matches[anchor] : undefined;
+    if (!m || m.at < 0) continue;
+    // From the anchor's match back over the same function words (or on over them, for an anchor on the left).
+    let j = step > 0 ? m.at - 1 : passage.names.find((n) => n.tokens.includes(m.at))?.tokens.at(-1) ?? m.at;
+    if (step < 0) j += 1;
+    let same = true;
+    // Read outward from the anchor: the function words nearest it first.
+    for (const w of between.reverse()) {
+      if (passage.tokens[j]?.norm !== w) {
+        same = false;
+        break;
+      }
+      j += step < 0 ? 1 : -1;
+    }
+    if (same && passage.tokens[j]) return passage.tokens[j];
+  }
+  return undefined;
+}
+
+/**
+ * Another title where the claim's stands: "the governor announced the plan" for "the mayor announced
+ * the plan". A title with no name beside it is the actor itself; the passage gives the act to another.
+ */
+export function replacedTitle(claim: Analysis, passage: Analysis, alignment: Alignment): string | undefined {
+  const { units, matches } = alignment;
+  for (const [k, u] of units.entries()) {
+    if ((u.kind !== 'role' && u.kind !== 'word') || !ROLE_WORDS.has(u.token.norm) || matches[k]) continue;
+    // Only the actor: "the mayor" before the verb, or the agent after "by". A title in a list of
+    // what someone was ("an infielder, director and executive") is no actor.
+    const the = claim.tokens[u.first - 1]?.norm === 'the';
+    if (!the || (!inSubjectPlace(claim, u) && claim.tokens[u.first - 2]?.norm !== 'by')) continue;
+    const other = wordInSlot(claim, passage, alignment, k);
+    if (other && ROLE_WORDS.has(other.norm) && !alignment.claimTerms.has(other.term)) return u.token.raw;
   }
   return undefined;
 }
