@@ -96,5 +96,10 @@ describe('titles held together and phrases that are no title', () => {
     assert.deepEqual(extractRoles(analyze("After a visit to the Governor's Mansion, Ivo Marek left.", proper)), []);
     assert.equal(roleOf('The city auditor, Ivo Marek, thanked the staff.').raw, 'city auditor');
   });
+  test('a clause before ", Name" is no apposition, and a title another name follows is that name\'s', () => {
+    const roles = extractRoles(analyze('Asked whether Harbour President Ana Ruiz will be included, Ivo Marek said the format was open.', proper));
+    assert.deepEqual(roles.map((r) => [r.person, r.raw]), [['ruiz', 'Harbour President']]);
+    assert.deepEqual(extractRoles(analyze('His choice for harbour envoy, Ivo Marek, spoke.', proper)).map((r) => r.raw), ['harbour envoy']);
+  });
 });
 

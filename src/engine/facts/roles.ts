@@ -185,6 +185,20 @@ function phrase(a: Analysis, from: number, to: number, person: NameFact, form: R
   return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(future ? { future } : {}), ...(cut > 0 ? { complement: true } : {}) };
 }
 
+/** Words that make a chunk a clause, not a noun phrase: "whether Ana Ruiz will be included". */
+const CLAUSE_WORDS = new Set(['whether', 'if', 'will', 'would', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'can', 'could']);
+
+/**
+ * The chunk before ", Name" can be that name's apposition: a noun phrase with no verb, whose titles
+ * name no one else ("whether Ukrainian President Ana Ruiz will be included, Costa said" titles Ruiz).
+ */
+function nounPhrase(a: Analysis, from: number, to: number): boolean {
+  const toks = a.tokens.slice(from, to + 1);
+  if (toks.some((t) => CLAUSE_WORDS.has(t.norm))) return false;
+  const lastRole = toks.map((t) => ROLE_WORDS.has(t.norm)).lastIndexOf(true);
+  return !a.names.some((n) => (n.type === 'person' || n.type === 'other') && n.tokens[0] > from + lastRole && n.tokens[0] <= to);
+}
+
 /**
  * Finds the roles a sentence attaches to people, in the four shapes news prose uses: a title
  * before the name ("Congressman Mike Waltz"), an apposition after it ("Dmitry Peskov, the
@@ -228,7 +242,7 @@ export function extractRoles(a: Analysis): RoleFact[] {
     if (before && /^\s*,\s*$/.test(gap(a, before, a.tokens[opening]))) {
       let j = opening - 1;
       while (j - 1 >= 0 && opening - j < MAX_PHRASE && !/[,;:.()]/.test(gap(a, a.tokens[j - 1], a.tokens[j]))) j--;
-      const r = phrase(a, j, opening - 1, name, 'apposition');
+      const r = nounPhrase(a, j, opening - 1) ? phrase(a, j, opening - 1, name, 'apposition') : undefined;
       if (r) out.push(r);
     }
     // Copula: "Name is a News Editor at …".
