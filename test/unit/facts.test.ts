@@ -123,6 +123,12 @@ describe('names and quotes', () => {
     const q = analyze('Waltz said, “We need to see those manpower issues addressed.” It’s "extremely suitable" for Trump’s team.').quotes;
     assert.deepEqual(q.map((x) => x.raw), ['We need to see those manpower issues addressed.', 'extremely suitable']);
   });
+  test('a sentence that ends or opens a quotation running over several sentences: its quoted side, when a verb of saying shows whose', () => {
+    assert.deepEqual(analyze('This will be the first step, and we will move on," Ana Ruiz said.').quotes.map((x) => x.raw), ['This will be the first step, and we will move on,']);
+    assert.deepEqual(analyze('Ana Ruiz said: “We will rebuild the harbour wall.').quotes.map((x) => x.raw), ['We will rebuild the harbour wall.']);
+    // A stray mark with no one said to speak is as often an editing slip as a quotation.
+    assert.deepEqual(analyze('Carbon is a trace gas in the harbour air.”').quotes, []);
+  });
   test('negation marks the words it scopes', () => {
     const a = analyze('Trump urged him not to escalate the war, reminding him of the risk.');
     const negated = [...a.negated].map((i) => a.tokens[i].norm);

@@ -100,6 +100,10 @@ describe('who said it', () => {
     const c = run('Ana Ruiz said the harbour authorities can make exceptions for peace talks.', 'Ana Ruiz, head of communications for the Harbour Authority, said the harbour authorities can grant exceptions for peace talks.');
     assert.equal(c.stance, 'supports');
   });
+  test('the end of a longer quotation is words someone said: a passage that only shares some of them does not support it', () => {
+    assert.notEqual(run('This will be the first step, and we will move on," Ana Ruiz said.', 'Ana Ruiz also said a ceasefire was the first step towards calm in the harbour.').stance, 'supports');
+    assert.equal(run('This will be the first step, and we will move on," Ana Ruiz said.', '“This will be the first step, and we will move on,” Ana Ruiz said.').stance, 'supports');
+  });
   test('words a source states without a speaker still support', () => {
     assert.equal(run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”').stance, 'supports');
   });

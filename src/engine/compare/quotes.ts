@@ -79,7 +79,9 @@ function lcs(a: Word[], b: Word[]): [number, number][] {
  */
 /**
  * The quoted stretches of a passage. A sentence inside a quotation that runs over several
- * sentences has only an opening or only a closing mark; the part on the quoted side counts.
+ * sentences has only an opening or only a closing mark; the part on the quoted side counts. A
+ * source is read generously here, with or without a verb of saying beside the mark: its words are
+ * only the standard a claim's quotation is held to.
  */
 function quotedSpans(a: Analysis): [number, number][] {
   if (a.quotes.length) return a.quotes.map((q) => [q.start, q.end]);
