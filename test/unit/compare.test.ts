@@ -240,6 +240,12 @@ describe('verdicts over passages', () => {
 });
 
 describe('alignment details', () => {
+  test('a share in one word is stated by the word where the source reads no number: "the other half was shared"', () => {
+    const claim = analyze('Ana Ruiz was awarded the other half of the harbour prize.', proper);
+    const a = align(claim, analyze('Half the harbour prize went to Rui Costa while the other half was shared by Ana Ruiz and Marta Reis.', proper), [], env);
+    const k = a.units.findIndex((u) => u.kind === 'number');
+    assert.ok(k >= 0 && a.matches[k] && a.matches[k]!.at >= 0, 'half is stated');
+  });
   test('a connective linking the claim to the sentence before costs no support', () => {
     for (const claim of ['In fact, the council approved the harbour budget.', 'The council, however, approved the harbour budget.', 'The council, as a result, approved the harbour budget.']) {
       const c = run(claim, 'The council approved the harbour budget.');

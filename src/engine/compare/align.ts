@@ -156,13 +156,17 @@ function locate(unit: Unit, a: Analysis, positions: Map<string, number[]>, env: 
       // The same value counting something else ("12 days" / "12 new berths") states nothing about the claim.
       const n = a.numbers.find((p) => !used.has(p.firstToken) && sameQuantity(unit.fact, p) && comparableQuantities(unit.fact, p));
       if (n) return n.firstToken;
+      const inNumber = (k: number) => a.numbers.some((p) => k >= p.firstToken && k <= p.lastToken);
       // "several weeks ago" is stated by "weeks ago": a vague count says no more than its bare unit.
       if (unit.fact.vague && unit.fact.unitRaw) {
         const plural = unit.fact.unitRaw.toLowerCase();
-        const inNumber = (k: number) => a.numbers.some((p) => k >= p.firstToken && k <= p.lastToken);
         const bare = a.tokens.find((t) => t.norm === plural && !inNumber(t.index));
         if (bare) return bare.index;
       }
+      // A share in one word is stated by the word where it counts nothing the text reads as a number:
+      // "the other half was shared" states "half of the prize".
+      const word = unit.fact.raw.toLowerCase();
+      if (/^[a-z]+$/.test(word)) return a.tokens.find((t) => t.norm === word && !used.has(t.index) && !inNumber(t.index))?.index ?? -1;
       return -1;
     }
     case 'date': {
