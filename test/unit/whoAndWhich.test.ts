@@ -104,6 +104,10 @@ describe('who said it', () => {
     assert.notEqual(run('This will be the first step, and we will move on," Ana Ruiz said.', 'Ana Ruiz also said a ceasefire was the first step towards calm in the harbour.').stance, 'supports');
     assert.equal(run('This will be the first step, and we will move on," Ana Ruiz said.', '“This will be the first step, and we will move on,” Ana Ruiz said.').stance, 'supports');
   });
+  test('a quotation spelled the American way is the same words as the British source\'s', () => {
+    assert.equal(run('Ana Ruiz said, “The harbour is being recognized this year for its colourful boats.”', '“The harbour is being recognised this year for its colorful boats,” Ana Ruiz said.').stance, 'supports');
+    assert.equal(run('Ana Ruiz said, “The harbour is being honoured this year for its colourful boats.”', '“The harbour is being recognised this year for its colorful boats,” Ana Ruiz said.').stance, 'conflicts');
+  });
   test('words a source states without a speaker still support', () => {
     assert.equal(run('“We have not set the date of the harbour vote yet,” Ana Ruiz said.', '“We have not set the date of the harbour vote yet.”').stance, 'supports');
   });

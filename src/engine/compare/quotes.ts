@@ -1,6 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { STOPWORDS } from '../text/lexicon';
-import { foldDiacritics } from '../text/tokenize';
+import { foldDiacritics, unifySpelling } from '../text/tokenize';
 import type { SlotConflict } from './slots';
 
 interface Word {
@@ -14,7 +14,8 @@ function words(text: string, start: number, end: number): Word[] {
   const re = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
   const slice = text.slice(start, end);
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    out.push({ norm: foldDiacritics(m[0].replace(/’/g, "'")), start: start + m.index, end: start + m.index + m[0].length });
+    // British and American spellings of one word ("recognised" / "recognized") are one word said.
+    out.push({ norm: unifySpelling(foldDiacritics(m[0].replace(/’/g, "'"))), start: start + m.index, end: start + m.index + m[0].length });
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { TimeSlicer } from '../util/timeSlicer';
 import type { Bm25Data } from './bm25';
 
 /** Bumped whenever the bytes or what the index computes from a corpus change. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 const MAGIC = 'CORROBIX';
 /** Passages (or terms) per UTF-8 chunk: small enough that one chunk is well under a slice. */

@@ -38,13 +38,13 @@ export function foldDiacritics(word: string): string {
  * Unifies common romanisation variants (Zelenskiy/Zelensky, -ise/-ize, colour/color) so that
  * both spellings produce one term. Applied to both sides, so collisions cost little.
  */
-function unifySpelling(word: string): string {
+export function unifySpelling(word: string): string {
   let w = word;
   if (w.length > 4) {
     w = w.replace(/(?:iy|yi|ij|ii)$/, 'y');
     w = w.replace(/([a-z]{3,})is(e|ed|es|ing|ation|ations)$/, '$1iz$2');
     w = w.replace(/([a-z]{2,})yse(d|s)?$/, '$1yze$2');
-    w = w.replace(/([a-z]{3,})our(s)?$/, '$1or$2');
+    w = w.replace(/([a-z]{3,})our(s|ed|ing|ful|ite|ites|able|er|ers)?$/, '$1or$2');
   }
   return w;
 }
