@@ -119,6 +119,11 @@ describe('names and quotes', () => {
     assert.deepEqual(analyze('Time will tell.').names, []);
     assert.deepEqual(analyze('Time will tell.', (n) => (n === 'time' ? true : undefined)).names.map((n) => n.raw), ['Time']);
   });
+  test('a name right after a place and its comma is the larger place', () => {
+    const names = analyze('The harbour bridge in Porto, Portugal, opened in 1966.').names.map((n) => `${n.raw}:${n.type}`);
+    assert.deepEqual(names, ['Porto:place', 'Portugal:place']);
+    assert.deepEqual(analyze('They met in Porto, Ana Ruiz said.').names.map((n) => `${n.raw}:${n.type}`), ['Porto:place', 'Ana Ruiz:person']);
+  });
   test('straight and curly quotations, apostrophes are not quotes', () => {
     const q = analyze('Waltz said, “We need to see those manpower issues addressed.” It’s "extremely suitable" for Trump’s team.').quotes;
     assert.deepEqual(q.map((x) => x.raw), ['We need to see those manpower issues addressed.', 'extremely suitable']);

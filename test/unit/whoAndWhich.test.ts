@@ -54,6 +54,15 @@ describe('another actor', () => {
   });
 });
 
+describe('where', () => {
+  test('the larger place after a place the source names ("Porto, Portugal") need not be repeated: support, and a conflict elsewhere still shows', () => {
+    assert.equal(run('The harbour bridge in Porto, Portugal, opened on March 26.', 'The harbour bridge in Porto, a major route into the port, opened on March 26 after years of work.').stance, 'supports');
+    assert.deepEqual(conflictOf('The harbour bridge in Porto, Portugal, opened on March 25.', 'The harbour bridge in Porto, a major route into the port, opened on March 26 after years of work.'), ['date', 'March 25', 'March 26']);
+    // Another place where the source names one is still unstated.
+    assert.notEqual(run('The harbour bridge in Porto, Portugal, opened on March 26.', 'The harbour bridge in Braga opened on March 26.').stance, 'supports');
+  });
+});
+
 describe('which title acts', () => {
   test('another title where the claim\'s acts withholds support: "the governor announced" for "the mayor announced"', () => {
     assert.equal(run('The mayor announced the harbour plan on Monday.', 'The governor announced the harbour plan on Monday.').stance, 'related');

@@ -164,7 +164,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   const saysSomething = claimFrame.clauses.some((c) => !c.attribution);
   const titles = titlesOfNamedPeople(claim, units, matches);
   // Titles before a person the passage names are left aside like attributions: the role check weighs them.
-  const said = units.map((u, k) => (saysSomething && claimFrame.attribution.has(u.first)) || titles.has(k));
+  const said = units.map((u, k) => (saysSomething && claimFrame.attribution.has(u.first)) || titles.has(k) || largerPlace(claim, units, matches, k));
   const total = units.reduce((s, u, k) => s + (said[k] && !matches[k] ? 0 : u.weight), 0) || 1;
   const coverage = units.reduce((s, u, k) => s + weigh(k, u.kind === 'word' ? WORD_CONTEXT_DISCOUNT : CONTEXT_DISCOUNT), 0) / total;
   const directCoverage = units.reduce((s, _, k) => s + weigh(k, 0), 0) / total;
@@ -248,7 +248,7 @@ export function compare(claim: Analysis, passage: Analysis, context: Analysis[],
   const factsMatched = units.every((u, k) => u.kind === 'word' || matches[k] || said[k] || titleModifier(units, matches, k)) && quote.allFound;
   // The rest of the statement must align: every name, number and date outside the conflicting
   // slots is stated, or the passage is about another event.
-  const factsAlign = units.every((u, k) => u.kind === 'word' || u.kind === 'role' || matches[k] || conflicted.has(k));
+  const factsAlign = units.every((u, k) => u.kind === 'word' || u.kind === 'role' || matches[k] || conflicted.has(k) || largerPlace(claim, units, matches, k));
 
   // One slot differs while the rest aligns; names and roles often change together ("German
   // Chancellor Olaf Scholz"), other kinds differing at once mean a different event altogether.
@@ -383,3 +383,14 @@ function titleModifier(units: Unit[], matches: (Match | undefined)[], k: number)
 
 /** How far before a title its qualifying names stand: "the City Hall press spokeswoman". */
 const TITLE_QUALIFIER_SPAN = 4;
+
+/**
+ * The larger place after a place the passage states, set off by a comma ("Baltimore, Maryland",
+ * "Porto, Portugal"): where the place is, which a source naming the place need not repeat.
+ */
+function largerPlace(claim: Analysis, units: Unit[], matches: (Match | undefined)[], k: number): boolean {
+  const u = units[k];
+  const place = units[k - 1];
+  if (u.kind !== 'name' || u.fact.type !== 'place' || matches[k] || place?.kind !== 'name' || place.fact.type !== 'place' || !matches[k - 1]) return false;
+  return /^,\s$/.test(claim.text.slice(place.fact.end, u.fact.start));
+}
