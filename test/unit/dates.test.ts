@@ -23,6 +23,14 @@ describe('dates: when chrono is asked', () => {
     const [e] = extractDates('The port had closed by the 1990s.', tokenize('The port had closed by the 1990s.'));
     assert.equal(e.bound, 'by');
   });
+  test('the morning of a day is that day, and a day is not stated by its weekday or month alone', () => {
+    const d = (s: string) => extractDates(s, tokenize(s))[0];
+    const claimed = d('In the early morning of Tuesday, March 25, the harbour bridge collapsed.');
+    assert.deepEqual([claimed.month, claimed.day, claimed.weekday], [3, 25, 2]);
+    assert.ok(!sameDate(claimed, d('In the early hours of Tuesday, the harbour bridge collapsed.')));
+    assert.ok(!sameDate(d('The harbour bridge collapsed on March 25.'), d('The harbour bridge collapsed in March.')));
+    assert.ok(sameDate(claimed, d('The harbour bridge collapsed on March 25.')));
+  });
   test('two limits of one kind state their own dates: "by 2042" is not stated by "by 2040"', () => {
     const d = (s: string) => extractDates(s, tokenize(s))[0];
     assert.ok(!sameDate(d('The glaciers will be gone by 2042.'), d('The glaciers will be gone by 2040.')));

@@ -88,7 +88,10 @@ export function extractDates(text: string, tokens: Token[], published?: string):
   // or year at all, and then there is nothing for it to find.
   if (namesMonthOrWeekday(text) || /\b\d{4}\b/.test(text)) {
     try {
-      results = (RELATIVE_UNITS_WORD.test(text) ? fullParser : lightParser).parse(text + TWO_BYTE_TAIL, REFERENCE);
+      // "the morning of Tuesday, March 25" is that day: chrono reads the time of day and leaves
+      // the date uncertain, so the words before the date are blanked, offsets kept.
+      const dayOnly = text.replace(/\b(?:morning|afternoon|evening|night) of\b/gi, (m) => ' '.repeat(m.length));
+      results = (RELATIVE_UNITS_WORD.test(text) ? fullParser : lightParser).parse(dayOnly + TWO_BYTE_TAIL, REFERENCE);
     } catch {
       results = [];
     }
@@ -244,6 +247,8 @@ export function sameDate(a: DateFact, b: DateFact): boolean {
     if (a.bound && a.bound === b.bound) return a.span.lo === b.span.lo && a.span.hi === b.span.hi;
     return contains(a.span, b.span);
   }
+  // "Tuesday, March 25" is not stated by "Tuesday", nor "March 25" by "March".
+  if ((['month', 'day'] as const).some((k) => a[k] !== undefined && b[k] === undefined)) return false;
   return sameParts(a, b);
 }
 
