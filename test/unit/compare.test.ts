@@ -81,6 +81,9 @@ describe('stance of one passage', () => {
     assert.deepEqual([d.claimed, d.source], ['before', 'after']);
     const m = onlyConflict('Critics called it a more perfect harbour poem.', 'Critics called it a less perfect harbour poem.');
     assert.deepEqual([m.claimed, m.source], ['more', 'less']);
+    // Past the function words between: "more about religion" / "less about religion".
+    const r = onlyConflict('The harbour war became more about religion than about trade.', 'The harbour war became less about religion than about trade.');
+    assert.deepEqual([r.claimed, r.source], ['more', 'less']);
     // Quantities before what they count: opposites conflict, any other amount leaves the claim's unstated.
     const q = onlyConflict('Most harbour workers joined the strike on Monday.', 'Few harbour workers joined the strike on Monday.');
     assert.deepEqual([q.claimed, q.source], ['Most', 'Few']);

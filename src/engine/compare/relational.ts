@@ -70,12 +70,16 @@ const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 
 /** What a relation word relates: the next token past an article, possessive, demonstrative or clause-opening pronoun. */
 function relatedThing(a: Analysis, i: number): Token | undefined {
-  // "ahead of the others": the thing comes after "of".
-  const of = a.tokens[i].norm === 'ahead' && a.tokens[i + 1]?.norm === 'of' ? 1 : 0;
-  let t = pastArticle(a, i + 1 + of, 1);
+  let t = pastArticle(a, i + 1, 1);
   if (t && DEMONSTRATIVES.has(t.norm) && !a.tokens[t.index + 1]?.stop) t = a.tokens[t.index + 1];
-  return t && CLAUSE_SUBJECTS.has(t.norm) ? a.tokens[t.index + 1] : t;
+  if (t && CLAUSE_SUBJECTS.has(t.norm)) t = a.tokens[t.index + 1];
+  // Past the function words before it: "ahead of the others", "more about religion", "at least in the coming days".
+  for (let k = 0; t?.stop && k < MAX_FUNCTION_WORDS; k++) t = a.tokens[t.index + 1];
+  return t;
 }
+
+/** Function words a relation word may stand apart from what it relates. */
+const MAX_FUNCTION_WORDS = 3;
 
 /**
  * The claim relates a thing to what follows with one word ("voted for the bill", "built before the
