@@ -135,6 +135,13 @@ describe('which one', () => {
     const k = conflictOf(claim, 'In 1886, Rui Costa and her fellow dockers formed the Harbour Club.', ['Ana Ruiz joined a year later.']);
     assert.deepEqual(k, ['name', 'Ana Ruiz', 'Rui Costa']);
   });
+  test('a name the passage states twice, the claim once: the claim\'s is the one among the same words, the other stands in a slot of its own', () => {
+    const claim = 'Ana Ruiz vowed to end the strike in Lima within a week, though her envoy to Peru has since said a month.';
+    const k = conflictOf(claim, 'Ana Ruiz vowed to end the strike in Peru within a week, though her envoy to Peru has since said a month.');
+    assert.deepEqual(k, ['name', 'Lima', 'Peru']);
+    // A word that is part of a longer name is that name's: no slot of its own.
+    assert.notEqual(run("Road to Harbourton's setting is Great Depression.", 'Collins published the novel as Road to Harbourton: The New, Expanded Edition Road to Harbourton was released on DVD in 2003.').stance, 'conflicts');
+  });
   test('a passage name is no other spelling of a claim name the passage writes as the claim does', () => {
     // The corpus takes "Cori" for a spelling of "Cury", as it takes "Kiev" for "Kyiv".
     const spellings: Record<string, string[]> = { cori: ['curi'], curi: ['cori'] };

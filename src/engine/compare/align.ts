@@ -290,9 +290,23 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
     for (const [at, terms] of namedBy) if (!own.some((t) => terms.has(t))) taken.add(at);
     return taken;
   };
+  /**
+   * A one-word name the passage states more than once is found where the words around it are the
+   * claim's: "the war in Ukraine … special Ukraine peace envoy" answers the claim's "special Ukraine
+   * peace envoy" with its second "Ukraine", leaving the first to stand in another slot.
+   */
+  const bestPlace = (u: Extract<Unit, { kind: 'name' }>, taken: Set<number>): Set<number> => {
+    if (u.words.length !== 1) return taken;
+    const w = u.words[0];
+    const spots = (positions.get(w.term) ?? []).filter((p) => !taken.has(p) && passage.tokens[p].norm === w.norm);
+    if (spots.length < 2) return taken;
+    const around = (p: number) => [-2, -1, 1, 2].filter((d) => claim.tokens[w.index + d] && passage.tokens[p + d]?.term === claim.tokens[w.index + d].term).length;
+    const best = spots.reduce((a, b) => (around(b) > around(a) ? b : a));
+    return new Set([...taken, ...spots.filter((p) => p !== best)]);
+  };
   function matchUnit(u: Unit): Match | undefined {
     if (u.kind === 'name') {
-      const taken = takenFor(u);
+      const taken = bestPlace(u, takenFor(u));
       const words = nameWordsAt(u.words, passage, positions, env, taken);
       const at = words?.[0] ?? initialism(u.words, passage, taken);
       if (at >= 0) {

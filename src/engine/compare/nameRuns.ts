@@ -16,15 +16,16 @@ export interface NameRun {
  * The passage's names that may stand in a claim name's slot: their words the claim does not state,
  * left out when the name cannot stand alone or is another's bracketed alias.
  */
-export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv): NameRun[] {
+export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv, spare: Set<number> = new Set()): NameRun[] {
   const runs: NameRun[] = [];
   // A numeral in a name ("Louis XIV", "Henry VIII") is that number only: no spelling variant stands
   // for it. Nor does a word spell a claim name another way when the passage writes that name as the
   // claim does: one text spells one name one way, so "Cori" beside "Curie" is another name.
   const written = new Set(passage.tokens.map((t) => t.term));
   const inClaim = (w: Token) =>
-    claimTerms.has(w.term) ||
-    (!ROMAN_NUMERAL.test(w.raw) && (env.variants(w.term).some((v) => claimTerms.has(v) && !written.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term))));
+    !spare.has(w.index) &&
+    (claimTerms.has(w.term) ||
+      (!ROMAN_NUMERAL.test(w.raw) && (env.variants(w.term).some((v) => claimTerms.has(v) && !written.has(v)) || [...claimTerms].some((c) => sameRoot(c, w.term)))));
   for (const name of passage.names) {
     const words = name.tokens.map((k) => passage.tokens[k]);
     if (!standsAlone(passage, name.tokens[0], name.tokens[name.tokens.length - 1])) continue;

@@ -153,7 +153,16 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
   const conflicts: SlotConflict[] = [];
   const usedNumbers = new Set(passage.numbers.filter((p) => claim.numbers.some((c) => sameQuantity(c, p))));
   const usedDates = new Set(passage.dates.filter((p) => claim.dates.some((c) => sameDate(c, p))));
-  const nameRuns = unmatchedNameRuns(passage, claimTerms, env);
+  // A one-word name the passage states twice, the claim once: the occurrence the claim's name did not take stands in a slot of its own.
+  const spare = new Set<number>();
+  units.forEach((u, k) => {
+    const m = matches[k];
+    if (u.kind !== 'name' || u.words.length !== 1 || !m || m.at < 0 || units.some((v, j) => j !== k && v.kind === 'name' && v.words.some((w) => w.term === u.words[0].term))) return;
+    // Only a name of that one word: in "the Harbour Edition Road" the word is part of another name.
+    const alone = (p: number) => passage.names.some((n) => n.tokens.length === 1 && n.tokens[0] === p);
+    for (const p of positions.get(u.words[0].term) ?? []) if (p !== m.at && alone(p)) spare.add(p);
+  });
+  const nameRuns = unmatchedNameRuns(passage, claimTerms, env, spare);
   const tokenAt = (offset: number) => passage.tokens.find((t) => t.start >= offset)?.index ?? 0;
 
   // Another person holding the claim's person's post in the passage: the name conflict, wherever it stands.
