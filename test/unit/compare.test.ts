@@ -97,6 +97,13 @@ describe('stance of one passage', () => {
     assert.deepEqual([k.kind, k.claimed, k.source], ['number', 'second', 'first']);
     assert.equal(run('Marta Reis was the first woman to lead the harbour board.', 'Marta Reis was the first woman to lead the harbour board.').stance, 'supports');
   });
+  test('number conflict: "a decade" is one, shown in the claim\'s words', () => {
+    const k = onlyConflict('The harbour quake was the largest in the region in nearly two decades.', 'The harbour quake was the largest in the region in nearly a decade.');
+    assert.deepEqual([k.claimed, k.source], ['nearly two', 'nearly one']);
+  });
+  test('what a storm or a quake does to a place: "struck" and "hit" say the same', () => {
+    assert.equal(run('A magnitude 7.6 earthquake struck the harbour town on Monday.', 'A powerful earthquake with an estimated magnitude of 7.6 hit the harbour town on Monday, centered near the lighthouse.').stance, 'supports');
+  });
   test('number conflict: a comparator is shown with the value when either side has one', () => {
     const k = onlyConflict('The fair drew fewer than 2 million visitors in 2019.', 'The fair drew more than 2 million visitors in 2019.');
     assert.deepEqual([k.claimed, k.source], ['fewer than 2 million', 'more than 2 million']);

@@ -71,6 +71,20 @@ describe('numbers', () => {
   });
 });
 
+describe('what a figure measures', () => {
+  test('a measure named before the figure makes figures comparable whatever word follows them', async () => {
+    const { comparableQuantities, sameQuantity, disjointQuantities } = await import('../../src/engine/facts/numbers');
+    const n = (s: string) => analyze(s).numbers[0];
+    const claimed = n('A magnitude 7.6 earthquake struck the harbour town.');
+    const stated = n('A powerful earthquake with an estimated magnitude of 7.6 hit the harbour town.');
+    assert.ok(comparableQuantities(claimed, stated) && sameQuantity(claimed, stated));
+    const other = n('A 7.5 magnitude earthquake hit the harbour town.');
+    assert.ok(comparableQuantities(other, stated) && disjointQuantities(other, stated));
+    // Two different measures are not compared: a depth is no magnitude.
+    assert.ok(!comparableQuantities(n('It struck at a depth of 7.6 kilometers.'), stated));
+  });
+});
+
 describe('dates', () => {
   const dates = (s: string) => analyze(s).dates.map((d) => ({ year: d.year, month: d.month, day: d.day, weekday: d.weekday, raw: d.raw }));
   test('Jan. 12 = January 12 = 12 January', () => {

@@ -37,6 +37,8 @@ export interface NumberFact {
   offset?: boolean;
   /** A quantity per something ("100 degrees per billion years", "$22 billion a year"): comparable only with another rate. */
   rate?: boolean;
+  /** What the figure measures, named before it ("a magnitude of 7.6", "magnitude 7.6"), as a term. */
+  measure?: string;
   /** The comparator or hedge that bounds it ("more than" → 'above'). */
   hedge?: Hedge;
   /** Words of that comparator right before `firstToken`: part of the quantity, not words of their own. */
@@ -61,6 +63,22 @@ const CURRENCY_WORDS: Record<string, string> = {
 const CURRENCY_SIGNS: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp' };
 const SINGLE_UNITS = new Set(['hour', 'day', 'week', 'fortnight', 'month', 'year', 'decade', 'century']);
 const VAGUE_COUNTS: Record<string, number> = { several: 3, few: 3, couple: 2 };
+/**
+ * Names of a measure that come before its figure ("a magnitude of 7.6", "magnitude 7.6", "a depth of
+ * 16 kilometers"): the figure measures that, whatever word follows it.
+ */
+const MEASURE_NAMES = new Set([
+  'magnitude', 'depth', 'height', 'length', 'width', 'temperature', 'speed', 'altitude', 'elevation', 'diameter',
+  'distance', 'weight', 'population', 'capacity', 'score', 'category', 'level', 'grade',
+]);
+
+/** The measure named right before the figure at token `i`, or after "of" there. */
+function measureBefore(tokens: Token[], i: number): string | undefined {
+  const prev = tokens[i - 1];
+  const named = prev?.norm === 'of' ? tokens[i - 2] : prev;
+  return named && MEASURE_NAMES.has(named.norm) ? named.term : undefined;
+}
+
 const APPROX_WORDS = new Set(['almost', 'nearly', 'about', 'around', 'approximately', 'roughly', 'some', 'over', 'under', 'more', 'less', 'least', 'up', 'circa', 'estimated', 'close']);
 
 function wordValue(t: Token): number | undefined {
@@ -206,6 +224,8 @@ export function extractNumbers(text: string, tokens: Token[], taken: Set<number>
     const offset = unit === 'time' && isOffsetWord(tokens[last + 1]?.norm);
     const fact: NumberFact = { value, base, unit, unitRaw, approx, vague, start, end, raw: text.slice(start, end), valueRaw: text.slice(start, valueEnd), valueEnd, firstToken: i, lastToken: last, range, unitSize };
     if (offset) fact.offset = true;
+    const measure = measureBefore(tokens, i);
+    if (measure) fact.measure = measure;
     if (isRate(text, tokens, last + 1)) fact.rate = true;
     if (hedged) {
       fact.hedge = hedged.hedge;
@@ -295,6 +315,11 @@ export function disjointQuantities(a: NumberFact, b: NumberFact): boolean {
  */
 export function comparableQuantities(a: NumberFact, b: NumberFact): boolean {
   if (!!a.rate !== !!b.rate) return false;
+  // The same measure named on either side ("magnitude 7.6 earthquake" / "a magnitude of 7.6 hit"; "a
+  // 7.5 magnitude earthquake"): the words after the figures do not matter.
+  if (a.measure && b.measure && a.measure !== b.measure) return false;
+  const measured = (x: NumberFact) => x.measure ?? x.unit;
+  if ((a.measure || b.measure) && measured(a) === measured(b)) return true;
   if (a.unit === 'time' && b.unit === 'time' && !!a.offset !== !!b.offset) return false;
   if (!a.unit || !b.unit) return !a.unit && !b.unit ? true : a.unit === 'time' || b.unit === 'time' ? false : true;
   return a.unit === b.unit;
@@ -331,8 +356,10 @@ export function expressIn(source: NumberFact, claim: NumberFact): string {
   if (claim.unit === 'time' && source.unit === 'time' && claim.value !== 0) {
     const factor = claim.base / claim.value;
     const converted = Math.round((source.base / factor) * 100) / 100;
-    if (converted !== source.value || claim.unitRaw?.toLowerCase() !== source.unitRaw?.toLowerCase()) return String(converted);
+    if (converted !== source.value || claim.unitSize !== source.unitSize) return String(converted);
   }
+  // "a decade" against "two decades": the article is the number one, in the claim's words.
+  if (/^an?$/i.test(source.valueRaw)) return /\d/.test(claim.valueRaw) ? '1' : 'one';
   // Keep the claim's own way of writing it: digits stay digits, a % sign stays.
   const claimDigits = /\d/.test(claim.valueRaw);
   if (claimDigits && !/\d/.test(source.valueRaw)) return String(source.value) + (claim.valueRaw.endsWith('%') ? '%' : '');

@@ -122,6 +122,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['decrease', 'fall', 'decline', 'drop'],
   ['warm', 'warming', 'heat'],
   ['cause', 'drive', 'lead'],
+  // What a storm, a quake or a missile does to a place.
+  ['strike', 'hit'],
 ];
 
 /** Possessive determiners: "its report", "their sons". */
