@@ -264,6 +264,8 @@ describe('words that exclude each other', () => {
     // A draft written two weeks after its source may rightly say "last week" for the source's "next week".
     assert.notEqual(run('The harbour board met again last week.', 'The harbour board will meet again next week.').stance, 'conflicts');
     assert.deepEqual(conflictOf('The harbour museum opened in the morning on Monday.', 'The harbour museum opened in the evening on Monday.'), ['date', 'morning', 'evening']);
+    // The end of the sentence frames the word as well as another word would.
+    assert.deepEqual(conflictOf('The harbour museum opened on Tuesday morning.', 'The harbour museum opened on Tuesday afternoon.'), ['date', 'morning', 'afternoon']);
   });
   test('"ahead of" and "behind" the same rival', () => {
     assert.deepEqual(conflictOf('Porto finished ahead of Braga in the harbour regatta.', 'Porto finished behind Braga in the harbour regatta.'), ['negation', 'ahead', 'behind']);

@@ -173,6 +173,8 @@ for (const c of EXCLUSIVE_CLASSES) for (const w of c.words) CLASS_OF.set(w, c);
  * founder"), or between the same two words ("her father could not"). The claim's word must be
  * unstated in the passage, and neither side denied.
  */
+const END = '\u0000end';
+
 export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
   const { units, matches } = alignment;
   const stated = new Set(passage.tokens.map((t) => t.norm));
@@ -186,9 +188,10 @@ export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignm
       return { kind: cls.kind, claimStart: t.start, claimEnd: t.end, claimed: t.raw, source: p.raw, sourceStart: p.start, sourceEnd: p.end, ...(own >= 0 ? { unit: own } : {}) };
     };
     // The same words on both sides: "her father could not pay" / "her mother could not pay".
+    // The end of the sentence frames a word too: "on Tuesday morning." / "on Tuesday afternoon.".
     const left = claim.tokens[t.index - 1]?.norm;
-    const right = claim.tokens[t.index + 1]?.norm;
-    const framed = left !== undefined && right !== undefined ? passage.tokens.find((p) => other(p) && passage.tokens[p.index - 1]?.norm === left && passage.tokens[p.index + 1]?.norm === right) : undefined;
+    const right = claim.tokens[t.index + 1]?.norm ?? END;
+    const framed = left !== undefined ? passage.tokens.find((p) => other(p) && passage.tokens[p.index - 1]?.norm === left && (passage.tokens[p.index + 1]?.norm ?? END) === right) : undefined;
     if (framed) return conflict(framed);
     const via = claim.tokens[t.index + 1]?.norm === 'of' ? 2 : 1;
     const thing = via === 2 ? pastArticle(claim, t.index + 2, 1) : claim.tokens[t.index + 1];
