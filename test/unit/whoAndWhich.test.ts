@@ -142,6 +142,10 @@ describe('which one', () => {
     // A word that is part of a longer name is that name's: no slot of its own.
     assert.notEqual(run("Road to Harbourton's setting is Great Depression.", 'Collins published the novel as Road to Harbourton: The New, Expanded Edition Road to Harbourton was released on DVD in 2003.').stance, 'conflicts');
   });
+  test('a name of several words is found where the passage writes it whole, not its first word elsewhere', () => {
+    const sentence = 'She landed at Harbourton in Westmoor in the north of the island and stayed overnight at Harbourton Hall.';
+    assert.equal(run(sentence, sentence).stance, 'supports');
+  });
   test('a passage name is no other spelling of a claim name the passage writes as the claim does', () => {
     // The corpus takes "Cori" for a spelling of "Cury", as it takes "Kiev" for "Kyiv".
     const spellings: Record<string, string[]> = { cori: ['curi'], curi: ['cori'] };

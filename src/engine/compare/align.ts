@@ -197,6 +197,14 @@ export function findNameWord(w: Token, a: Analysis, positions: Map<string, numbe
 
 /** Where a text states every word of a name, in the name's order of words, or undefined. */
 function nameWordsAt(words: Token[], a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number[] | undefined {
+  // The whole name written as one, where the text has it so ("Workington Hall", not the
+  // "Workington" of an earlier phrase and a "Hall" later on).
+  if (words.length > 1) {
+    for (const p of positions.get(words[0].term) ?? []) {
+      const same = (w: Token, t: Token | undefined) => !!t && t.term === w.term && !synonymOnly(w, t) && !(ROMAN_NUMERAL.test(w.raw) && t.raw !== w.raw);
+      if (words.every((w, i) => !used.has(p + i) && same(w, a.tokens[p + i]))) return words.map((_, i) => p + i);
+    }
+  }
   const found = words.map((w) => findNameWord(w, a, positions, env, used));
   return found.every((at) => at >= 0) ? found : undefined;
 }
