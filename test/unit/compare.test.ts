@@ -101,6 +101,10 @@ describe('stance of one passage', () => {
     const k = onlyConflict('The harbour quake was the largest in the region in nearly two decades.', 'The harbour quake was the largest in the region in nearly a decade.');
     assert.deepEqual([k.claimed, k.source], ['nearly two', 'nearly one']);
   });
+  test('joining again is another event than joining: "reunified in 1990" is not dated by "unified in 1871"', () => {
+    assert.notEqual(run('The harbour towns were officially reunified in October 1990.', 'In 1871, the harbour towns became one when most of the parishes unified.').stance, 'conflicts');
+    assert.equal(run('The harbour towns were officially reunified in October 1990.', 'The harbour towns were reunited in October 1990, the council said.').stance !== 'conflicts', true);
+  });
   test('what a storm or a quake does to a place: "struck" and "hit" say the same', () => {
     assert.equal(run('A magnitude 7.6 earthquake struck the harbour town on Monday.', 'A powerful earthquake with an estimated magnitude of 7.6 hit the harbour town on Monday, centered near the lighthouse.').stance, 'supports');
   });

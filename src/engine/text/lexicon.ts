@@ -116,7 +116,9 @@ export const SYNONYM_GROUPS: string[][] = [
   ['formally', 'officially'],
   ['kind', 'type', 'sort'],
   ['assume', 'enter'],
-  ['unification', 'reunification', 'integration', 'reintegration', 'unify', 'reunify', 'integrate', 'reintegrate'],
+  // Joining, and joining again: "reunified in 1990" is another event than "unified in 1871".
+  ['unification', 'integration', 'unify', 'integrate'],
+  ['reunification', 'reintegration', 'reunify', 'reintegrate'],
   ['reporter', 'journalist', 'correspondent'],
   ['increase', 'rise', 'grow', 'growth', 'climb'],
   ['decrease', 'fall', 'decline', 'drop'],
