@@ -73,6 +73,11 @@ describe('role check against a corpus', () => {
     const found = await rolesAgainst(corpus, 'President Omar Fields toured the flooded district.');
     assert.deepEqual(found.map(([, status]) => status), ['contradicted']);
   });
+  test('two full names with different first words are two people sharing a surname: no contradiction', async () => {
+    const found = await rolesAgainst(['Emperor Rui Fields visited the harbour in 1390.', 'Vice President Omar Fields toured the flooded district.'], 'Producer Ana Fields visited the harbour.');
+    assert.deepEqual(found, []);
+    assert.deepEqual((await rolesAgainst(['Emperor Rui Fields visited the harbour in 1390.'], 'Producer Rui Fields visited the harbour.')).map(([, status]) => status), ['contradicted']);
+  });
 });
 
 describe('role slot in one passage', () => {

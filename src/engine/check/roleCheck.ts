@@ -29,7 +29,8 @@ export function* checkRoles(index: CorpusIndex, claim: Analysis): Steps<RoleFind
     const people = new Set([role.person, ...index.nameVariants(role.person)]);
     const known: { passage: number; role: RoleFact }[] = [];
     for (const hit of index.searchTerms([...people], MENTIONS)) {
-      for (const r of index.roles(hit.passage.id)) if (people.has(r.person)) known.push({ passage: hit.passage.id, role: r });
+      // Two full names with different first words are two people sharing a surname.
+      for (const r of index.roles(hit.passage.id)) if (people.has(r.person) && !(role.given && r.given && role.given !== r.given)) known.push({ passage: hit.passage.id, role: r });
       yield;
     }
     if (!known.length) continue;

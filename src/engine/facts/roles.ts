@@ -7,6 +7,8 @@ import type { NameFact } from './names';
 export interface RoleFact {
   /** The person's surname term (the last word of the name), the key that joins mentions. */
   person: string;
+  /** The first word of a name of two words or more: "Robert John" is not "Elton John", nor "Rainier III" "Innocent III". */
+  given?: string;
   /** The role nouns of the phrase, as terms; the last is the head ("spokesman" in "the president's spokesman"). */
   roles: string[];
   /** The office as written ("defence secretary" of "Trump's pick for defence secretary"), and where. */
@@ -182,7 +184,9 @@ function phrase(a: Analysis, from: number, to: number, person: NameFact, form: R
   const former = [...before, ...toks].some((t) => FORMER.has(t.norm));
   const detail = details(headPart, headIndex, cut, toks);
   const future = [...before, ...toks].some((t) => FUTURE.has(t.norm));
-  return { person: last.term, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(future ? { future } : {}), ...(cut > 0 ? { complement: true } : {}) };
+  const first = a.tokens[person.tokens[0]];
+  const given = first !== last ? { given: first.term } : {};
+  return { person: last.term, ...given, roles, raw: a.text.slice(start, end), start, end, form, detail, ...(former ? { former } : {}), ...(future ? { future } : {}), ...(cut > 0 ? { complement: true } : {}) };
 }
 
 /** Words that make a chunk a clause, not a noun phrase: "whether Ana Ruiz will be included". */
