@@ -232,6 +232,11 @@ describe('what the value belongs to', () => {
     // Both sides measuring the same part do compare.
     assert.equal(run('The council hopes to finish the harbour within the first two years of her term.', 'The council hopes to finish the harbour within the first few months of her term.').stance, 'conflicts');
   });
+  test('a tally the claim dates is compared only where the passage states that date', () => {
+    // The claim's year is only in a neighbouring sentence: the passage's figure is another moment's.
+    assert.notEqual(run('As of 2017 the harbour company was valued at $12 billion.', 'A new funding round valued the harbour company at $7.6 billion.', ['The harbour company grew fast in 2017.']).stance, 'conflicts');
+    assert.equal(run('As of 2017 the harbour company was valued at $12 billion.', 'As of 2017 the harbour company was valued at $7.6 billion.').stance, 'conflicts');
+  });
   test('a tally as it stood at a date does not contradict an undated one', () => {
     assert.notEqual(run('The harbour choir has sold over 10 million records worldwide.', 'By the end of 1990, the harbour choir had sold 4 million records worldwide.').stance, 'conflicts');
     // Dated alike, the two tallies do compare.

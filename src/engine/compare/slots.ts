@@ -243,7 +243,12 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // "within the first two years" and "within the first few months" measure alike.
       const part = partOfWhole(claim, u.fact);
       const undated = claim.dates.length === 0;
-      const measuresAlike = (p: NumberFact) => !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !(undated && countSoFar(passage, p));
+      // A tally at a date on one side and an undated figure on the other may be two moments of one count.
+      // A tally the claim dates ("as of 2017") is compared only where the passage itself states that date.
+      const claimTally = countSoFar(claim, u.fact);
+      const dateStated = units.some((d, j) => d.kind === 'date' && matches[j] !== undefined && matches[j]!.at >= 0);
+      const tallyApart = (p: NumberFact) => (undated && countSoFar(passage, p)) || (claimTally && !dateStated);
+      const measuresAlike = (p: NumberFact) => !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !tallyApart(p);
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && measuresAlike(p));
       // Among the values in the slot, one counting the same thing comes first, then the nearest.
       const centre = (window[0] + window[1]) / 2;
