@@ -102,6 +102,8 @@ describe('who said it', () => {
   });
   test('a body speaks too: another agency giving the same figure is a misattribution, whatever kind of name each is taken for', () => {
     assert.deepEqual(conflictOf('According to HPA, fees rose 5% in March.', 'According to the Bureau of Harbours, fees rose 5% in March.'), ['name', 'HPA', 'Bureau of Harbours']);
+    // A speaker sharing a plain word with the claim ("harbour fees") is still another speaker: only a shared name word makes it the claim's.
+    assert.deepEqual(conflictOf('According to HPA, harbour fees rose 5% in March.', 'According to the Bureau of Harbours, harbour fees rose 5% in March.'), ['name', 'HPA', 'Bureau of Harbours']);
     assert.deepEqual(conflictOf('Fees rose 5% in March, the Bureau of Harbours said.', 'Fees rose 5% in March, HPA said.'), ['name', 'Bureau of Harbours', 'HPA']);
     assert.equal(run('According to HPA, fees rose 5% in March.', 'HPA said fees rose 5% in March.').stance, 'supports');
   });

@@ -78,14 +78,17 @@ export interface SpeakerCheck {
  * claim's ("Asked about the vote, Rui Costa said," before the quotation).
  */
 export function checkSpeaker(claim: Analysis, passage: Analysis, context: Analysis[], alignment: Alignment): SpeakerCheck {
-  const { units, matches, claimTerms } = alignment;
+  const { units, matches } = alignment;
   const claimed = speaker(claim);
   const k = units.findIndex((u) => u.kind === 'name' && u.fact.start === claimed?.start);
   const unit = units[k];
   if (k < 0 || unit.kind !== 'name') return { elsewhere: false };
+  // Another speaker shares no word with a name of the claim: "the Bureau of Harbours" is a
+  // stranger to a claim about "harbour fees" that "according to HPA" attributes.
+  const nameTerms = new Set(units.flatMap((u) => (u.kind === 'name' ? u.words.map((w) => w.term) : [])));
   const stranger = (a: Analysis) => {
     const n = speaker(a);
-    return n && n.tokens.every((t) => !claimTerms.has(a.tokens[t].term)) ? n : undefined;
+    return n && n.tokens.every((t) => !nameTerms.has(a.tokens[t].term)) ? n : undefined;
   };
   const ours = (a: Analysis) => {
     const n = speaker(a);
