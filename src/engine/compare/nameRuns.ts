@@ -14,7 +14,9 @@ export interface NameRun {
 
 /**
  * The passage's names that may stand in a claim name's slot: their words the claim does not state,
- * left out when the name cannot stand alone or is another's bracketed alias.
+ * left out when the name cannot stand alone or is another's bracketed alias. `spare` holds passage
+ * words that count as unstated though the claim has their term: a second mention of a name whose
+ * first the claim's name took.
  */
 export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, env: CompareEnv, spare: Set<number> = new Set()): NameRun[] {
   const runs: NameRun[] = [];

@@ -1,6 +1,8 @@
 /**
- * Comparisons that turn on small closed classes of words rather than on facts: opposite function
- * words ("before"/"after"), ordinals, another word in a place slot, and a place stated only nearby.
+ * Comparisons that turn on small closed classes of words rather than on facts: opposite function,
+ * degree and quantity words ("before"/"after", "most"/"few"), ordinals, words that exclude each
+ * other, another quantifier or title in the claim's place, another word in a place slot, and a
+ * place stated only nearby.
  */
 import type { Analysis } from '../facts/analysis';
 import { frameOf } from '../facts/frame';
@@ -29,6 +31,8 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['below', ['above']],
   ['inside', ['outside']],
   ['outside', ['inside']],
+  ['ahead', ['behind']],
+  ['behind', ['ahead']],
   // Degree words before what they grade: "a more perfect work" / "a less perfect work", and
   // quantities before what they count: "most residents" / "few residents".
   ['more', ['less', 'fewer']],
@@ -36,8 +40,6 @@ const OPPOSITE_RELATIONS = new Map<string, string[]>([
   ['fewer', ['more']],
   ['most', ['least', 'fewest', 'few']],
   ['least', ['most']],
-  ['ahead', ['behind']],
-  ['behind', ['ahead']],
   ['fewest', ['most']],
   ['many', ['few']],
   ['few', ['many', 'most', 'all']],
@@ -167,14 +169,15 @@ export const EXCLUSIVE_CLASSES: { kind: 'negation' | 'role' | 'number' | 'date';
 const CLASS_OF = new Map<string, (typeof EXCLUSIVE_CLASSES)[number]>();
 for (const c of EXCLUSIVE_CLASSES) for (const w of c.words) CLASS_OF.set(w, c);
 
+/** Stands for the end of a sentence where a word has no neighbour after it. */
+const END = '\u0000end';
+
 /**
  * Another member of the claim's word's exclusive class stands where the passage states the thing
  * the claim's word goes with: right before it ("left hand"), before "of" it ("the son of the
  * founder"), or between the same two words ("her father could not"). The claim's word must be
  * unstated in the passage, and neither side denied.
  */
-const END = '\u0000end';
-
 export function exclusiveWordConflict(claim: Analysis, passage: Analysis, alignment: Alignment): SlotConflict | undefined {
   const { units, matches } = alignment;
   const stated = new Set(passage.tokens.map((t) => t.norm));
