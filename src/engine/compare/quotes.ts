@@ -1,4 +1,5 @@
 import type { Analysis } from '../facts/analysis';
+import { quotedPart } from '../facts/quotes';
 import { STOPWORDS } from '../text/lexicon';
 import { foldDiacritics, unifySpelling } from '../text/tokenize';
 import type { SlotConflict } from './slots';
@@ -85,12 +86,8 @@ function lcs(a: Word[], b: Word[]): [number, number][] {
  * only the standard a claim's quotation is held to.
  */
 function quotedSpans(a: Analysis): [number, number][] {
-  if (a.quotes.length) return a.quotes.map((q) => [q.start, q.end]);
-  const open = a.text.search(/[“"«]/);
-  const close = a.text.search(/[”"»]/);
-  if (open >= 0 && (close < 0 || close === open)) return [[open + 1, a.text.length]];
-  if (close >= 0) return [[0, close]];
-  return [];
+  const part = a.quotes.length ? undefined : quotedPart(a.text, false);
+  return (part ? [part] : a.quotes).map((q) => [q.start, q.end]);
 }
 
 /** The content word before a position, for telling whether two quotations stand in the same place. */

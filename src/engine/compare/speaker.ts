@@ -1,14 +1,9 @@
 import type { Analysis } from '../facts/analysis';
+import { SAYING_WORDS } from '../text/lexicon';
 import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
-
-/** Verbs of saying that name their speaker right beside them ("Rui Costa said", "said Rui Costa"). */
-const SAYING = new Set([
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'states', 'explained', 'noted', 'insisted',
-  'argued', 'warned', 'revealed', 'stressed', 'claimed', 'asserted', 'remarked', 'replied', 'responded', 'recalled', 'announced',
-]);
 
 /**
  * The person or body a sentence gives its words to: a name right before or after a verb of saying, or the
@@ -40,8 +35,8 @@ function findSpeaker(a: Analysis): NameFact | undefined {
     if (!canSpeak(n)) return false;
     const before = a.tokens[n.tokens[0] - 1];
     const after = a.tokens[n.tokens[n.tokens.length - 1] + 1];
-    if (SAYING.has(before?.norm ?? '')) return true;
-    if (!SAYING.has(after?.norm ?? '')) return false;
+    if (SAYING_WORDS.has(before?.norm ?? '')) return true;
+    if (!SAYING_WORDS.has(after?.norm ?? '')) return false;
     // A body before the verb speaks only when it opens its phrase ("…, the Harbour Authority said"):
     // "Ana Ruiz, head of the Harbour Authority, said" gives the words to the person.
     return n.type === 'person' || n.type === 'other' || opensPhrase(a, n);

@@ -1,3 +1,5 @@
+import { SAYING_WORDS } from '../text/lexicon';
+
 /** A quotation in a text: the words between quotation marks. */
 export interface QuoteFact {
   /** Offsets of the quoted words, marks excluded. */
@@ -45,30 +47,34 @@ export function extractQuotes(text: string): QuoteFact[] {
     }
   }
   if (!quotes.length) {
-    const part = quotedPart(text);
+    const part = quotedPart(text, true);
     if (part) quotes.push(part);
   }
   return quotes;
 }
 
-/** Verbs of saying that attribute a quotation beside its marks ('…," Ana Ruiz said', 'She added: "…'). */
-const SAYING = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|stated|explained|noted|insisted|argued|warned|asked|replied|recalled|continued)\b/i;
+/** How far from the quotation mark its verb of saying may stand ('…," the harbour council chair said'). */
+const WORDS_BESIDE_MARK = 5;
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
 /**
  * A sentence inside a quotation that runs over several sentences has only an opening mark (the
  * quotation goes on after it) or only a closing one (it began before): the part on the quoted
- * side, when a verb of saying beside the mark shows whose words they are ('… move on," Ana Ruiz
- * said'; 'Ana Ruiz said: "We will …'). Without one, a stray mark is as often an editing slip or a
- * sentence lifted from a quoted text as a quotation. A straight mark closes when it follows a word
- * or punctuation and a space or the end follows it.
+ * side. With `attributed`, only when a verb of saying and a name or pronoun beside the mark show
+ * whose words they are ('… move on," Ana Ruiz said'; 'She said: "We will …'): without them, a stray mark in a draft
+ * is as often an editing slip or a sentence lifted from a quoted text as a quotation. A straight
+ * mark closes when it follows a word or punctuation and a space or the end follows it.
  */
-function quotedPart(text: string): QuoteFact | undefined {
+export function quotedPart(text: string, attributed: boolean): QuoteFact | undefined {
   const m = /[“”"«»]/.exec(text);
   if (!m) return undefined;
   const i = m.index;
   const closing = m[0] === '”' || m[0] === '»' || (m[0] === '"' && i > 0 && /[\p{L}\p{N}.,!?;:]/u.test(text[i - 1]) && (i + 1 >= text.length || /\s/.test(text[i + 1])));
-  const beside = closing ? text.slice(i + 1).split(/\s+/).slice(0, 5).join(' ') : text.slice(0, i).split(/\s+/).slice(-4).join(' ');
-  if (!SAYING.test(beside)) return undefined;
+  const words = (s: string) => s.match(/\p{L}+/gu) ?? [];
+  const beside = closing ? words(text.slice(i + 1)).slice(0, WORDS_BESIDE_MARK) : words(text.slice(0, i)).slice(-WORDS_BESIDE_MARK);
+  // Whose words: a verb of saying with a name or a personal pronoun beside it.
+  const speaks = beside.some((w) => SAYING_WORDS.has(w.toLowerCase())) && beside.some((w) => /^\p{Lu}/u.test(w) || SPEAKER_PRONOUNS.has(w.toLowerCase()));
+  if (attributed && !speaks) return undefined;
   const [from, to] = closing ? [0, i] : [i + 1, text.length];
   const inner = text.slice(from, to);
   if (!/[\p{L}\p{N}]/u.test(inner)) return undefined;

@@ -213,6 +213,13 @@ export const OPINION_MARKERS = new Set(
 );
 
 /** Verbs and phrases that attribute a statement to a speaker or source. */
+/** Verbs of saying that name their speaker right beside them ("Rui Costa said", "said Rui Costa", '…," she asked'). */
+export const SAYING_WORDS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'wrote', 'writes', 'stated', 'states', 'explained', 'noted', 'insisted',
+  'argued', 'warned', 'revealed', 'stressed', 'claimed', 'asserted', 'remarked', 'replied', 'responded', 'recalled', 'announced',
+  'asked', 'continued',
+]);
+
 export const ATTRIBUTION_MARKERS = new Set(
   (
     'say said says told tell tells according reported reports report stated states announced claimed added ' +
