@@ -149,14 +149,14 @@ describe('which one', () => {
     assert.equal(run(sentence, sentence).stance, 'supports');
   });
   test('a passage name is no other spelling of a claim name the passage writes as the claim does', () => {
-    // The corpus takes "Cori" for a spelling of "Cury", as it takes "Kiev" for "Kyiv".
-    const spellings: Record<string, string[]> = { cori: ['curi'], curi: ['cori'] };
+    // The corpus takes "Morel" for a spelling of "Moral", as it takes one transliteration for another.
+    const spellings: Record<string, string[]> = { morel: ['moral'], moral: ['morel'] };
     const withSpellings: CompareEnv = { ...env, variants: (t) => spellings[t] ?? [] };
-    const claim = 'In 1947, Ana Ruiz became the third woman to win the Harbour Prize, after Marta Cury.';
-    const c = compare(analyze(claim, proper), analyze('In 1947, Lena Cori became the third woman to win the Harbour Prize, after Marta Cury.', proper), [], withSpellings);
-    assert.deepEqual([c.stance, c.conflicts[0]?.claimed, c.conflicts[0]?.source], ['conflicts', 'Ana Ruiz', 'Lena Cori']);
+    const claim = 'In 1990, Ana Ruiz became the third pilot to win the Harbour Prize, after Marta Moral.';
+    const c = compare(analyze(claim, proper), analyze('In 1990, Lena Morel became the third pilot to win the Harbour Prize, after Marta Moral.', proper), [], withSpellings);
+    assert.deepEqual([c.stance, c.conflicts[0]?.claimed, c.conflicts[0]?.source], ['conflicts', 'Ana Ruiz', 'Lena Morel']);
     // Where the passage writes the name only its own way, the spelling still stands for it.
-    const k = compare(analyze('Marta Cury won the Harbour Prize in 1947.', proper), analyze('Marta Cori won the Harbour Prize in 1947.', proper), [], withSpellings);
+    const k = compare(analyze('Marta Moral won the Harbour Prize in 1990.', proper), analyze('Marta Morel won the Harbour Prize in 1990.', proper), [], withSpellings);
     assert.equal(k.stance, 'supports');
   });
   test('another of a kind the passage names beside a word it shares is no replacement when the claim\'s words are not its own', () => {

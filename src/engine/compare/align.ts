@@ -197,8 +197,8 @@ export function findNameWord(w: Token, a: Analysis, positions: Map<string, numbe
 
 /** Where a text states every word of a name, in the name's order of words, or undefined. */
 function nameWordsAt(words: Token[], a: Analysis, positions: Map<string, number[]>, env: CompareEnv, used: Set<number>): number[] | undefined {
-  // The whole name written as one, where the text has it so ("Workington Hall", not the
-  // "Workington" of an earlier phrase and a "Hall" later on).
+  // The whole name written as one, where the text has it so ("Harbourton Hall", not the
+  // "Harbourton" of an earlier phrase and a "Hall" later on).
   if (words.length > 1) {
     for (const p of positions.get(words[0].term) ?? []) {
       const same = (w: Token, t: Token | undefined) => !!t && t.term === w.term && !synonymOnly(w, t) && !(ROMAN_NUMERAL.test(w.raw) && t.raw !== w.raw);
@@ -300,8 +300,8 @@ export function align(claim: Analysis, passage: Analysis, context: Analysis[], e
   };
   /**
    * A one-word name the passage states more than once is found where the words around it are the
-   * claim's: "the war in Ukraine … special Ukraine peace envoy" answers the claim's "special Ukraine
-   * peace envoy" with its second "Ukraine", leaving the first to stand in another slot.
+   * claim's: "the strike in Peru … special Peru trade envoy" answers the claim's "special Peru trade
+   * envoy" with its second "Peru", leaving the first to stand in another slot.
    */
   const bestPlace = (u: Extract<Unit, { kind: 'name' }>, taken: Set<number>): Set<number> => {
     if (u.words.length !== 1) return taken;

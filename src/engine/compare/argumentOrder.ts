@@ -79,7 +79,7 @@ export function swappedArguments(claim: Analysis, passage: Analysis, alignment: 
     // Across clauses: the passage's own subject of the verb is a name the claim puts after it, and
     // the claim's subject comes later in the passage ("Costa won the race, beating Ruiz" for "Ruiz
     // won the race, beating Costa"). The passage must state the predicate as a verb: before a noun
-    // ("his two Supreme Court appointments") a name is a modifier, not a subject.
+    // ("his two harbour board appointments") a name is a modifier, not a subject.
     if (units[subject].kind !== 'name' || !sameVoice || ms.at < at || pf.tags.pos[at] !== 'VERB') continue;
     const later = units.findIndex((u, k) => u.kind === 'name' && u.first > v && matches[k] !== undefined && subjectOf(passage, pf, matches[k]!.at, at, there));
     if (later >= 0) return { subject, object: later, symmetric };

@@ -64,8 +64,8 @@ export function titleModifier(units: Unit[], matches: (Match | undefined)[], k: 
 const TITLE_QUALIFIER_SPAN = 4;
 
 /**
- * The larger place after a place the passage states, set off by a comma ("Baltimore, Maryland",
- * "Porto, Portugal"): where the place is, which a source naming the place need not repeat.
+ * The larger place after a place the passage states, set off by a comma ("Porto, Portugal",
+ * "Lima, Peru"): where the place is, which a source naming the place need not repeat.
  */
 export function largerPlace(claim: Analysis, units: Unit[], matches: (Match | undefined)[], k: number): boolean {
   const u = units[k];

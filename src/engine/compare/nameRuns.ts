@@ -22,7 +22,7 @@ export function unmatchedNameRuns(passage: Analysis, claimTerms: Set<string>, en
   const runs: NameRun[] = [];
   // A numeral in a name ("Louis XIV", "Henry VIII") is that number only: no spelling variant stands
   // for it. Nor does a word spell a claim name another way when the passage writes that name as the
-  // claim does: one text spells one name one way, so "Cori" beside "Curie" is another name.
+  // claim does: one text spells one name one way, so "Morel" beside "Moral" is another name.
   const written = new Set(passage.tokens.map((t) => t.term));
   const inClaim = (w: Token) =>
     !spare.has(w.index) &&

@@ -98,7 +98,7 @@ export function extractNames(text: string, tokens: Token[], isProperNoun?: Prope
     const before = tokens[first.index - 1];
     const titled = !!before && (PERSON_TITLES.has(before.norm) || ROLE_WORDS.has(before.norm)) && before.capitalized;
     let type = classify(words, before, tokens[last.index + 1], titled);
-    // "Baltimore, Maryland", "Porto, Portugal": a name right after a place and its comma is the larger place.
+    // "Porto, Portugal", "Lima, Peru": a name right after a place and its comma is the larger place.
     const previous = names[names.length - 1];
     if (type === 'other' && previous?.type === 'place' && before && previous.end === before.end && /^,\s$/.test(text.slice(previous.end, first.start))) type = 'place';
     names.push({

@@ -7,7 +7,7 @@ import type { NameFact } from './names';
 export interface RoleFact {
   /** The person's surname term (the last word of the name), the key that joins mentions. */
   person: string;
-  /** The first word of a name of two words or more: "Robert John" is not "Elton John", nor "Rainier III" "Innocent III". */
+  /** The first word of a name of two words or more: "Ana Costa" is not "Rui Costa", nor "Henry IV" "Louis IV". */
   given?: string;
   /** The role nouns of the phrase, as terms; the last is the head ("spokesman" in "the president's spokesman"). */
   roles: string[];
@@ -194,7 +194,7 @@ const CLAUSE_WORDS = new Set(['whether', 'if', 'will', 'would', 'is', 'was', 'ar
 
 /**
  * The chunk before ", Name" can be that name's apposition: a noun phrase with no verb, whose titles
- * name no one else ("whether Ukrainian President Ana Ruiz will be included, Costa said" titles Ruiz).
+ * name no one else ("whether Harbour President Ana Ruiz will be included, Costa said" titles Ruiz).
  */
 function nounPhrase(a: Analysis, from: number, to: number): boolean {
   const toks = a.tokens.slice(from, to + 1);
