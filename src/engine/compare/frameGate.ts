@@ -62,15 +62,18 @@ export function checkRelation(claim: Analysis, passage: Analysis, alignment: Ali
  */
 function replacingVerbs(passage: Analysis, alignment: Alignment): string[] {
   const pf = frameOf(passage);
-  const used = new Set<number>();
+  const used = statedAt(alignment);
   const factClauses = new Set<number>();
   alignment.units.forEach((u, k) => {
     const m = alignment.matches[k];
-    if (!m || m.at < 0) return;
-    used.add(m.at);
-    if (u.kind === 'number' || u.kind === 'date') factClauses.add(pf.clauseOf[m.at]);
+    if (m && m.at >= 0 && (u.kind === 'number' || u.kind === 'date')) factClauses.add(pf.clauseOf[m.at]);
   });
   return pf.predicates.filter((v) => !used.has(v) && factClauses.has(pf.clauseOf[v])).map((v) => passage.tokens[v].raw);
+}
+
+/** The passage tokens that state a unit of the claim. */
+function statedAt({ matches }: Alignment): Set<number> {
+  return new Set(matches.filter((m) => m && m.at >= 0).map((m) => m!.at));
 }
 
 /**
@@ -97,6 +100,8 @@ function verbsBetweenArguments(claim: Analysis, passage: Analysis, alignment: Al
   const { units, matches } = alignment;
   const stated = (k: number) => k >= 0 && !!matches[k] && matches[k]!.at >= 0;
   const out: string[] = [];
+  const pf = frameOf(passage);
+  const taken = statedAt(alignment);
   for (const p of cf.predicates) {
     const k = unitOf(alignment, p);
     if (k < 0 || matches[k] || cf.tags.pos[p] !== 'VERB' || !polarVerb(claim, p)) continue;
@@ -110,11 +115,9 @@ function verbsBetweenArguments(claim: Analysis, passage: Analysis, alignment: Al
       else if (u.first > p && right < 0) right = j;
     });
     if (left < 0 || right < 0) continue;
-    const pf = frameOf(passage);
     const from = matches[left]!.at;
     const to = matches[right]!.at;
     if (to <= from || to - from > MAX_ARGUMENT_GAP || pf.clauseOf[from] !== pf.clauseOf[to]) continue;
-    const taken = new Set(matches.filter((m) => m && m.at >= 0).map((m) => m!.at));
     const verb = pf.predicates.find((v) => v > from && v < to && !taken.has(v) && pf.tags.pos[v] === 'VERB' && polarVerb(passage, v));
     if (verb !== undefined) out.push(passage.tokens[verb].raw);
   }

@@ -251,28 +251,22 @@ function wordInSlot(claim: Analysis, passage: Analysis, alignment: Alignment, k:
   const { units, matches } = alignment;
   const u = units[k];
   for (const step of [1, -1] as const) {
-    let i = step > 0 ? u.last + 1 : u.first - 1;
-    const between: string[] = [];
-    while (claim.tokens[i]?.stop) {
-      between.push(claim.tokens[i].norm);
-      i += step;
-    }
+    // The nearest unit on this side, past function words, and where the passage states it.
+    const boundary = step > 0 ? u.last : u.first;
+    let i = boundary + step;
+    while (claim.tokens[i]?.stop) i += step;
     const anchor = units.findIndex((v) => (step > 0 ? v.first : v.last) === i);
     const m = anchor >= 0 ? matches[anchor] : undefined;
     if (!m || m.at < 0) continue;
-    // From the anchor's match back over the same function words (or on over them, for an anchor on the left).
-    let j = step > 0 ? m.at - 1 : passage.names.find((n) => n.tokens.includes(m.at))?.tokens.at(-1) ?? m.at;
-    if (step < 0) j += 1;
-    let same = true;
-    // Read outward from the anchor: the function words nearest it first.
-    for (const w of between.reverse()) {
-      if (passage.tokens[j]?.norm !== w) {
-        same = false;
-        break;
-      }
-      j += step < 0 ? 1 : -1;
+    const end = step > 0 ? m.at : (passage.names.find((n) => n.tokens.includes(m.at))?.tokens.at(-1) ?? m.at);
+    // Back toward the slot over the same function words on both sides.
+    let c = i - step;
+    let j = end - step;
+    while (c !== boundary && passage.tokens[j]?.norm === claim.tokens[c].norm) {
+      c -= step;
+      j -= step;
     }
-    if (same && passage.tokens[j]) return passage.tokens[j];
+    if (c === boundary && passage.tokens[j]) return passage.tokens[j];
   }
   return undefined;
 }
