@@ -200,8 +200,8 @@ function nameWordsAt(words: Token[], a: Analysis, positions: Map<string, number[
   // The whole name written as one, where the text has it so ("Harbourton Hall", not the
   // "Harbourton" of an earlier phrase and a "Hall" later on).
   if (words.length > 1) {
+    const same = (w: Token, t: Token | undefined) => !!t && t.term === w.term && !synonymOnly(w, t) && !(ROMAN_NUMERAL.test(w.raw) && t.raw !== w.raw);
     for (const p of positions.get(words[0].term) ?? []) {
-      const same = (w: Token, t: Token | undefined) => !!t && t.term === w.term && !synonymOnly(w, t) && !(ROMAN_NUMERAL.test(w.raw) && t.raw !== w.raw);
       if (words.every((w, i) => !used.has(p + i) && same(w, a.tokens[p + i]))) return words.map((_, i) => p + i);
     }
   }

@@ -163,6 +163,7 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
     for (const p of positions.get(u.words[0].term) ?? []) if (p !== m.at && alone(p)) spare.add(p);
   });
   const nameRuns = unmatchedNameRuns(passage, claimTerms, env, spare);
+  const dateStated = units.some((d, j) => d.kind === 'date' && matches[j] !== undefined && matches[j]!.at >= 0);
   const tokenAt = (offset: number) => passage.tokens.find((t) => t.start >= offset)?.index ?? 0;
 
   // Another person holding the claim's person's post in the passage: the name conflict, wherever it stands.
@@ -246,7 +247,6 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       // A tally at a date on one side and an undated figure on the other may be two moments of one count.
       // A tally the claim dates ("as of 2017") is compared only where the passage itself states that date.
       const claimTally = countSoFar(claim, u.fact);
-      const dateStated = units.some((d, j) => d.kind === 'date' && matches[j] !== undefined && matches[j]!.at >= 0);
       const tallyApart = (p: NumberFact) => (undated && countSoFar(passage, p)) || (claimTally && !dateStated);
       const measuresAlike = (p: NumberFact) => !!p.unit === !!u.fact.unit && partOfWhole(passage, p) === part && !tallyApart(p);
       const candidates = passage.numbers.filter((p) => !usedNumbers.has(p) && comparableQuantities(u.fact, p) && measuresClaimThing(p) && measuresAlike(p));
