@@ -1,7 +1,7 @@
 import type { Analysis } from '../facts/analysis';
-import { SAYING_WORDS } from '../text/lexicon';
 import { frameOf } from '../facts/frame';
 import type { NameFact } from '../facts/names';
+import { SAYING_WORDS } from '../text/lexicon';
 import type { Alignment } from './align';
 import type { SlotConflict } from './slots';
 
