@@ -129,6 +129,23 @@ describe('who said it', () => {
 });
 
 describe('which one', () => {
+  test('a claim that copies the passage but one name conflicts with the name the passage has there, whatever kind of thing each seems', () => {
+    const claim = 'The club is one of six clubs to have won the League twice in succession.';
+    const passage = 'The club is one of six clubs to have won the Harbour Cup twice in succession.';
+    assert.deepEqual(conflictOf(claim, passage), ['name', 'League', 'Harbour Cup']);
+    // The neighbours naming the claim's name do not make the passage state it.
+    assert.deepEqual(conflictOf(claim, passage, ['The League was founded in 1888.']), ['name', 'League', 'Harbour Cup']);
+    const road = 'Another popular nickname was the Harbour Road, because of the trade the new crossing brought to the City of Lima.';
+    assert.deepEqual(conflictOf(road, 'Another popular nickname was the Lima Bridge, because of the trade the new crossing brought to the City of Lima.', ['The Harbour Road runs beside it.']), ['name', 'Harbour Road', 'Lima Bridge']);
+  });
+  test('the words around a copied name pin its slot even in a clause with no verb of its own', () => {
+    const claim = 'Rui Costa had been signed for future films in the series, as was Ana Ruiz, who played Gray in the first film.';
+    const passage = 'Rui Costa had been signed for future films in the series, as was Marta Silva, who played Gray in the first film.';
+    assert.deepEqual(conflictOf(claim, passage, ['Ana Ruiz directed the series.']), ['name', 'Ana Ruiz', 'Marta Silva']);
+  });
+  test('a longer form of the claim\'s name in its place is the same name, not a copied one', () => {
+    assert.equal(run('Ana took some music to Costa, and he kept it for some time.', 'Ana took some music to Rui Costa, and he kept it for some time.').stance, 'supports');
+  });
   test('a name the neighbours mention is still replaced in the passage\'s own words', () => {
     assert.deepEqual(conflictOf('Ana Ruiz was the daughter of the Peruvian consul.', 'Ana Ruiz was the daughter of the Chilean consul.', ['Her mother was Peruvian.']), ['name', 'Peruvian', 'Chilean']);
   });

@@ -200,7 +200,7 @@ export function sameClauseConflicts(claim: Analysis, passage: Analysis, alignmen
   };
   return conflicts.filter((c) => {
     // Negations and quotations compare the predicate or the words themselves, not an argument of it.
-    if (c.kind === 'negation' || c.kind === 'quote') return true;
+    if (c.kind === 'negation' || c.kind === 'quote' || c.hemmed) return true;
     const claimClause = cf.clauseOf[tokenAt(claim, c.claimStart)];
     // A date or a count belongs to the whole relation: "started in the movie industry in 1978" is
     // not dated by "began voicing a mascot in 2010". All but one plain word of its clause must be stated.

@@ -11,6 +11,7 @@ import { type Alignment, type CompareEnv, findNameWord, findTerm, inside, type M
 import { crossedAttachments } from './attachment';
 import { compatible, type NameRun, unmatchedNameRuns } from './nameRuns';
 import { countSoFar, partOfWhole } from './quantityScope';
+import { substitutedName } from './substitution';
 import type { Unit } from './units';
 
 /** A slot where the claim and the passage state different values. Offsets are local to each text. */
@@ -28,6 +29,8 @@ export interface SlotConflict {
   sameUnit?: boolean;
   /** One person stands for another: a wrong attribution needs the rest to align closely. */
   person?: boolean;
+  /** The words around the value read the same on both sides: they pin the slot, whatever the clause looks like. */
+  hemmed?: boolean;
 }
 
 /** How many shared words ("and his", "of the") may stand between a replaced name and the unit it is read against. */
@@ -315,6 +318,20 @@ export function slotConflicts(claim: Analysis, passage: Analysis, alignment: Ali
       }
       nameConflict(u, k, free, pick);
     }
+  });
+
+  // A name the claim put in place of the passage's while copying the words around it, whatever kind
+  // of thing each was guessed to be.
+  units.forEach((u, k) => {
+    if (u.kind !== 'name') return;
+    const n = substitutedName(claim, passage, alignment, env, k);
+    if (!n) return;
+    const found = conflicts.find((c) => c.unit === k);
+    if (found) {
+      if (found.sourceStart >= n.start && found.sourceEnd <= n.end) found.hemmed = true;
+      return;
+    }
+    conflicts.push({ kind: 'name', claimStart: u.fact.start, claimEnd: u.fact.end, claimed: u.fact.raw, source: n.raw, sourceStart: n.start, sourceEnd: n.end, unit: k, person: u.fact.type === 'person' && n.type === 'person', hemmed: true });
   });
 
   if (!conflicts.length) {
