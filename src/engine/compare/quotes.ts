@@ -1,5 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import { quotedPart } from '../facts/quotes';
+import { commonWords } from '../text/commonWords';
 import { STOPWORDS } from '../text/lexicon';
 import { foldDiacritics, unifySpelling } from '../text/tokenize';
 import type { SlotConflict } from './slots';
@@ -41,7 +42,7 @@ const isFunctionWord = (w: Word) => STOPWORDS.has(w.norm) || FILLERS.has(w.norm)
 function containsLoosely(hay: Word[], needle: Word[]): boolean {
   const content = needle.filter((w) => !isFunctionWord(w)).length;
   if (content < 2 || hay.length > 400) return false;
-  const pairs = lcs(needle, hay);
+  const pairs = commonWords(needle, hay);
   const matched = new Set(pairs.map(([i]) => i));
   if (needle.some((w, i) => !matched.has(i) && !isFunctionWord(w))) return false;
   // Function words match anywhere; the content words must stand together, as in one quotation.
@@ -51,27 +52,6 @@ function containsLoosely(hay: Word[], needle: Word[]): boolean {
   // Whatever the source has between them is function words too.
   for (let k = 1; k < core.length; k++) for (let j = core[k - 1][1] + 1; j < core[k][1]; j++) if (!isFunctionWord(hay[j])) return false;
   return true;
-}
-
-/** Longest common subsequence of two word lists, as index pairs. */
-function lcs(a: Word[], b: Word[]): [number, number][] {
-  const n = a.length;
-  const m = b.length;
-  const table: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) table[i][j] = a[i].norm === b[j].norm ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
-  const pairs: [number, number][] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i].norm === b[j].norm) {
-      pairs.push([i, j]);
-      i++;
-      j++;
-    } else if (table[i + 1][j] >= table[i][j + 1]) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 /**
@@ -130,7 +110,7 @@ export function compareQuotes(claim: Analysis, passage: Analysis, context: Analy
     // A misquote needs the source's own quotation to compare with; a paraphrase is not one.
     const pWords = quotedSpans(passage).flatMap(([s, e]) => words(passage.text, s, e));
     if (!pWords.length) continue;
-    const pairs = lcs(qWords, pWords);
+    const pairs = commonWords(qWords, pWords);
     if (pairs.length < Math.max(2, Math.ceil(qWords.length * 0.6))) continue;
     // The matched words must lie close together in the passage, as a quotation would.
     const spread = pairs[pairs.length - 1][1] - pairs[0][1] + 1;

@@ -1,5 +1,6 @@
 import type { Analysis } from '../facts/analysis';
 import type { NameFact } from '../facts/names';
+import { commonWords } from '../text/commonWords';
 import type { Token } from '../text/tokenize';
 import { type Alignment, type CompareEnv, sameRoot } from './align';
 import type { Unit } from './units';
@@ -14,10 +15,11 @@ const HEM = 2;
 const COPIED = 0.8;
 
 /**
- * The passage's name that the claim replaced while copying the words around it: "won the FA Cup
- * twice in succession" written as "won the League twice in succession". The passage's own words hem
- * in another name where the claim has its name, so the two fill one slot whatever kind of thing
- * each was guessed to be, and however far away the passage's neighbours mention the claim's name.
+ * The passage's name that the claim replaced while copying the words around it: "won the
+ * Harbour Cup twice in succession" written as "won the League twice in succession". The passage's
+ * own words hem in another name where the claim has its name, so the two fill one slot whatever
+ * kind of thing each was guessed to be, and however far away the passage's neighbours mention the
+ * claim's name.
  * Only for a claim name the passage itself does not state.
  */
 export function substitutedName(claim: Analysis, passage: Analysis, alignment: Alignment, env: CompareEnv, k: number): NameFact | undefined {
@@ -32,18 +34,7 @@ export function substitutedName(claim: Analysis, passage: Analysis, alignment: A
 /** The claim outside the name is the passage's words in the passage's order, give or take a few. */
 function copied(claim: Analysis, u: Unit, passage: Analysis): boolean {
   const rest = claim.tokens.filter((t) => t.index < u.first || t.index > u.last);
-  return inOrder(rest.map((t) => t.norm), passage.tokens.map((t) => t.norm)) >= COPIED * rest.length;
-}
-
-/** Length of the longest run of `a`'s words that `b` has in the same order, gaps allowed. */
-function inOrder(a: string[], b: string[]): number {
-  let previous = new Array<number>(b.length + 1).fill(0);
-  for (const word of a) {
-    const row = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) row[j] = word === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]);
-    previous = row;
-  }
-  return previous[b.length];
+  return commonWords(rest, passage.tokens).length >= COPIED * rest.length;
 }
 
 /** The words before and after read alike on both sides, or both sides start (end) there. */
